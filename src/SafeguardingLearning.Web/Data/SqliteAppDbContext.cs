@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SafeguardingLearning.Web.Data;
+
+/// <summary>The embedded default. Migrations in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,15 @@
+using SafeguardingLearning.Web.Features.Access;
+
+namespace SafeguardingLearning.Web.Features.Shared;
+
+/// <summary>An entry in the primary navigation, shown only to people the policy admits.</summary>
+public sealed record NavigationItem(string Text, string Controller, string Action, string? Policy)
+{
+    /// <summary>The primary navigation, in order. Each feature adds its entry here with its policy.</summary>
+    public static readonly IReadOnlyList<NavigationItem> All =
+    [
+        new("Home", HomeRoute.Controller, HomeRoute.Index, null),
+        new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
+        new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
+    ];
+}

@@ -1,0 +1,30 @@
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Demo;
+using SafeguardingLearning.Web.Features.Shared;
+using SafeguardingLearning.Web.Operations;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOperations();
+builder.AddData();
+builder.AddIdentityAndAccess();
+builder.AddWebShell();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+await app.SeedDemoDataAsync();
+
+app.UseOperations();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealth();
+app.MapControllers();
+
+await app.RunAsync();
+
+/// <summary>The entry point; public so the integration tests can host the app.</summary>
+public partial class Program;
