@@ -16,7 +16,12 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
         var incoming = context.Request.Headers[HeaderName].ToString();
         var id = WellFormed().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
         context.TraceIdentifier = id;
-        context.Response.Headers[HeaderName] = id;
+        // Set as the response starts: the exception handler clears headers set before it.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = id;
+            return Task.CompletedTask;
+        });
 
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {

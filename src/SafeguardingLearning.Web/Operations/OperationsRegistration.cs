@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using Serilog.Extensions.Logging;
 
 namespace SafeguardingLearning.Web.Operations;
 
@@ -11,11 +12,12 @@ public static class OperationsRegistration
     /// </summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .CreateLogger();
+        // Built from the final configuration (appsettings, environment variables and any host
+        // overrides), when the first logger is asked for.
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSingleton<ILoggerProvider>(services => new SerilogLoggerProvider(
+            new LoggerConfiguration().ReadFrom.Configuration(services.GetRequiredService<IConfiguration>()).CreateLogger(),
+            dispose: true));
 
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 

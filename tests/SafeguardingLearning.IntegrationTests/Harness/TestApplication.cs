@@ -1,0 +1,138 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Features.Demo;
+
+namespace SafeguardingLearning.IntegrationTests.Harness;
+
+/// <summary>
+/// The whole app in memory over a real database, with the intents tests are written in:
+/// open a browser session, sign in as someone, post a form the way its page does, seed data.
+/// </summary>
+public sealed class TestApplication(TestDatabase database, string environment = "Development", Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    private readonly string _logFolder = Directory.CreateTempSubdirectory("sl-test-logs-").FullName;
+
+    public TestDatabase Database { get; } = database;
+
+    /// <summary>Everything the app logged, as its rolling file sink wrote it.</summary>
+    public string ReadLog()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(_logFolder))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            text.Append(reader.ReadToEnd());
+        }
+
+        return text.ToString();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{DatabaseSettings.ConnectionStringName}", Database.ConnectionString);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:1:Name"] = "File",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_logFolder, "app-.log"),
+            ["Serilog:WriteTo:1:Args:rollingInterval"] = "Day",
+            ["Serilog:WriteTo:1:Args:outputTemplate"] = "{Timestamp:o} {Level:u3} {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
+        }));
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects, talks HTTPS (the cookie is Secure).</summary>
+    public HttpClient NewSession() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    public async Task<HttpClient> SignInAs(string email, string password = DemoData.Password)
+    {
+        var session = NewSession();
+        var response = await session.PostForm("/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"{email} could not sign in: {response.StatusCode}");
+        }
+
+        return session;
+    }
+
+    public async Task Seed(Func<IServiceProvider, Task> seed)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await seed(scope.ServiceProvider);
+    }
+
+    public async Task<T> Query<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        Directory.Delete(_logFolder, recursive: true);
+    }
+}
+
+public static class SessionExtensions
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetPage(this HttpClient session, string url)
+    {
+        var response = await session.GetAsync(url);
+        return await response.ReadPage();
+    }
+
+    /// <summary>Where a redirect points, as a path and query, whether the app wrote it absolute or relative.</summary>
+    public static string? RedirectPath(this HttpResponseMessage response) =>
+        response.Headers.Location is not { } location ? null
+        : location.IsAbsoluteUri ? location.PathAndQuery
+        : location.OriginalString;
+
+    public static async Task<IHtmlDocument> ReadPage(this HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>
+    /// Submits the page's form as a browser would: its hidden fields (the antiforgery token among
+    /// them) plus the given values, to the form's action.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostForm(this HttpClient session, string pageUrl, Dictionary<string, string> values, string? formAction = null)
+    {
+        var page = await session.GetPage(pageUrl);
+        var form = page.Forms.FirstOrDefault(f => formAction is null
+                ? f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && f.Closest("main") is not null
+                : f.GetAttribute("action") == formAction)
+            ?? throw new InvalidOperationException($"No form on {pageUrl}");
+
+        var fields = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>()
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (name, value) in values)
+        {
+            fields[name] = value;
+        }
+
+        var action = form.GetAttribute("action") ?? pageUrl;
+        return await session.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+}

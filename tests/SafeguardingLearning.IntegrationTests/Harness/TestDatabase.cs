@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using SafeguardingLearning.Web.Data;
+
+namespace SafeguardingLearning.IntegrationTests.Harness;
+
+/// <summary>
+/// A real, empty database of its own for a test application: a SQLite file in a temporary folder,
+/// or a new database on the PostgreSQL cluster that build/test.sh starts (SL_TEST_POSTGRES).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "SL_TEST_POSTGRES";
+
+    private readonly string? _folder;
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? folder, string? postgresName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _folder = folder;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Directory.CreateTempSubdirectory("sl-test-").FullName;
+            return new TestDatabase(provider, $"Data Source={Path.Combine(folder, "test.db")}", folder, null);
+        }
+
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL tests need a server: run build/test.sh, which starts one, or set {PostgresVariable} " +
+                "to a connection string for a PostgreSQL 15 server where the user may create databases.");
+        }
+
+        var name = "sl_test_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase(provider, builder.ConnectionString, null, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_folder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    public override string ToString() => Provider.ToString();
+}

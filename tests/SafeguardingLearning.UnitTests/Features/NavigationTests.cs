@@ -1,0 +1,40 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Shared;
+
+namespace SafeguardingLearning.UnitTests.Features;
+
+public class NavigationTests
+{
+    [Fact]
+    public void Every_navigation_entry_points_at_a_controller_action_with_the_same_policy()
+    {
+        var controllers = typeof(NavigationItem).Assembly.GetTypes()
+            .Where(t => typeof(Controller).IsAssignableFrom(t) && !t.IsAbstract)
+            .ToDictionary(t => t.Name[..^"Controller".Length]);
+
+        foreach (var item in NavigationItem.All)
+        {
+            Assert.True(controllers.TryGetValue(item.Controller, out var controller), $"{item.Text}: no {item.Controller}Controller");
+            Assert.NotNull(controller.GetMethod(item.Action, BindingFlags.Public | BindingFlags.Instance));
+
+            // The entry is shown to exactly the people the controller admits.
+            var policy = controller.GetCustomAttribute<AuthorizeAttribute>()?.Policy;
+            Assert.Equal(item.Policy, policy);
+        }
+    }
+
+    [Fact]
+    public void Navigation_policies_exist()
+    {
+        var options = new AuthorizationOptions();
+        AccessPolicies.Configure(options);
+
+        Assert.NotNull(options.FallbackPolicy);
+        Assert.All(
+            NavigationItem.All.Where(i => i.Policy is not null),
+            item => Assert.NotNull(options.GetPolicy(item.Policy!)));
+    }
+}
