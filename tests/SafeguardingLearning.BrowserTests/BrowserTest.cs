@@ -1,0 +1,100 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SafeguardingLearning.BrowserTests;
+
+/// <summary>
+/// A person at a browser: each test gets a fresh browser context. Every page visited is checked
+/// with axe-core (serious or critical violations fail the test) and must log no errors to the
+/// console (a Content-Security-Policy violation is one). A failing test leaves a screenshot in
+/// TestResults/screenshots.
+/// </summary>
+[Collection(SharedAppServer.Name)]
+public abstract class BrowserTest(AppServer server)
+{
+    protected const string DemoPassword = "Northshire-Demo-2026";
+
+    private static readonly string[] FailingImpacts = ["serious", "critical"];
+
+    protected AppServer Server { get; } = server;
+
+    protected async Task AsPerson(string testName, Func<IPage, Task> steps)
+    {
+        await using var context = await Server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // A failed load is checked below by resource type: an error page's own status is expected.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType != "document" && response.Status >= 400)
+            {
+                consoleErrors.Add($"{response.Status} for {response.Url}");
+            }
+        };
+        page.PageError += (_, error) => consoleErrors.Add(error);
+
+        try
+        {
+            await steps(page);
+            Assert.True(consoleErrors.Count == 0, "Console errors: " + string.Join(" | ", consoleErrors));
+        }
+        catch
+        {
+            await Screenshot(page, testName);
+            throw;
+        }
+    }
+
+    /// <summary>Opens a page and checks it as axe-core does.</summary>
+    protected static async Task Visit(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await AssertAccessible(page);
+    }
+
+    protected static async Task AssertAccessible(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+        var failures = result.Violations
+            .Where(v => FailingImpacts.Contains(v.Impact))
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(failures.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", failures));
+    }
+
+    protected static async Task SignIn(IPage page, string email, string password = DemoPassword)
+    {
+        await Visit(page, "/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>With SL_KEEP_SCREENSHOTS=1, keeps a picture of the page for people to look at.</summary>
+    protected async Task KeepScreenshot(IPage page, string name)
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SL_KEEP_SCREENSHOTS")))
+        {
+            await Screenshot(page, name);
+        }
+    }
+
+    private async Task Screenshot(IPage page, string testName)
+    {
+        Directory.CreateDirectory(Server.ScreenshotFolder);
+        var name = string.Concat(testName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Server.ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+}
