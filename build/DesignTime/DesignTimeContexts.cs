@@ -8,13 +8,13 @@ namespace SafeguardingLearning.DesignTime;
 public sealed class SqliteContextFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design-time.db").Options, CurrentScope.System());
 }
 
 public sealed class PostgreSqlContextFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
 {
     public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options, CurrentScope.System());
 }
 
 internal static class Program

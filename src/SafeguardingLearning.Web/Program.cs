@@ -1,4 +1,5 @@
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Shared;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
 builder.AddData();
 builder.AddIdentityAndAccess();
+builder.AddEmail();
 builder.AddWebShell();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseOperations();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseCurrentScope();
 app.UseAuthorization();
 app.MapHealth();
 app.MapControllers();

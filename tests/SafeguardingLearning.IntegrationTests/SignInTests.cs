@@ -6,6 +6,7 @@ using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Demo;
 
 namespace SafeguardingLearning.IntegrationTests;
 
@@ -16,7 +17,7 @@ public class SignInTests(ApplicationsFixture apps) : IClassFixture<ApplicationsF
         var data = new TheoryData<DatabaseProvider, string, string, string[]>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
         {
-            data.Add(provider, "admin@northshire.example", "Administration", ["Home", "Partner agencies", "Accounts"]);
+            data.Add(provider, "admin@northshire.example", "Administration", ["Home", "Partner agencies", "Accounts", "Audit trail"]);
             data.Add(provider, "manager@northshire.example", "Business unit", ["Home", "Partner agencies"]);
             data.Add(provider, "chair@northshire.example", "Independent chair", ["Home", "Partner agencies"]);
             data.Add(provider, "police.lead@northshire.example", "Northshire Police", ["Home"]);
@@ -140,8 +141,12 @@ public class SignInTests(ApplicationsFixture apps) : IClassFixture<ApplicationsF
     {
         var app = await apps.For(provider);
 
-        var roles = await app.Query(db => db.Memberships.Select(m => m.Role).Distinct().ToListAsync());
-        var agencies = await app.Query(db => db.PartnerAgencies.Select(a => a.Name).ToListAsync());
+        var roles = await app.Query(db => db.Memberships
+            .Where(m => db.Partnerships.Any(p => p.Id == m.PartnershipId && p.Name == DemoData.PartnershipName))
+            .Select(m => m.Role).Distinct().ToListAsync());
+        var agencies = await app.Query(db => db.PartnershipAgencies
+            .Where(pa => db.Partnerships.Any(p => p.Id == pa.PartnershipId && p.Name == DemoData.PartnershipName))
+            .Select(pa => pa.Agency!.Name).ToListAsync());
 
         Assert.Equal(Enum.GetValues<Role>().Order(), roles.Order());
         Assert.Contains("Northshire Police", agencies);

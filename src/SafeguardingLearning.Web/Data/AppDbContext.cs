@@ -1,6 +1,10 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Features.Access;
 
@@ -8,10 +12,17 @@ namespace SafeguardingLearning.Web.Data;
 
 /// <summary>
 /// The data layer. Each database provider has its own derived context with its own migrations
-/// (docs/adr/0002); the model is the same and provider-neutral.
+/// (docs/adr/0002); the model is the same and provider-neutral. Partnership and agency isolation
+/// are query filters here, so a forgotten check in a controller still cannot leak; every change is
+/// written to the audit trail in the same transaction (<see cref="AuditRecorder"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class AppDbContext(DbContextOptions options, CurrentScope scope) : IdentityDbContext<ApplicationUser>(options)
 {
+    private static readonly MethodInfo ApplyIsolationMethod =
+        typeof(AppDbContext).GetMethod(nameof(ApplyIsolation), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    public CurrentScope Scope { get; } = scope;
+
     public DbSet<Partnership> Partnerships => Set<Partnership>();
 
     public DbSet<PartnerAgency> PartnerAgencies => Set<PartnerAgency>();
@@ -20,15 +31,103 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<PartnershipMembership> Memberships => Set<PartnershipMembership>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters; EF Core evaluates them per query for this context instance.
+    private bool SeesEveryPartnership => Scope.IsSystem;
+
+    private Guid? CurrentPartnershipId => Scope.PartnershipId;
+
+    private Guid? CurrentAgencyId => Scope.IsSystem ? null : Scope.AgencyId;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var entries = AuditRecorder.Describe(this);
+        if (entries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The audit rows are written in the same transaction as the change they describe.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditRecorder.ChainAsync(this, entries, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).ToList())
+        {
+            var clr = entityType.ClrType;
+            if (typeof(IPartnershipOwned).IsAssignableFrom(clr) || typeof(IAgencyOwned).IsAssignableFrom(clr))
+            {
+                ApplyIsolationMethod.MakeGenericMethod(clr).Invoke(this, [builder]);
+            }
+        }
+
+        // Shared reference data: an agency is visible inside the partnerships it is a member of.
+        builder.Entity<PartnerAgency>().HasQueryFilter(a =>
+            SeesEveryPartnership || PartnershipAgencies.Any(pa => pa.AgencyId == a.Id && pa.PartnershipId == CurrentPartnershipId));
+        builder.Entity<Partnership>().HasQueryFilter(p => SeesEveryPartnership || p.Id == CurrentPartnershipId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in the database and identical on every provider.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+
+        // Times are UTC everywhere and come back from every provider marked as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private void ApplyIsolation<T>(ModelBuilder builder)
+        where T : class
+    {
+        Expression<Func<T, bool>>? filter = null;
+        if (typeof(IPartnershipOwned).IsAssignableFrom(typeof(T)))
+        {
+            filter = e => SeesEveryPartnership || ((IPartnershipOwned)e).PartnershipId == CurrentPartnershipId;
+        }
+
+        if (typeof(IAgencyOwned).IsAssignableFrom(typeof(T)))
+        {
+            Expression<Func<T, bool>> agency = e => CurrentAgencyId == null || ((IAgencyOwned)e).AgencyId == CurrentAgencyId;
+            filter = filter is null
+                ? agency
+                : Expression.Lambda<Func<T, bool>>(Expression.AndAlso(filter.Body, new ReplaceParameter(agency.Parameters[0], filter.Parameters[0]).Visit(agency.Body)), filter.Parameters);
+        }
+
+        builder.Entity<T>().HasQueryFilter(filter!);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace SafeguardingLearning.Web.Data;
 
@@ -9,6 +12,7 @@ public static class DataRegistration
     {
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddScoped<CurrentScope>();
 
         switch (settings.Provider)
         {
@@ -25,13 +29,35 @@ public static class DataRegistration
                 throw new InvalidOperationException($"Unsupported database provider {settings.Provider}");
         }
 
+        // Keys in the database: every instance and every restart can read every cookie and token.
+        builder.Services.AddDataProtection().SetApplicationName("SafeguardingLearning");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DataProtectionKeyRepository(scopes));
+
         return builder;
     }
 
+    /// <summary>Sets, for each request, whose data the data layer shows (after authentication).</summary>
+    public static WebApplication UseCurrentScope(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var scope = context.RequestServices.GetRequiredService<CurrentScope>();
+            scope.SetRequest(context.Connection.RemoteIpAddress?.ToString());
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                scope.SetPerson(context.User);
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
     /// <summary>
-    /// Applies the migrations at start-up. EF Core takes a database-wide migration lock
-    /// (a lock table on SQLite, a table lock on PostgreSQL), so when several instances start
-    /// together one applies them and the others wait and then find nothing to do.
+    /// Applies the migrations at start-up. When several instances start together one applies them
+    /// and the others wait, then find nothing to do: EF Core's lock table on SQLite, an advisory
+    /// lock on PostgreSQL.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
@@ -47,7 +73,36 @@ public static class DataRegistration
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Applies the migrations, one instance at a time.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        // EF Core's own migration lock did not stop two PostgreSQL instances applying the same
+        // migration (MigrationTests saw it); a session advisory lock on a connection of its own does.
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(7142300)", connection))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(7142300)", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 }

@@ -21,8 +21,18 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+
+            // Pages for a signed-in person hold case data: never kept by the browser or a proxy.
+            if (context.User.Identity?.IsAuthenticated == true && !IsStaticAsset(context.Request.Path))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         return next(context);
     }
+
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/assets") || path.StartsWithSegments("/js") || path.StartsWithSegments("/images");
 }

@@ -74,15 +74,18 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         return session;
     }
 
+    /// <summary>Works on the database through the app's own services, across every partnership.</summary>
     public async Task Seed(Func<IServiceProvider, Task> seed)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
         await seed(scope.ServiceProvider);
     }
 
     public async Task<T> Query<T>(Func<AppDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 

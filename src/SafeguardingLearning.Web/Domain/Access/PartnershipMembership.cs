@@ -1,7 +1,7 @@
 namespace SafeguardingLearning.Web.Domain.Access;
 
 /// <summary>The role a person holds in one partnership; an agency lead belongs to exactly one agency.</summary>
-public class PartnershipMembership
+public class PartnershipMembership : IPartnershipOwned, IVersioned
 {
     private PartnershipMembership()
     {
@@ -36,4 +36,11 @@ public class PartnershipMembership
     public Role Role { get; private set; }
 
     public Guid? AgencyId { get; private set; }
+
+    public void Change(Role role, Guid? agencyId)
+    {
+        var checkedMembership = new PartnershipMembership(UserId, PartnershipId, role, agencyId);
+        Role = checkedMembership.Role;
+        AgencyId = checkedMembership.AgencyId;
+    }
 }

@@ -1,7 +1,7 @@
 namespace SafeguardingLearning.Web.Domain.Partnerships;
 
 /// <summary>A partner agency: reference data shared by the partnerships it belongs to.</summary>
-public class PartnerAgency
+public class PartnerAgency : IVersioned
 {
     private PartnerAgency()
     {
@@ -28,4 +28,16 @@ public class PartnerAgency
     public AgencyKind Kind { get; private set; }
 
     public bool IsActive { get; private set; }
+
+    public void Change(string name, AgencyKind kind, bool isActive)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleException("Enter the agency's name");
+        }
+
+        Name = name.Trim();
+        Kind = kind;
+        IsActive = isActive;
+    }
 }

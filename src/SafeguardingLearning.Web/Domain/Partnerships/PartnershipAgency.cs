@@ -1,7 +1,7 @@
 namespace SafeguardingLearning.Web.Domain.Partnerships;
 
 /// <summary>Membership of a partner agency in a partnership.</summary>
-public class PartnershipAgency
+public class PartnershipAgency : IPartnershipOwned
 {
     internal PartnershipAgency(Guid partnershipId, Guid agencyId)
     {

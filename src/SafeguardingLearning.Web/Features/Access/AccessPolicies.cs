@@ -7,15 +7,29 @@ namespace SafeguardingLearning.Web.Features.Access;
 public static class AccessPolicies
 {
     public const string ManageAccounts = nameof(ManageAccounts);
+    public const string ManageAgencies = nameof(ManageAgencies);
     public const string ViewPartnerAgencies = nameof(ViewPartnerAgencies);
+    public const string ViewHistory = nameof(ViewHistory);
+    public const string SearchAuditTrail = nameof(SearchAuditTrail);
+
+    /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
+    public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
+    {
+        [ManageAccounts] = [Role.Administrator],
+        [ManageAgencies] = [Role.Administrator],
+        [ViewPartnerAgencies] = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
+        [ViewHistory] = [Role.Administrator, Role.BusinessUnit],
+        [SearchAuditTrail] = [Role.Administrator],
+    };
 
     internal static void Configure(AuthorizationOptions options)
     {
         // Fails closed: every endpoint needs a signed-in person unless it is marked [AllowAnonymous].
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
 
-        options.AddPolicy(ManageAccounts, p => p.RequireRole(nameof(Role.Administrator)));
-        options.AddPolicy(ViewPartnerAgencies, p => p.RequireRole(
-            nameof(Role.Administrator), nameof(Role.BusinessUnit), nameof(Role.IndependentChair), nameof(Role.BoardMember)));
+        foreach (var (policy, roles) in Roles)
+        {
+            options.AddPolicy(policy, p => p.RequireRole(roles.Select(r => r.ToString())));
+        }
     }
 }

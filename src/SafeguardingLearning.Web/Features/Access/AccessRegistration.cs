@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Audit;
 
 namespace SafeguardingLearning.Web.Features.Access;
 
@@ -7,13 +8,17 @@ public static class AccessRegistration
 {
     public static WebApplicationBuilder AddIdentityAndAccess(this WebApplicationBuilder builder)
     {
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection("Access"));
+        builder.Services.AddSingleton(TimeProvider.System);
+
         builder.Services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
 
-                // Length, not composition rules (NIST SP 800-63B, OWASP ASVS 2.1).
+                // Length, not composition rules (NIST SP 800-63B, OWASP ASVS 2.1); the common-password
+                // list and the upper limit are in CommonPasswordValidator.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -27,7 +32,15 @@ public static class AccessRegistration
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<PartnershipClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // PBKDF2-HMAC-SHA512 at OWASP's 210,000 iterations (docs/security.md has the measured cost).
+        builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        // Invitation links (password-setting tokens) last three days.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -36,17 +49,21 @@ public static class AccessRegistration
             options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.Path = "/";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.ExpireTimeSpan = UserSession.IdleLimit;
             options.SlidingExpiration = true;
             options.LoginPath = "/sign-in";
             options.LogoutPath = "/sign-out";
             options.ReturnUrlParameter = "returnUrl";
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
 
-            // A signed-in person who may not use a page gets the 403 page, not a redirect.
-            options.Events.OnRedirectToAccessDenied = context =>
+            // A signed-in person who may not use a page gets the 403 page, not a redirect, and the
+            // refusal is audited.
+            options.Events.OnRedirectToAccessDenied = async context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+                db.RecordEvent(AuditAction.AccessDenied, "Page", context.Request.Path.Value);
+                await db.SaveChangesAsync();
             };
         });
 

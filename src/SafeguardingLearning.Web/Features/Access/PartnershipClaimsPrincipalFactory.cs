@@ -3,17 +3,20 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Audit;
 
 namespace SafeguardingLearning.Web.Features.Access;
 
 /// <summary>
-/// Puts the person's role in their partnership into the sign-in cookie. A person with roles in
-/// several partnerships starts in the first by name; choosing between them is part of access control.
+/// Called by Identity at every sign-in (password, authenticator code or recovery code): each
+/// principal it makes is a new server-side session, in the first of the person's partnerships by
+/// name, and the sign-in is written to the audit trail.
 /// </summary>
 internal sealed class PartnershipClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     IOptions<IdentityOptions> options,
-    AppDbContext db)
+    AppDbContext db,
+    TimeProvider clock)
     : UserClaimsPrincipalFactory<ApplicationUser>(userManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
@@ -21,28 +24,20 @@ internal sealed class PartnershipClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AccessClaims.DisplayName, user.DisplayName));
 
-        var membership = await (
-                from m in db.Memberships.AsNoTracking()
-                join p in db.Partnerships on m.PartnershipId equals p.Id
-                join a in db.PartnerAgencies on m.AgencyId equals a.Id into agencies
-                from a in agencies.DefaultIfEmpty()
-                where m.UserId == user.Id
-                orderby p.Name
-                select new { m.Role, PartnershipId = p.Id, PartnershipName = p.Name, AgencyId = (Guid?)a.Id, AgencyName = a.Name })
+        var partnershipId = await db.Memberships.IgnoreQueryFilters()
+            .Where(m => m.UserId == user.Id)
+            .Join(db.Partnerships.IgnoreQueryFilters(), m => m.PartnershipId, p => p.Id, (m, p) => new { p.Id, p.Name })
+            .OrderBy(p => p.Name)
+            .Select(p => (Guid?)p.Id)
             .FirstOrDefaultAsync();
 
-        if (membership is not null)
-        {
-            identity.AddClaim(new Claim(ClaimTypes.Role, membership.Role.ToString()));
-            identity.AddClaim(new Claim(AccessClaims.PartnershipId, membership.PartnershipId.ToString()));
-            identity.AddClaim(new Claim(AccessClaims.PartnershipName, membership.PartnershipName));
-            if (membership.AgencyId is { } agencyId)
-            {
-                identity.AddClaim(new Claim(AccessClaims.AgencyId, agencyId.ToString()));
-                identity.AddClaim(new Claim(AccessClaims.AgencyName, membership.AgencyName));
-            }
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new UserSession(user.Id, partnershipId, now);
+        db.UserSessions.Add(session);
+        db.RecordEvent(AuditAction.SignedIn, nameof(ApplicationUser), user.Id, userId: user.Id);
+        await db.SaveChangesAsync();
 
+        identity.AddClaim(new Claim(AccessClaims.SessionId, session.Id.ToString()));
         return identity;
     }
 }

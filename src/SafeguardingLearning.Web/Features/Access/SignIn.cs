@@ -22,3 +22,18 @@ public sealed class SignInFormValidator : AbstractValidator<SignInForm>
             .NotEmpty().WithMessage("Enter your password");
     }
 }
+
+public sealed class CodeForm
+{
+    public string? Code { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class CodeFormValidator : AbstractValidator<CodeForm>
+{
+    public CodeFormValidator()
+    {
+        RuleFor(f => f.Code).NotEmpty().WithMessage("Enter the code");
+    }
+}

@@ -1,26 +1,135 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.AuditTrail;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Agencies;
 
+/// <summary>
+/// The partnership's partner agencies. Agencies are shared reference data (a police force serves
+/// several partnerships); the data layer shows only those that are members of the current one.
+/// </summary>
 [Authorize(Policy = AccessPolicies.ViewPartnerAgencies)]
-public sealed class AgenciesController(AppDbContext db) : Controller
+public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> validator, IAuthorizationService authorization) : Controller
 {
     [HttpGet("/agencies")]
     public async Task<IActionResult> Index()
     {
-        var partnershipId = User.GetPartnershipId();
-        var agencies = await db.PartnershipAgencies.AsNoTracking()
-            .Where(pa => pa.PartnershipId == partnershipId)
-            .OrderBy(pa => pa.Agency!.Name)
-            .Select(pa => new AgencyRow(pa.Agency!.Name, pa.Agency.Kind, pa.Agency.IsActive))
+        var agencies = await db.PartnerAgencies.AsNoTracking()
+            .OrderBy(a => a.Name)
+            .Select(a => new AgencyRow(a.Id, a.Name, a.Kind, a.IsActive))
             .ToListAsync();
         return View(agencies);
     }
+
+    [HttpGet("/agencies/{id:guid}")]
+    public async Task<IActionResult> Agency(Guid id)
+    {
+        var agency = await db.PartnerAgencies.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new AgencyRow(a.Id, a.Name, a.Kind, a.IsActive)).SingleOrDefaultAsync();
+        if (agency is null)
+        {
+            return NotFound();
+        }
+
+        var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
+            ? await AuditHistory.For(db, [(nameof(PartnerAgency), id.ToString())])
+            : null;
+        return View(new AgencyModel(agency, history));
+    }
+
+    [Authorize(Policy = AccessPolicies.ManageAgencies)]
+    [HttpGet("/agencies/new")]
+    public IActionResult New() => View(new AgencyEditModel(null, new AgencyForm { IsActive = true }, KindItems(), null));
+
+    [Authorize(Policy = AccessPolicies.ManageAgencies)]
+    [HttpPost("/agencies/new")]
+    public async Task<IActionResult> New([Bind(Prefix = "Form")] AgencyForm form)
+    {
+        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        {
+            return View(new AgencyEditModel(null, form, KindItems(), null));
+        }
+
+        var name = form.Name!.Trim();
+        if (await db.PartnerAgencies.IgnoreQueryFilters().AnyAsync(a => a.Name == name))
+        {
+            ModelState.AddModelError("Form.Name", $"There is already an agency called {name}");
+            return View(new AgencyEditModel(null, form, KindItems(), null));
+        }
+
+        var agency = new PartnerAgency(name, Enum.Parse<AgencyKind>(form.Kind!));
+        var partnership = await db.Partnerships.Include(p => p.Agencies).SingleAsync();
+        partnership.AddMember(agency);
+        db.PartnerAgencies.Add(agency);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"{agency.Name} has been added to the partnership.";
+        return RedirectToAction(nameof(Agency), new { id = agency.Id });
+    }
+
+    [Authorize(Policy = AccessPolicies.ManageAgencies)]
+    [HttpGet("/agencies/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id)
+    {
+        var agency = await db.PartnerAgencies.SingleOrDefaultAsync(a => a.Id == id);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+
+        var form = new AgencyForm { Name = agency.Name, Kind = agency.Kind.ToString(), IsActive = agency.IsActive, Version = ConcurrencyTokens.Read(db.Entry(agency)) };
+        return View(new AgencyEditModel(id, form, KindItems(), null));
+    }
+
+    [Authorize(Policy = AccessPolicies.ManageAgencies)]
+    [HttpPost("/agencies/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = "Form")] AgencyForm form)
+    {
+        var agency = await db.PartnerAgencies.SingleOrDefaultAsync(a => a.Id == id);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        {
+            return View(new AgencyEditModel(id, form, KindItems(), null));
+        }
+
+        ConcurrencyTokens.Expect(db.Entry(agency), form.Version);
+        agency.Change(form.Name!, Enum.Parse<AgencyKind>(form.Kind!), form.IsActive);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved first: show what they saved, keep what this person typed, and let them
+            // save again over the newer version if they still mean it.
+            db.ChangeTracker.Clear();
+            var current = await db.PartnerAgencies.SingleAsync(a => a.Id == id);
+            form.Version = ConcurrencyTokens.Read(db.Entry(current));
+            var theirs = new AgencyRow(current.Id, current.Name, current.Kind, current.IsActive);
+            return View(new AgencyEditModel(id, form, KindItems(), theirs));
+        }
+
+        TempData["Notice"] = "The agency has been saved.";
+        return RedirectToAction(nameof(Agency), new { id });
+    }
+
+    private static List<SelectListItem> KindItems() =>
+        Enum.GetValues<AgencyKind>().Select(k => new SelectListItem(AgencyKindNames.Describe(k), k.ToString())).ToList();
 }
 
-public sealed record AgencyRow(string Name, AgencyKind Kind, bool IsActive);
+public sealed record AgencyRow(Guid Id, string Name, AgencyKind Kind, bool IsActive);
+
+public sealed record AgencyModel(AgencyRow Agency, IReadOnlyList<HistoryRow>? History);
+
+/// <summary>The edit form; <paramref name="Conflict"/> is what someone else saved while it was open.</summary>
+public sealed record AgencyEditModel(Guid? Id, AgencyForm Form, List<SelectListItem> Kinds, AgencyRow? Conflict);

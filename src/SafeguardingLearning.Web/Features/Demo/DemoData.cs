@@ -8,34 +8,40 @@ using SafeguardingLearning.Web.Features.Access;
 namespace SafeguardingLearning.Web.Features.Demo;
 
 /// <summary>
-/// A fictional partnership to try the service with, seeded in Development only. The password is
-/// published in the README and must never be used for real data.
+/// Two fictional partnerships to try the service with, seeded in Development only. Northshire
+/// Police serves both, and its lead has a role in each. The password is published in the README
+/// and must never be used for real data.
 /// </summary>
 public static class DemoData
 {
     public const string Password = "Northshire-Demo-2026";
     public const string PartnershipName = "Northshire Safeguarding Children Partnership";
+    public const string SecondPartnershipName = "Southmoor Safeguarding Children Partnership";
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
-        new("admin@northshire.example", "Sam Patel", Role.Administrator, null),
-        new("manager@northshire.example", "Mary Okafor", Role.BusinessUnit, null),
-        new("chair@northshire.example", "Jonathan Reeve", Role.IndependentChair, null),
-        new("police.lead@northshire.example", "Claire Hughes", Role.AgencyLead, "Northshire Police"),
-        new("health.lead@northshire.example", "Priya Shah", Role.AgencyLead, "Northshire NHS Foundation Trust"),
-        new("reviewer@northshire.example", "Helen Marsh", Role.IndependentReviewer, null),
-        new("board@northshire.example", "Tom Fielding", Role.BoardMember, null),
+        new("admin@northshire.example", "Sam Patel", PartnershipName, Role.Administrator, null),
+        new("manager@northshire.example", "Mary Okafor", PartnershipName, Role.BusinessUnit, null),
+        new("chair@northshire.example", "Jonathan Reeve", PartnershipName, Role.IndependentChair, null),
+        new("police.lead@northshire.example", "Claire Hughes", PartnershipName, Role.AgencyLead, "Northshire Police"),
+        new("police.lead@northshire.example", "Claire Hughes", SecondPartnershipName, Role.AgencyLead, "Northshire Police"),
+        new("health.lead@northshire.example", "Priya Shah", PartnershipName, Role.AgencyLead, "Northshire NHS Foundation Trust"),
+        new("reviewer@northshire.example", "Helen Marsh", PartnershipName, Role.IndependentReviewer, null),
+        new("board@northshire.example", "Tom Fielding", PartnershipName, Role.BoardMember, null),
+        new("manager@southmoor.example", "Daniel Osei", SecondPartnershipName, Role.BusinessUnit, null),
     ];
 
-    private static readonly (string Name, AgencyKind Kind)[] Agencies =
+    private static readonly (string Name, AgencyKind Kind, string[] Partnerships)[] Agencies =
     [
-        ("Northshire Police", AgencyKind.Police),
-        ("Northshire NHS Foundation Trust", AgencyKind.Health),
-        ("Northshire Integrated Care Board", AgencyKind.Health),
-        ("Northshire Council Children's Services", AgencyKind.LocalAuthorityChildrensServices),
-        ("Northshire Schools", AgencyKind.Education),
-        ("Northshire Probation", AgencyKind.Probation),
-        ("Northshire Family Support Network", AgencyKind.VoluntarySector),
+        ("Northshire Police", AgencyKind.Police, [PartnershipName, SecondPartnershipName]),
+        ("Northshire NHS Foundation Trust", AgencyKind.Health, [PartnershipName]),
+        ("Northshire Integrated Care Board", AgencyKind.Health, [PartnershipName]),
+        ("Northshire Council Children's Services", AgencyKind.LocalAuthorityChildrensServices, [PartnershipName]),
+        ("Northshire Schools", AgencyKind.Education, [PartnershipName]),
+        ("Northshire Probation", AgencyKind.Probation, [PartnershipName]),
+        ("Northshire Family Support Network", AgencyKind.VoluntarySector, [PartnershipName]),
+        ("Southmoor Council Children's Services", AgencyKind.LocalAuthorityChildrensServices, [SecondPartnershipName]),
+        ("Southmoor Hospitals NHS Trust", AgencyKind.Health, [SecondPartnershipName]),
     ];
 
     public static async Task SeedDemoDataAsync(this WebApplication app)
@@ -46,6 +52,7 @@ public static class DemoData
         }
 
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
         await SeedAsync(scope.ServiceProvider);
     }
 
@@ -58,33 +65,42 @@ public static class DemoData
             return;
         }
 
-        var partnership = new Partnership(PartnershipName);
-        var agencies = Agencies.Select(a => new PartnerAgency(a.Name, a.Kind)).ToList();
-        foreach (var agency in agencies)
+        var partnerships = new[] { new Partnership(PartnershipName), new Partnership(SecondPartnershipName) }.ToDictionary(p => p.Name);
+        var agencies = new Dictionary<string, PartnerAgency>();
+        foreach (var (name, kind, members) in Agencies)
         {
-            partnership.AddMember(agency);
+            var agency = new PartnerAgency(name, kind);
+            agencies[name] = agency;
+            foreach (var partnership in members)
+            {
+                partnerships[partnership].AddMember(agency);
+            }
         }
 
-        db.PartnerAgencies.AddRange(agencies);
-        db.Partnerships.Add(partnership);
+        db.PartnerAgencies.AddRange(agencies.Values);
+        db.Partnerships.AddRange(partnerships.Values);
         await db.SaveChangesAsync();
 
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         foreach (var account in Accounts)
         {
-            var user = new ApplicationUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Name };
-            var created = await users.CreateAsync(user, Password);
-            if (!created.Succeeded)
+            var user = await users.FindByEmailAsync(account.Email);
+            if (user is null)
             {
-                throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+                user = new ApplicationUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Name };
+                var created = await users.CreateAsync(user, Password);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+                }
             }
 
-            var agencyId = account.AgencyName is null ? (Guid?)null : agencies.Single(a => a.Name == account.AgencyName).Id;
-            db.Memberships.Add(new PartnershipMembership(user.Id, partnership.Id, account.Role, agencyId));
+            var agencyId = account.AgencyName is null ? (Guid?)null : agencies[account.AgencyName].Id;
+            db.Memberships.Add(new PartnershipMembership(user.Id, partnerships[account.Partnership].Id, account.Role, agencyId));
         }
 
         await db.SaveChangesAsync();
     }
 }
 
-public sealed record DemoAccount(string Email, string Name, Role Role, string? AgencyName);
+public sealed record DemoAccount(string Email, string Name, string Partnership, Role Role, string? AgencyName);

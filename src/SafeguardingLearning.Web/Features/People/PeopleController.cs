@@ -1,31 +1,236 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.AuditTrail;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.People;
 
-/// <summary>The accounts with a role in the current partnership.</summary>
+/// <summary>The accounts with a role in the current partnership, managed by its administrators.</summary>
 [Authorize(Policy = AccessPolicies.ManageAccounts)]
-public sealed class PeopleController(AppDbContext db) : Controller
+public sealed class PeopleController(
+    AppDbContext db,
+    UserManager<ApplicationUser> users,
+    TimeProvider clock,
+    IOptions<EmailOptions> emailOptions) : Controller
 {
+    private const string RoleField = "Form.Role";
+    private const string AgencyField = "Form.AgencyId";
+
     [HttpGet("/people")]
     public async Task<IActionResult> Index()
     {
-        var partnershipId = User.GetPartnershipId();
         var people = await (
                 from m in db.Memberships.AsNoTracking()
                 join u in db.Users on m.UserId equals u.Id
                 join a in db.PartnerAgencies on m.AgencyId equals a.Id into agencies
                 from a in agencies.DefaultIfEmpty()
-                where m.PartnershipId == partnershipId
                 orderby u.DisplayName
-                select new PersonRow(u.DisplayName, u.Email!, m.Role, a.Name))
+                select new PersonRow(u.Id, u.DisplayName, u.Email!, m.Role, a.Name, u.IsDisabled, u.PasswordHash == null))
             .ToListAsync();
         return View(people);
     }
+
+    [HttpGet("/people/invite")]
+    public async Task<IActionResult> Invite() => View(await InviteModel(new InvitePersonForm()));
+
+    [HttpPost("/people/invite")]
+    public async Task<IActionResult> Invite([Bind(Prefix = "Form")] InvitePersonForm form, [FromServices] IValidator<InvitePersonForm> validator, [FromServices] InvitePerson invite)
+    {
+        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        {
+            return View(await InviteModel(form));
+        }
+
+        var problem = await invite.Handle(form, User.GetPartnershipId()!.Value, User.GetPartnershipName()!, PublicBaseUrl());
+        if (problem is not null)
+        {
+            ModelState.AddModelError("Form.Email", problem);
+            return View(await InviteModel(form));
+        }
+
+        TempData["Notice"] = $"{form.Name!.Trim()} has been invited. They have been sent an email with a link to set their password.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("/people/{userId}")]
+    public async Task<IActionResult> Person(string userId)
+    {
+        var model = await PersonModel(userId, null);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("/people/{userId}/role")]
+    public async Task<IActionResult> ChangeRole(string userId, [Bind(Prefix = "Form")] ChangeRoleForm form)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId);
+        if (membership is null)
+        {
+            return NotFound();
+        }
+
+        if (!Enum.TryParse<Role>(form.Role, out var role))
+        {
+            ModelState.AddModelError(RoleField, "Choose the person's role");
+        }
+        else if (role == Role.AgencyLead && (form.AgencyId is null || !await db.PartnerAgencies.AnyAsync(a => a.Id == form.AgencyId && a.IsActive)))
+        {
+            ModelState.AddModelError(AgencyField, "Choose the agency this agency lead answers for");
+        }
+        else if (userId == User.GetUserId() && role != Role.Administrator)
+        {
+            ModelState.AddModelError(RoleField, "You cannot take away your own administrator role: ask another administrator");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Person), await PersonModel(userId, form));
+        }
+
+        ConcurrencyTokens.Expect(db.Entry(membership), form.Version);
+        try
+        {
+            membership.Change(role, role == Role.AgencyLead ? form.AgencyId : null);
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(RoleField, "Someone else changed this person's role while you were editing it. Their change is shown below; your choice is kept in the form: save again to replace it.");
+            db.ChangeTracker.Clear();
+            var current = (await PersonModel(userId, null))!;
+            return View(nameof(Person), current with { Form = form with { Version = current.Form.Version } });
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddModelError(RoleField, rule.Message);
+            return View(nameof(Person), await PersonModel(userId, form));
+        }
+
+        TempData["Notice"] = "The role has been changed.";
+        return RedirectToAction(nameof(Person), new { userId });
+    }
+
+    [HttpPost("/people/{userId}/disable")]
+    public Task<IActionResult> Disable(string userId) => SetDisabled(userId, true);
+
+    [HttpPost("/people/{userId}/enable")]
+    public Task<IActionResult> Enable(string userId) => SetDisabled(userId, false);
+
+    [HttpPost("/people/{userId}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string userId)
+    {
+        var user = await MemberOfThisPartnership(userId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        user.LastTotpTimeStep = null;
+        await users.UpdateAsync(user);
+        await SessionValidation.EndAllSessionsAsync(db, user.Id, clock.GetUtcNow().UtcDateTime);
+        db.RecordEvent(AuditAction.TwoFactorReset, nameof(ApplicationUser), user.Id);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"{user.DisplayName}'s two-factor sign-in has been reset. They will set up their authenticator app again when they next sign in.";
+        return RedirectToAction(nameof(Person), new { userId });
+    }
+
+    private async Task<IActionResult> SetDisabled(string userId, bool disabled)
+    {
+        var user = await MemberOfThisPartnership(userId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (userId == User.GetUserId())
+        {
+            TempData["Notice"] = "You cannot disable your own account.";
+            return RedirectToAction(nameof(Person), new { userId });
+        }
+
+        user.IsDisabled = disabled;
+        await users.UpdateAsync(user);
+        if (disabled)
+        {
+            await SessionValidation.EndAllSessionsAsync(db, user.Id, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+
+        TempData["Notice"] = disabled ? $"{user.DisplayName}'s account is disabled: they have been signed out and cannot sign in." : $"{user.DisplayName}'s account is enabled again.";
+        return RedirectToAction(nameof(Person), new { userId });
+    }
+
+    /// <summary>The account, only if it has a role in the current partnership (memberships are filtered to it).</summary>
+    private async Task<ApplicationUser?> MemberOfThisPartnership(string userId) =>
+        await db.Memberships.AnyAsync(m => m.UserId == userId) ? await users.FindByIdAsync(userId) : null;
+
+    private async Task<PersonModel?> PersonModel(string userId, ChangeRoleForm? form)
+    {
+        var person = await (
+                from m in db.Memberships.AsNoTracking()
+                join u in db.Users on m.UserId equals u.Id
+                join a in db.PartnerAgencies on m.AgencyId equals a.Id into agencies
+                from a in agencies.DefaultIfEmpty()
+                where m.UserId == userId
+                select new { m.Id, u.DisplayName, u.Email, m.Role, m.AgencyId, AgencyName = a.Name, u.IsDisabled, u.TwoFactorEnabled, Invited = u.PasswordHash == null, Version = EF.Property<object>(m, ConcurrencyTokens.Property) })
+            .SingleOrDefaultAsync();
+        if (person is null)
+        {
+            return null;
+        }
+
+        var version = Convert.ToString(person.Version, System.Globalization.CultureInfo.InvariantCulture);
+        var history = await AuditHistory.For(db, [(nameof(ApplicationUser), userId), (nameof(PartnershipMembership), person.Id.ToString())]);
+        return new PersonModel(
+            userId, person.DisplayName, person.Email!, person.Role, person.AgencyName, person.IsDisabled, person.TwoFactorEnabled, person.Invited,
+            form ?? new ChangeRoleForm(person.Role.ToString(), person.AgencyId, version),
+            RoleItems(), await AgencyItems(), history);
+    }
+
+    private async Task<InviteModel> InviteModel(InvitePersonForm form) => new(form, RoleItems(), await AgencyItems());
+
+    private static List<SelectListItem> RoleItems() =>
+        Enum.GetValues<Role>().Select(r => new SelectListItem(RoleNames.Describe(r), r.ToString())).ToList();
+
+    private async Task<List<SelectListItem>> AgencyItems()
+    {
+        var agencies = await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
+        agencies.Insert(0, new SelectListItem("Not an agency lead", string.Empty));
+        return agencies;
+    }
+
+    private string PublicBaseUrl() => emailOptions.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}";
 }
 
-public sealed record PersonRow(string Name, string Email, Role Role, string? AgencyName);
+public sealed record PersonRow(string UserId, string Name, string Email, Role Role, string? AgencyName, bool IsDisabled, bool IsInvited);
+
+public sealed record ChangeRoleForm(string? Role, Guid? AgencyId, string? Version);
+
+public sealed record InviteModel(InvitePersonForm Form, List<SelectListItem> Roles, List<SelectListItem> Agencies);
+
+public sealed record PersonModel(
+    string UserId,
+    string Name,
+    string Email,
+    Role Role,
+    string? AgencyName,
+    bool IsDisabled,
+    bool TwoFactorEnabled,
+    bool IsInvited,
+    ChangeRoleForm Form,
+    List<SelectListItem> Roles,
+    List<SelectListItem> Agencies,
+    IReadOnlyList<HistoryRow> History);

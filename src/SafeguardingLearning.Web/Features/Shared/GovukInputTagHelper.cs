@@ -26,6 +26,9 @@ public sealed class GovukInputTagHelper : TagHelper
 
     public string? InputClasses { get; set; }
 
+    [HtmlAttributeName("inputmode")]
+    public string? InputMode { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -94,6 +97,11 @@ public sealed class GovukInputTagHelper : TagHelper
         if (Autocomplete is not null)
         {
             input.Attributes["autocomplete"] = Autocomplete;
+        }
+
+        if (InputMode is not null)
+        {
+            input.Attributes["inputmode"] = InputMode;
         }
 
         if (!Spellcheck)

@@ -11,5 +11,6 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Home", HomeRoute.Controller, HomeRoute.Index, null),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
+        new("Audit trail", "AuditTrail", "Index", AccessPolicies.SearchAuditTrail),
     ];
 }

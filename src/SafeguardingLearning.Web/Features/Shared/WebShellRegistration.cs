@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.People;
 
 namespace SafeguardingLearning.Web.Features.Shared;
 
@@ -8,9 +10,14 @@ public static class WebShellRegistration
     public static WebApplicationBuilder AddWebShell(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<TwoFactorEnrolmentFilter>();
+            })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderViewLocationExpander()));
         builder.Services.AddValidatorsFromFeatures();
+        builder.Services.AddScoped<InvitePerson>();
         return builder;
     }
 }

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SafeguardingLearning.Web.Domain;
+using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Features.Access;
+
+namespace SafeguardingLearning.Web.Data;
+
+/// <summary>
+/// Turns the changes a SaveChanges is about to write into audit entries (who, when, what entity,
+/// old and new values of the changed fields, from which address) and links them into the chain.
+/// </summary>
+internal static class AuditRecorder
+{
+    // Bookkeeping that is not domain data, or that holds secrets (authenticator keys, recovery codes).
+    private static readonly HashSet<Type> NotAudited =
+    [
+        typeof(AuditEntry), typeof(UserSession), typeof(DataProtectionKey),
+        typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>),
+        typeof(IdentityRole), typeof(IdentityRoleClaim<string>), typeof(IdentityUserRole<string>),
+    ];
+
+    // Of a person's account, only these are worth a line; hashes, stamps and counters are not.
+    private static readonly HashSet<string> AuditedUserFields =
+    [
+        nameof(ApplicationUser.Email), nameof(ApplicationUser.UserName), nameof(ApplicationUser.DisplayName),
+        nameof(ApplicationUser.IsDisabled), nameof(ApplicationUser.TwoFactorEnabled), nameof(ApplicationUser.LockoutEnd),
+    ];
+
+    /// <summary>The entries to write with this save: one per changed record, plus events already added.</summary>
+    public static List<AuditEntry> Describe(AppDbContext db)
+    {
+        ConcurrencyTokens.Renew(db);
+        var now = DateTime.UtcNow;
+        var entries = db.ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Sequence == 0)
+            .Select(e => e.Entity)
+            .ToList();
+
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || NotAudited.Contains(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Changed,
+            };
+            var partnershipId = entry.Entity is IPartnershipOwned owned ? owned.PartnershipId : db.Scope.PartnershipId;
+            var audit = new AuditEntry(now, action, entry.Metadata.ClrType.Name, Key(entry), JsonSerializer.Serialize(changes), db.Scope.UserId, partnershipId, db.Scope.IpAddress);
+            db.AuditEntries.Add(audit);
+            entries.Add(audit);
+        }
+
+        return entries;
+    }
+
+    /// <summary>Links the new entries after the last one, holding the chain so no other writer interleaves.</summary>
+    public static async Task ChainAsync(AppDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // SQLite's write transactions already run one at a time; PostgreSQL's need a lock.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7142301)", cancellationToken);
+        }
+
+        var last = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previousHash = last?.Hash;
+        foreach (var entry in entries)
+        {
+            entry.Chain(++sequence, previousHash);
+            previousHash = entry.Hash;
+        }
+    }
+
+    private static Dictionary<string, object?> Changes(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name == ConcurrencyTokens.Property || (entry.Entity is ApplicationUser && !AuditedUserFields.Contains(name)))
+            {
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[name] = property.CurrentValue;
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = property.OriginalValue;
+                    break;
+                default:
+                    if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                    {
+                        changes[name] = new { from = property.OriginalValue, to = property.CurrentValue };
+                    }
+
+                    break;
+            }
+        }
+
+        return changes;
+    }
+
+    private static string Key(EntityEntry entry) =>
+        string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,21 @@
+namespace SafeguardingLearning.Web.Domain.Audit;
+
+/// <summary>What an audit entry records.</summary>
+public enum AuditAction
+{
+    Created,
+    Changed,
+    Deleted,
+    Viewed,
+    SignedIn,
+    SignInFailed,
+    LockedOut,
+    SignedOut,
+    TwoFactorEnabled,
+    TwoFactorReset,
+    TwoFactorFailed,
+    PasswordSet,
+    AccessDenied,
+    PartnershipSwitched,
+    Invited,
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+
+namespace SafeguardingLearning.Web.Email;
+
+public sealed class EmailOptions
+{
+    public string From { get; set; } = "no-reply@safeguarding-learning.example";
+
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 25;
+
+    public bool EnableSsl { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Writes each email as a file here instead of sending it (Development).</summary>
+    public string? PickupDirectory { get; set; }
+
+    /// <summary>The address links in emails start with, e.g. https://learning.example.org; never taken from the request.</summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+/// <summary>Sends email. Bodies carry no case details: a short message and a link to sign in.</summary>
+public interface IEmailSender
+{
+    Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default);
+}
+
+/// <summary>System.Net.Mail over SMTP, or into a pickup folder (MailKit is not in the registry here).</summary>
+internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnvironment environment) : IEmailSender
+{
+    public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        using var client = new SmtpClient();
+        if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
+        {
+            var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.PickupDirectory));
+            Directory.CreateDirectory(folder);
+            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
+            client.PickupDirectoryLocation = folder;
+        }
+        else if (!string.IsNullOrWhiteSpace(settings.SmtpHost))
+        {
+            client.Host = settings.SmtpHost;
+            client.Port = settings.SmtpPort;
+            client.EnableSsl = settings.EnableSsl;
+            if (!string.IsNullOrEmpty(settings.UserName))
+            {
+                client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
+            }
+        }
+        else
+        {
+            throw new InvalidOperationException("Email is not configured: set Email:SmtpHost (or Email:PickupDirectory)");
+        }
+
+        using var message = new MailMessage(settings.From, to, subject, body);
+        await client.SendMailAsync(message, cancellationToken);
+    }
+}
+
+public static class EmailRegistration
+{
+    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using FluentValidation;
+using SafeguardingLearning.Web.Domain.Partnerships;
+
+namespace SafeguardingLearning.Web.Features.Agencies;
+
+public sealed class AgencyForm
+{
+    public string? Name { get; set; }
+
+    public string? Kind { get; set; }
+
+    public bool IsActive { get; set; }
+
+    /// <summary>The concurrency token the form was built from.</summary>
+    public string? Version { get; set; }
+}
+
+public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
+{
+    public AgencyFormValidator()
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the agency's name")
+            .MaximumLength(200).WithMessage("The name must be 200 characters or fewer");
+        RuleFor(f => f.Kind).NotEmpty().WithMessage("Choose what kind of agency it is")
+            .IsEnumName(typeof(AgencyKind)).WithMessage("Choose what kind of agency it is");
+    }
+}

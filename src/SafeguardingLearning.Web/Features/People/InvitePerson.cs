@@ -1,0 +1,89 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Email;
+using SafeguardingLearning.Web.Features.Access;
+
+namespace SafeguardingLearning.Web.Features.People;
+
+public sealed class InvitePersonForm
+{
+    public string? Name { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Role { get; set; }
+
+    public Guid? AgencyId { get; set; }
+}
+
+public sealed class InvitePersonFormValidator : AbstractValidator<InvitePersonForm>
+{
+    public InvitePersonFormValidator()
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the person's full name")
+            .MaximumLength(200).WithMessage("The name must be 200 characters or fewer");
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter the person's work email address")
+            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com")
+            .MaximumLength(256).WithMessage("The email address must be 256 characters or fewer");
+        RuleFor(f => f.Role).NotEmpty().WithMessage("Choose the person's role")
+            .IsEnumName(typeof(Role)).WithMessage("Choose the person's role");
+        RuleFor(f => f.AgencyId).NotEmpty().When(f => f.Role == nameof(Domain.Access.Role.AgencyLead))
+            .WithMessage("Choose the agency this agency lead answers for");
+    }
+}
+
+/// <summary>
+/// Invites a person into the current partnership: a new account gets an email with a link to set
+/// a password (valid three days); a person who already has an account elsewhere is given a role here.
+/// Nobody registers themselves.
+/// </summary>
+public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> users, IEmailSender email)
+{
+    public async Task<string?> Handle(InvitePersonForm form, Guid partnershipId, string partnershipName, string publicBaseUrl)
+    {
+        var role = Enum.Parse<Role>(form.Role!);
+        var agencyId = role == Domain.Access.Role.AgencyLead ? form.AgencyId : null;
+        if (agencyId is not null && !await db.PartnerAgencies.AnyAsync(a => a.Id == agencyId && a.IsActive))
+        {
+            return "Choose one of the partnership's active agencies";
+        }
+
+        var address = form.Email!.Trim();
+        var user = await users.FindByEmailAsync(address);
+        if (user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id))
+        {
+            return $"{address} already has a role in {partnershipName}";
+        }
+
+        string subject, body;
+        if (user is null)
+        {
+            user = new ApplicationUser { UserName = address, Email = address, DisplayName = form.Name!.Trim() };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                return string.Join(". ", created.Errors.Select(e => e.Description));
+            }
+
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            subject = "You have been invited to Safeguarding Learning";
+            body = $"You have been invited to Safeguarding Learning by {partnershipName}.\n\n" +
+                   $"Set your password within 3 days:\n{publicBaseUrl}/invitation?user={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}\n";
+        }
+        else
+        {
+            subject = "You have a new role in Safeguarding Learning";
+            body = $"You now have a role in {partnershipName} on Safeguarding Learning.\n\nSign in:\n{publicBaseUrl}/sign-in\n";
+        }
+
+        db.Memberships.Add(new PartnershipMembership(user.Id, partnershipId, role, agencyId));
+        db.RecordEvent(AuditAction.Invited, nameof(ApplicationUser), user.Id, new { role = role.ToString() });
+        await db.SaveChangesAsync();
+        await email.SendAsync(address, subject, body);
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace SafeguardingLearning.Web.Features.Shared;
+
+/// <summary>Times are stored in UTC and shown in UK time, in the GOV.UK style (13 January 2027 at 2:05pm).</summary>
+public static class DisplayDates
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string DateTime(System.DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+        var time = local.ToString("h:mmtt", British).ToLowerInvariant();
+        return $"{local.ToString("d MMMM yyyy", British)} at {time}";
+    }
+}
