@@ -8,8 +8,8 @@ public static class Databases
     public static TheoryData<DatabaseProvider> Both => new(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql);
 }
 
-/// <summary>One running app per provider, shared by the tests of a class.</summary>
-public sealed class ApplicationsFixture : IAsyncLifetime
+/// <summary>One running app per provider, shared by the tests of a class (Development: the demo data is seeded).</summary>
+public class ApplicationsFixture : IAsyncLifetime
 {
     private readonly Dictionary<DatabaseProvider, Task<TestApplication>> _apps = [];
     private readonly Lock _gate = new();
@@ -28,9 +28,11 @@ public sealed class ApplicationsFixture : IAsyncLifetime
         }
     }
 
-    private static async Task<TestApplication> Start(DatabaseProvider provider)
+    protected virtual string Environment => "Development";
+
+    private async Task<TestApplication> Start(DatabaseProvider provider)
     {
-        var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var app = new TestApplication(await TestDatabase.CreateAsync(provider), Environment);
         _ = app.Server; // starts the host: migrations and demo data
         return app;
     }
@@ -47,4 +49,10 @@ public sealed class ApplicationsFixture : IAsyncLifetime
             }
         }
     }
+}
+
+/// <summary>As in production: no demo data, and two-factor sign-in required.</summary>
+public sealed class ProductionApplicationsFixture : ApplicationsFixture
+{
+    protected override string Environment => "Production";
 }

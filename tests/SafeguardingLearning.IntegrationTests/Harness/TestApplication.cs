@@ -1,12 +1,19 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Partnerships;
+using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Demo;
 
 namespace SafeguardingLearning.IntegrationTests.Harness;
@@ -19,6 +26,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
     : WebApplicationFactory<Program>
 {
     private readonly string _logFolder = Directory.CreateTempSubdirectory("sl-test-logs-").FullName;
+    private readonly string _mailFolder = Directory.CreateTempSubdirectory("sl-test-mail-").FullName;
 
     public TestDatabase Database { get; } = database;
 
@@ -36,6 +44,66 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         return text.ToString();
     }
 
+    /// <summary>The emails the app has sent (as System.Net.Mail writes them to a pickup folder), oldest first.</summary>
+    public IReadOnlyList<string> ReadEmails() =>
+        Directory.GetFiles(_mailFolder).OrderBy(File.GetLastWriteTimeUtc).Select(File.ReadAllText).Select(DecodeQuotedPrintable).ToList();
+
+    /// <summary>Undoes the quoted-printable transfer encoding System.Net.Mail uses for long lines.</summary>
+    private static string DecodeQuotedPrintable(string email)
+    {
+        var unfolded = email.Replace("=\r\n", string.Empty, StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(unfolded, "=([0-9A-F]{2})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+    }
+
+    /// <summary>A person with a role in a partnership (created if the partnership does not exist).</summary>
+    public async Task<string> SeedPerson(string email, Role role, string partnership, string? agency = null, string password = DemoData.Password, bool twoFactorKey = false)
+    {
+        string userId = string.Empty;
+        await Seed(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var team = await db.Partnerships.Include(p => p.Agencies).SingleOrDefaultAsync(p => p.Name == partnership);
+            if (team is null)
+            {
+                team = new Partnership(partnership);
+                db.Partnerships.Add(team);
+            }
+
+            Guid? agencyId = null;
+            if (agency is not null)
+            {
+                var existing = await db.PartnerAgencies.SingleOrDefaultAsync(a => a.Name == agency);
+                if (existing is null)
+                {
+                    existing = new PartnerAgency(agency, AgencyKind.Police);
+                    db.PartnerAgencies.Add(existing);
+                }
+
+                if (team.Agencies.All(a => a.AgencyId != existing.Id))
+                {
+                    team.AddMember(existing);
+                }
+
+                agencyId = existing.Id;
+            }
+
+            await db.SaveChangesAsync();
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new ApplicationUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true };
+                var created = await users.CreateAsync(user, password);
+                Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            db.Memberships.Add(new PartnershipMembership(user.Id, team.Id, role, agencyId));
+            await db.SaveChangesAsync();
+            userId = user.Id;
+        });
+        return userId;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -46,8 +114,12 @@ public sealed class TestApplication(TestDatabase database, string environment = 
             ["Serilog:WriteTo:1:Name"] = "File",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_logFolder, "app-.log"),
             ["Serilog:WriteTo:1:Args:rollingInterval"] = "Day",
+            ["Email:PickupDirectory"] = _mailFolder,
             ["Serilog:WriteTo:1:Args:outputTemplate"] = "{Timestamp:o} {Level:u3} {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
         }));
+        // The in-memory server has no socket, so no client address: give requests the loopback
+        // address a real connection from this machine would have.
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, LoopbackClientAddress>());
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
@@ -61,6 +133,14 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         AllowAutoRedirect = false,
         HandleCookies = true,
     });
+
+    /// <summary>A client that sends exactly the given Cookie header and keeps nothing: a captured cookie replayed.</summary>
+    public HttpClient Replaying(string cookieHeader)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookieHeader);
+        return client;
+    }
 
     public async Task<HttpClient> SignInAs(string email, string password = DemoData.Password)
     {
@@ -94,7 +174,21 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         await base.DisposeAsync();
         await Database.DisposeAsync();
         Directory.Delete(_logFolder, recursive: true);
+        Directory.Delete(_mailFolder, recursive: true);
     }
+}
+
+internal sealed class LoopbackClientAddress : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (HttpContext context, RequestDelegate nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public static class SessionExtensions

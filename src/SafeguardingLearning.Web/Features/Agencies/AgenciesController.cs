@@ -129,7 +129,7 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
 
 public sealed record AgencyRow(Guid Id, string Name, AgencyKind Kind, bool IsActive);
 
-public sealed record AgencyModel(AgencyRow Agency, IReadOnlyList<HistoryRow>? History);
+public sealed record AgencyModel(AgencyRow Agency, List<HistoryRow>? History);
 
 /// <summary>The edit form; <paramref name="Conflict"/> is what someone else saved while it was open.</summary>
 public sealed record AgencyEditModel(Guid? Id, AgencyForm Form, List<SelectListItem> Kinds, AgencyRow? Conflict);

@@ -6,23 +6,22 @@ namespace SafeguardingLearning.Web.Features.AuditTrail;
 
 public sealed record HistoryRow(long Sequence, DateTime OccurredAt, AuditAction Action, string EntityType, string? EntityId, string? Changes, string? PersonName, string? IpAddress);
 
-/// <summary>The audit trail of one or more records, newest first, with who did it, in one query.</summary>
+/// <summary>Pages of the audit trail, newest first, with who did each thing: one query, however many rows.</summary>
 public static class AuditHistory
 {
-    public static async Task<IReadOnlyList<HistoryRow>> For(AppDbContext db, IReadOnlyList<(string EntityType, string EntityId)> records)
+    /// <summary>The history of records (ids are unique across kinds, so kinds and ids filter separately).</summary>
+    public static Task<List<HistoryRow>> For(AppDbContext db, IReadOnlyList<(string EntityType, string EntityId)> records)
     {
-        var query = db.AuditEntries.AsNoTracking().Where(_ => false);
-        foreach (var (type, id) in records)
-        {
-            query = query.Concat(db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == id));
-        }
-
-        return await WithPeople(db, query).OrderByDescending(r => r.Sequence).Take(200).ToListAsync();
+        var types = records.Select(r => r.EntityType).Distinct().ToList();
+        var ids = records.Select(r => r.EntityId).Distinct().ToList();
+        return Page(db, db.AuditEntries.Where(a => types.Contains(a.EntityType) && ids.Contains(a.EntityId!)), skip: 0, take: 200);
     }
 
-    public static IQueryable<HistoryRow> WithPeople(AppDbContext db, IQueryable<AuditEntry> entries) =>
-        from a in entries
-        join u in db.Users on a.UserId equals u.Id into people
-        from u in people.DefaultIfEmpty()
-        select new HistoryRow(a.Sequence, a.OccurredAt, a.Action, a.EntityType, a.EntityId, a.Changes, u.DisplayName, a.IpAddress);
+    public static Task<List<HistoryRow>> Page(AppDbContext db, IQueryable<AuditEntry> entries, int skip, int take) =>
+        (from a in entries.AsNoTracking().OrderByDescending(a => a.Sequence).Skip(skip).Take(take)
+         join u in db.Users on a.UserId equals u.Id into people
+         from u in people.DefaultIfEmpty()
+         orderby a.Sequence descending
+         select new HistoryRow(a.Sequence, a.OccurredAt, a.Action, a.EntityType, a.EntityId, a.Changes, u.DisplayName, a.IpAddress))
+        .ToListAsync();
 }

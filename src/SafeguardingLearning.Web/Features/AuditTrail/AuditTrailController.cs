@@ -67,7 +67,7 @@ public sealed class AuditTrailController(AppDbContext db) : Controller
         }
 
         var page = Math.Max(1, search.Page);
-        var found = await AuditHistory.WithPeople(db, entries).OrderByDescending(r => r.Sequence).Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync();
+        var found = await AuditHistory.Page(db, entries, (page - 1) * PageSize, PageSize + 1);
         return View(new AuditTrailModel(search, found.Take(PageSize).ToList(), page, found.Count > PageSize));
     }
 

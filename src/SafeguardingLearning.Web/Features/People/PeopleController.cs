@@ -184,14 +184,15 @@ public sealed class PeopleController(
                 join a in db.PartnerAgencies on m.AgencyId equals a.Id into agencies
                 from a in agencies.DefaultIfEmpty()
                 where m.UserId == userId
-                select new { m.Id, u.DisplayName, u.Email, m.Role, m.AgencyId, AgencyName = a.Name, u.IsDisabled, u.TwoFactorEnabled, Invited = u.PasswordHash == null, Version = EF.Property<object>(m, ConcurrencyTokens.Property) })
+                select new { m.Id, u.DisplayName, u.Email, m.Role, m.AgencyId, AgencyName = a.Name, u.IsDisabled, u.TwoFactorEnabled, Invited = u.PasswordHash == null })
             .SingleOrDefaultAsync();
         if (person is null)
         {
             return null;
         }
 
-        var version = Convert.ToString(person.Version, System.Globalization.CultureInfo.InvariantCulture);
+        var membership = await db.Memberships.AsNoTracking().SingleAsync(m => m.Id == person.Id);
+        var version = ConcurrencyTokens.Read(db.Entry(membership));
         var history = await AuditHistory.For(db, [(nameof(ApplicationUser), userId), (nameof(PartnershipMembership), person.Id.ToString())]);
         return new PersonModel(
             userId, person.DisplayName, person.Email!, person.Role, person.AgencyName, person.IsDisabled, person.TwoFactorEnabled, person.Invited,
@@ -233,4 +234,4 @@ public sealed record PersonModel(
     ChangeRoleForm Form,
     List<SelectListItem> Roles,
     List<SelectListItem> Agencies,
-    IReadOnlyList<HistoryRow> History);
+    List<HistoryRow> History);

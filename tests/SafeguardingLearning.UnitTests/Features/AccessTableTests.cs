@@ -1,0 +1,141 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Routing;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Features.Access;
+
+namespace SafeguardingLearning.UnitTests.Features;
+
+/// <summary>
+/// Every controller action has a decided access: who may use it, role by role. A new action
+/// fails this test until it is added here, so nothing ships without a decision.
+/// </summary>
+public class AccessTableTests
+{
+    private const string Anyone = "anyone, signed in or not";
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+    private static readonly Role[] Administrators = [Role.Administrator];
+    private static readonly Role[] AgencyReaders = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
+
+    private static readonly Dictionary<string, object> Expected = new()
+    {
+        ["AboutController.Accessibility GET"] = Anyone,
+        ["AboutController.Cookies GET"] = Anyone,
+        ["AboutController.Privacy GET"] = Anyone,
+        ["ErrorsController.ServerError ANY"] = Anyone,
+        ["ErrorsController.Status ANY"] = Anyone,
+        ["SignInController.SignIn GET"] = Anyone,
+        ["SignInController.SignIn POST"] = Anyone,
+        ["SignInController.TwoFactor GET"] = Anyone,
+        ["SignInController.TwoFactor POST"] = Anyone,
+        ["SignInController.RecoveryCode GET"] = Anyone,
+        ["SignInController.RecoveryCode POST"] = Anyone,
+        ["SignInController.SignedOut GET"] = Anyone,
+        ["InvitationsController.Accept GET"] = Anyone,
+        ["InvitationsController.Accept POST"] = Anyone,
+        ["SignInController.SignOutOfService POST"] = Everyone,
+        ["HomeController.Index GET"] = Everyone,
+        ["TwoFactorController.Enrol GET"] = Everyone,
+        ["TwoFactorController.Enrol POST"] = Everyone,
+        ["PasswordController.Change GET"] = Everyone,
+        ["PasswordController.Change POST"] = Everyone,
+        ["PartnershipsController.Index GET"] = Everyone,
+        ["PartnershipsController.Switch POST"] = Everyone,
+        ["AgenciesController.Index GET"] = AgencyReaders,
+        ["AgenciesController.Agency GET"] = AgencyReaders,
+        ["AgenciesController.New GET"] = Administrators,
+        ["AgenciesController.New POST"] = Administrators,
+        ["AgenciesController.Edit GET"] = Administrators,
+        ["AgenciesController.Edit POST"] = Administrators,
+        ["PeopleController.Index GET"] = Administrators,
+        ["PeopleController.Invite GET"] = Administrators,
+        ["PeopleController.Invite POST"] = Administrators,
+        ["PeopleController.Person GET"] = Administrators,
+        ["PeopleController.ChangeRole POST"] = Administrators,
+        ["PeopleController.Disable POST"] = Administrators,
+        ["PeopleController.Enable POST"] = Administrators,
+        ["PeopleController.ResetTwoFactor POST"] = Administrators,
+        ["AuditTrailController.Index GET"] = Administrators,
+        ["AuditTrailController.Verify GET"] = Administrators,
+    };
+
+    public static TheoryData<string> Actions()
+    {
+        var data = new TheoryData<string>();
+        foreach (var action in AllActions().Select(a => a.Key).Distinct())
+        {
+            data.Add(action);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public void Each_action_admits_exactly_the_roles_decided_for_it(string action)
+    {
+        Assert.True(Expected.TryGetValue(action, out var expected), $"{action} has no decision in the access table");
+        var method = AllActions().First(a => a.Key == action).Method;
+
+        var actual = EffectiveAccess(method);
+
+        if (expected is string)
+        {
+            Assert.Equal(Anyone, actual);
+        }
+        else
+        {
+            Assert.Equal(((Role[])expected).Order(), Assert.IsType<Role[]>(actual, exactMatch: false).Order());
+        }
+    }
+
+    [Fact]
+    public void The_table_has_no_entry_for_an_action_that_no_longer_exists()
+    {
+        var actions = AllActions().Select(a => a.Key).ToHashSet();
+        Assert.DoesNotContain(Expected.Keys, k => !actions.Contains(k));
+    }
+
+    [Fact]
+    public void A_board_member_can_change_nothing_but_their_own_sign_in()
+    {
+        var changes = AllActions()
+            .Where(a => a.Key.EndsWith(" POST", StringComparison.Ordinal))
+            .Where(a => EffectiveAccess(a.Method) is Role[] roles && roles.Contains(Role.BoardMember))
+            .Select(a => a.Key)
+            .Order();
+
+        Assert.Equal(
+            ["PartnershipsController.Switch POST", "PasswordController.Change POST", "SignInController.SignOutOfService POST", "TwoFactorController.Enrol POST"],
+            changes);
+    }
+
+    /// <summary>Anonymous, or the roles the policies on the action and its controller admit (all roles for a signed-in fallback).</summary>
+    private static object EffectiveAccess(MethodInfo method)
+    {
+        var controller = method.DeclaringType!;
+        if (method.GetCustomAttribute<AllowAnonymousAttribute>() is not null || controller.GetCustomAttribute<AllowAnonymousAttribute>() is not null)
+        {
+            return Anyone;
+        }
+
+        IEnumerable<Role> roles = Everyone;
+        foreach (var authorize in controller.GetCustomAttributes<AuthorizeAttribute>().Concat(method.GetCustomAttributes<AuthorizeAttribute>()))
+        {
+            Assert.NotNull(authorize.Policy);
+            roles = roles.Intersect(AccessPolicies.Roles[authorize.Policy!]);
+        }
+
+        return roles.ToArray();
+    }
+
+    private static IEnumerable<(string Key, MethodInfo Method)> AllActions() =>
+        from controller in typeof(AccessPolicies).Assembly.GetTypes()
+        where typeof(ControllerBase).IsAssignableFrom(controller) && !controller.IsAbstract
+        from method in controller.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        where method.GetCustomAttribute<NonActionAttribute>() is null && !method.IsSpecialName
+        let verbs = method.GetCustomAttributes<HttpMethodAttribute>().SelectMany(a => a.HttpMethods).DefaultIfEmpty("ANY")
+        from verb in verbs
+        select ($"{controller.Name}.{method.Name} {verb}", method);
+}
