@@ -45,6 +45,30 @@ public class ConcurrencyTests(ApplicationsFixture apps) : IClassFixture<Applicat
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_role_change_from_a_stale_page_is_refused_and_the_newer_role_kept(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var email = $"role-{Guid.NewGuid():N}@northshire.example";
+        var userId = await app.SeedPerson(email, Web.Domain.Access.Role.BoardMember, Web.Features.Demo.DemoData.PartnershipName);
+        var first = await app.SignInAs("admin@northshire.example");
+        var second = await app.SignInAs("admin@northshire.example");
+        var stale = await second.GetPage($"/people/{userId}");
+        var staleVersion = stale.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
+
+        var changed = await first.PostForm($"/people/{userId}", new() { ["Form.Role"] = "IndependentChair" }, formAction: $"/people/{userId}/role");
+        var refused = await second.PostForm($"/people/{userId}", new() { ["Form.Role"] = "BusinessUnit", ["Form.Version"] = staleVersion }, formAction: $"/people/{userId}/role");
+        var page = await refused.ReadPage();
+
+        Assert.Equal($"/people/{userId}", changed.RedirectPath());
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Someone else changed this person's role", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Independent chair", page.QuerySelector("#current-role")?.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("input[name='Form.Role'][value=BusinessUnit][checked]"));
+        Assert.Equal(Web.Domain.Access.Role.IndependentChair, await app.Query(db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Role).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Bad_input_on_the_agency_form_is_explained_and_kept(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

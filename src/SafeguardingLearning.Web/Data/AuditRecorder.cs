@@ -14,6 +14,8 @@ namespace SafeguardingLearning.Web.Data;
 /// </summary>
 internal static class AuditRecorder
 {
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     // Bookkeeping that is not domain data, or that holds secrets (authenticator keys, recovery codes).
     private static readonly HashSet<Type> NotAudited =
     [
@@ -59,7 +61,7 @@ internal static class AuditRecorder
                 _ => AuditAction.Changed,
             };
             var partnershipId = entry.Entity is IPartnershipOwned owned ? owned.PartnershipId : db.Scope.PartnershipId;
-            var audit = new AuditEntry(now, action, entry.Metadata.ClrType.Name, Key(entry), JsonSerializer.Serialize(changes), db.Scope.UserId, partnershipId, db.Scope.IpAddress);
+            var audit = new AuditEntry(now, action, entry.Metadata.ClrType.Name, Key(entry), JsonSerializer.Serialize(changes, Json), db.Scope.UserId, partnershipId, db.Scope.IpAddress);
             db.AuditEntries.Add(audit);
             entries.Add(audit);
         }

@@ -191,7 +191,8 @@ public sealed class PeopleController(
             return null;
         }
 
-        var membership = await db.Memberships.AsNoTracking().SingleAsync(m => m.Id == person.Id);
+        // Tracked, so that its concurrency token (a shadow property) can be read.
+        var membership = await db.Memberships.SingleAsync(m => m.Id == person.Id);
         var version = ConcurrencyTokens.Read(db.Entry(membership));
         var history = await AuditHistory.For(db, [(nameof(ApplicationUser), userId), (nameof(PartnershipMembership), person.Id.ToString())]);
         return new PersonModel(
