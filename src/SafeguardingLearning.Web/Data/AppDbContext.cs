@@ -68,6 +68,16 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
             return saved;
         }
+        catch
+        {
+            // The change was not saved, so neither is its audit: a retry describes it afresh.
+            foreach (var entry in entries)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            throw;
+        }
         finally
         {
             if (ownTransaction is not null)
