@@ -71,6 +71,30 @@ public class AuditTrailTests(ApplicationsFixture apps) : IClassFixture<Applicati
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_save_that_fails_writes_no_audit_and_leaves_the_chain_whole_for_the_next(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var before = await app.Query(db => db.AuditEntries.CountAsync());
+
+        await app.Seed(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var agency = await db.PartnerAgencies.FirstAsync(a => a.Name == "Northshire Probation");
+            ConcurrencyTokens.Expect(db.Entry(agency), "0");
+            agency.Change("Northshire Probation Service", agency.Kind, agency.IsActive);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+
+            db.Entry(agency).State = EntityState.Unchanged;
+            db.Partnerships.Add(new Partnership($"Westford {Guid.NewGuid():N}"));
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(before + 1, await app.Query(db => db.AuditEntries.CountAsync()));
+        Assert.Null(await app.Query(db => Task.FromResult(AuditChain.FindFirstBreak(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable()))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task An_intact_trail_is_reported_intact(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
