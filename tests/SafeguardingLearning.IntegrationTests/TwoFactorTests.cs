@@ -97,6 +97,33 @@ public partial class TwoFactorTests(ProductionApplicationsFixture apps) : IClass
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_recovery_code_signs_in_once(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var email = $"lost-phone-{Guid.NewGuid():N}@eastvale.example";
+        await app.SeedPerson(email, Role.BusinessUnit, Partnership);
+        await TurnOnTwoFactor(app, email);
+        var codes = new List<string>();
+        await app.Seed(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            codes.AddRange((await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 10))!);
+        });
+
+        async Task<HttpClient> Attempt()
+        {
+            var session = app.NewSession();
+            await session.PostForm("/sign-in", new() { ["Email"] = email, ["Password"] = DemoData.Password });
+            await session.PostForm("/sign-in/recovery-code", new() { ["Code"] = codes[0] });
+            return session;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await (await Attempt()).GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Attempt()).GetAsync("/")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_code_two_steps_old_is_refused(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
