@@ -1,6 +1,7 @@
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Shared;
 using SafeguardingLearning.Web.Operations;
@@ -11,11 +12,13 @@ builder.AddOperations();
 builder.AddData();
 builder.AddIdentityAndAccess();
 builder.AddEmail();
+builder.AddCalendar();
 builder.AddWebShell();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.SeedBankHolidaysAsync();
 await app.SeedDemoDataAsync();
 
 app.UseOperations();

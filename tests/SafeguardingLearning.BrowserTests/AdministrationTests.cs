@@ -81,4 +81,27 @@ public class AdministrationTests(AppServer server) : BrowserTest(server)
             await AssertAccessible(page);
             await KeepScreenshot(page, "audit-verify");
         });
+
+    [Fact]
+    public Task The_administrator_keeps_the_bank_holidays() =>
+        AsPerson("admin-bank-holidays", async page =>
+        {
+            await SignIn(page, "admin@northshire.example");
+            await Menu(page, "Bank holidays").ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Years" }).GetByRole(AriaRole.Link, new() { Name = "2035" }).ClickAsync();
+            Assert.Equal("Bank holidays in 2035", (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Trim());
+            Assert.Contains("Friday 23 March 2035", await page.Locator("#bank-holidays").InnerTextAsync(), StringComparison.Ordinal);
+            await AssertAccessible(page);
+
+            await page.GetByLabel("Day", new() { Exact = true }).FillAsync("30");
+            await page.GetByLabel("Month", new() { Exact = true }).FillAsync("2");
+            await page.GetByLabel("Year", new() { Exact = true }).FillAsync("2032");
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Not a real day");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add the bank holiday" }).ClickAsync();
+
+            Assert.Equal("The date of the bank holiday must be a real date", (await page.Locator(".govuk-error-summary__list a").InnerTextAsync()).Trim());
+            Assert.Equal("30", await page.GetByLabel("Day", new() { Exact = true }).InputValueAsync());
+            await AssertAccessible(page);
+            await KeepScreenshot(page, "bank-holidays-error");
+        });
 }

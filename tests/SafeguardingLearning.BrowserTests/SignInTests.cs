@@ -6,7 +6,7 @@ public class SignInTests(AppServer server) : BrowserTest(server)
 {
     public static TheoryData<string, string, string[]> DemoAccounts => new()
     {
-        { "admin@northshire.example", "Administration", ["Home", "Partner agencies", "Accounts", "Audit trail"] },
+        { "admin@northshire.example", "Administration", ["Home", "Partner agencies", "Accounts", "Audit trail", "Bank holidays"] },
         { "manager@northshire.example", "Business unit", ["Home", "Partner agencies"] },
         { "chair@northshire.example", "Independent chair", ["Home", "Partner agencies"] },
         { "police.lead@northshire.example", "Northshire Police", ["Home"] },

@@ -17,7 +17,7 @@ public class SignInTests(ApplicationsFixture apps) : IClassFixture<ApplicationsF
         var data = new TheoryData<DatabaseProvider, string, string, string[]>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
         {
-            data.Add(provider, "admin@northshire.example", "Administration", ["Home", "Partner agencies", "Accounts", "Audit trail"]);
+            data.Add(provider, "admin@northshire.example", "Administration", ["Home", "Partner agencies", "Accounts", "Audit trail", "Bank holidays"]);
             data.Add(provider, "manager@northshire.example", "Business unit", ["Home", "Partner agencies"]);
             data.Add(provider, "chair@northshire.example", "Independent chair", ["Home", "Partner agencies"]);
             data.Add(provider, "police.lead@northshire.example", "Northshire Police", ["Home"]);

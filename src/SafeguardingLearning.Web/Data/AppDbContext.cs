@@ -37,6 +37,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Domain.Calendar.BankHoliday> BankHolidays => Set<Domain.Calendar.BankHoliday>();
+
     // Read by the query filters; EF Core evaluates them per query for this context instance.
     private bool SeesEveryPartnership => Scope.IsSystem;
 

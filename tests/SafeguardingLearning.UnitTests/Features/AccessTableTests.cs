@@ -58,6 +58,9 @@ public class AccessTableTests
         ["PeopleController.ResetTwoFactor POST"] = Administrators,
         ["AuditTrailController.Index GET"] = Administrators,
         ["AuditTrailController.Verify GET"] = Administrators,
+        ["CalendarController.Index GET"] = Administrators,
+        ["CalendarController.Add POST"] = Administrators,
+        ["CalendarController.Import POST"] = Administrators,
     };
 
     public static TheoryData<string> Actions()

@@ -11,6 +11,7 @@ public static class AccessPolicies
     public const string ViewPartnerAgencies = nameof(ViewPartnerAgencies);
     public const string ViewHistory = nameof(ViewHistory);
     public const string SearchAuditTrail = nameof(SearchAuditTrail);
+    public const string ManageCalendar = nameof(ManageCalendar);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -20,6 +21,7 @@ public static class AccessPolicies
         [ViewPartnerAgencies] = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
         [ViewHistory] = [Role.Administrator, Role.BusinessUnit],
         [SearchAuditTrail] = [Role.Administrator],
+        [ManageCalendar] = [Role.Administrator],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -8,6 +8,12 @@ public static class DisplayDates
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>13 January 2027</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
+
+    /// <summary>Wednesday 13 January 2027</summary>
+    public static string DayAndDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", British);
+
     public static string DateTime(System.DateTime utc)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);

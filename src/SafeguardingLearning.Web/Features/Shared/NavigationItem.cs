@@ -12,5 +12,6 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
         new("Audit trail", "AuditTrail", "Index", AccessPolicies.SearchAuditTrail),
+        new("Bank holidays", "Calendar", "Index", AccessPolicies.ManageCalendar),
     ];
 }
