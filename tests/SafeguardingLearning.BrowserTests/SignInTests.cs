@@ -7,8 +7,8 @@ public class SignInTests(AppServer server) : BrowserTest(server)
     public static TheoryData<string, string, string[]> DemoAccounts => new()
     {
         { "admin@northshire.example", "Administration", ["Home", "Partner agencies", "Accounts", "Audit trail", "Bank holidays"] },
-        { "manager@northshire.example", "Business unit", ["Home", "Partner agencies"] },
-        { "chair@northshire.example", "Independent chair", ["Home", "Partner agencies"] },
+        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Partner agencies"] },
+        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Partner agencies"] },
         { "police.lead@northshire.example", "Northshire Police", ["Home"] },
         { "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home"] },
         { "reviewer@northshire.example", "Your reviews", ["Home"] },

@@ -39,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Calendar.BankHoliday> BankHolidays => Set<Domain.Calendar.BankHoliday>();
 
+    public DbSet<Domain.Reviews.SeriousIncidentNotification> Notifications => Set<Domain.Reviews.SeriousIncidentNotification>();
+
     // Read by the query filters; EF Core evaluates them per query for this context instance.
     private bool SeesEveryPartnership => Scope.IsSystem;
 

@@ -17,6 +17,9 @@ public class AccessTableTests
     private static readonly Role[] Everyone = Enum.GetValues<Role>();
     private static readonly Role[] Administrators = [Role.Administrator];
     private static readonly Role[] AgencyReaders = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
+    private static readonly Role[] CaseReaders = [Role.BusinessUnit, Role.IndependentChair];
+    private static readonly Role[] BusinessUnit = [Role.BusinessUnit];
+    private static readonly Role[] Chair = [Role.IndependentChair];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -61,6 +64,12 @@ public class AccessTableTests
         ["CalendarController.Index GET"] = Administrators,
         ["CalendarController.Add POST"] = Administrators,
         ["CalendarController.Import POST"] = Administrators,
+        ["NotificationsController.Index GET"] = CaseReaders,
+        ["NotificationsController.Notification GET"] = CaseReaders,
+        ["NotificationsController.New GET"] = BusinessUnit,
+        ["NotificationsController.New POST"] = BusinessUnit,
+        ["NotificationsController.Screen POST"] = BusinessUnit,
+        ["NotificationsController.Decide POST"] = Chair,
     };
 
     public static TheoryData<string> Actions()

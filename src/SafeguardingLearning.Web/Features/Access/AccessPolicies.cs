@@ -12,6 +12,9 @@ public static class AccessPolicies
     public const string ViewHistory = nameof(ViewHistory);
     public const string SearchAuditTrail = nameof(SearchAuditTrail);
     public const string ManageCalendar = nameof(ManageCalendar);
+    public const string ViewCaseReviews = nameof(ViewCaseReviews);
+    public const string ManageCaseReviews = nameof(ManageCaseReviews);
+    public const string SignOffDecisions = nameof(SignOffDecisions);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -22,6 +25,9 @@ public static class AccessPolicies
         [ViewHistory] = [Role.Administrator, Role.BusinessUnit],
         [SearchAuditTrail] = [Role.Administrator],
         [ManageCalendar] = [Role.Administrator],
+        [ViewCaseReviews] = [Role.BusinessUnit, Role.IndependentChair],
+        [ManageCaseReviews] = [Role.BusinessUnit],
+        [SignOffDecisions] = [Role.IndependentChair],
     };
 
     internal static void Configure(AuthorizationOptions options)

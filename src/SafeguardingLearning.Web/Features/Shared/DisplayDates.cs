@@ -8,6 +8,10 @@ public static class DisplayDates
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>Today in the UK, the date statutory clocks count from.</summary>
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
+
     /// <summary>13 January 2027</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
 

@@ -9,6 +9,7 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
     public static readonly IReadOnlyList<NavigationItem> All =
     [
         new("Home", HomeRoute.Controller, HomeRoute.Index, null),
+        new("Serious incidents", "Notifications", "Index", AccessPolicies.ViewCaseReviews),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
         new("Audit trail", "AuditTrail", "Index", AccessPolicies.SearchAuditTrail),

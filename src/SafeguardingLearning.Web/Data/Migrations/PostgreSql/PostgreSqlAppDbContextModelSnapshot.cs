@@ -367,6 +367,70 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("PartnershipAgencies");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NotificationId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("NotificationAgency");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ChildPseudonym")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("IncidentDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LocalAuthorityAwareDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PanelNotifiedDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PartnershipNotifiedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "PartnershipNotifiedDate");
+
+                    b.ToTable("SeriousIncidentNotifications", (string)null);
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -559,6 +623,99 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("SafeguardingLearning.Web.Domain.Reviews.Screening", "Screening", b1 =>
+                        {
+                            b1.Property<Guid>("SeriousIncidentNotificationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("AbuseOrNeglectKnownOrSuspected")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("AgedSixteenOrSeventeenUnderDeprivationOfLiberty")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("ChairDecision")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("ChairReasons")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<bool>("ChildDied")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("ChildSeriouslyHarmed")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("ConcernAboutAgenciesWorkingTogether")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("DetainedUnderMentalHealthAct")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("DiedInCustody")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Recommendation")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RecordedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<string>("Rule")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
+
+                            b1.Property<DateTime?>("SignedOffAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("SignedOffByUserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.HasKey("SeriousIncidentNotificationId");
+
+                            b1.ToTable("SeriousIncidentNotifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeriousIncidentNotificationId");
+                        });
+
+                    b.Navigation("Screening");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
@@ -569,6 +726,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Partnerships.Partnership", b =>
+                {
+                    b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
                 {
                     b.Navigation("Agencies");
                 });

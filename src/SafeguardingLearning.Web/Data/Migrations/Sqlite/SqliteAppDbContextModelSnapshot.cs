@@ -350,6 +350,68 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("PartnershipAgencies");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NotificationId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("NotificationAgency");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildPseudonym")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IncidentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalAuthorityAwareDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PanelNotifiedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PartnershipNotifiedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "PartnershipNotifiedDate");
+
+                    b.ToTable("SeriousIncidentNotifications", (string)null);
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -542,6 +604,99 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("SafeguardingLearning.Web.Domain.Reviews.Screening", "Screening", b1 =>
+                        {
+                            b1.Property<Guid>("SeriousIncidentNotificationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("AbuseOrNeglectKnownOrSuspected")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("AgedSixteenOrSeventeenUnderDeprivationOfLiberty")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ChairDecision")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ChairReasons")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("ChildDied")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("ChildSeriouslyHarmed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("ConcernAboutAgenciesWorkingTogether")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("DetainedUnderMentalHealthAct")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("DiedInCustody")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Recommendation")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RecordedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Rule")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("SignedOffAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SignedOffByUserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SeriousIncidentNotificationId");
+
+                            b1.ToTable("SeriousIncidentNotifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeriousIncidentNotificationId");
+                        });
+
+                    b.Navigation("Screening");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
@@ -552,6 +707,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Partnerships.Partnership", b =>
+                {
+                    b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
                 {
                     b.Navigation("Agencies");
                 });

@@ -1,0 +1,147 @@
+using SafeguardingLearning.Web.Domain.Calendar;
+
+namespace SafeguardingLearning.Web.Domain.Reviews;
+
+/// <summary>
+/// A serious incident notified by the local authority. The child is known only by a pseudonym.
+/// The local authority must notify the Child Safeguarding Practice Review Panel (and Ofsted) within
+/// 5 working days of becoming aware (Working Together 2018; seed 001 Appendix 1).
+/// </summary>
+public class SeriousIncidentNotification : IPartnershipOwned, IVersioned
+{
+    public const int PanelNotificationWorkingDays = 5;
+
+    private readonly List<NotificationAgency> _agencies = [];
+
+    private SeriousIncidentNotification()
+    {
+        ChildPseudonym = string.Empty;
+        Summary = string.Empty;
+    }
+
+    public SeriousIncidentNotification(
+        Guid partnershipId,
+        string childPseudonym,
+        AgeBand ageBand,
+        DateOnly incidentDate,
+        DateOnly localAuthorityAwareDate,
+        DateOnly? panelNotifiedDate,
+        DateOnly partnershipNotifiedDate,
+        string summary,
+        IEnumerable<Guid> agencyIds,
+        DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(childPseudonym))
+        {
+            throw new DomainRuleException("Enter the child's pseudonym", nameof(ChildPseudonym));
+        }
+
+        foreach (var (date, name, field) in new[]
+                 {
+                     (incidentDate, "The date of the incident", nameof(IncidentDate)),
+                     (localAuthorityAwareDate, "The date the local authority became aware", nameof(LocalAuthorityAwareDate)),
+                     (partnershipNotifiedDate, "The date the partnership was notified", nameof(PartnershipNotifiedDate)),
+                 })
+        {
+            if (date > today)
+            {
+                throw new DomainRuleException($"{name} must be today or in the past", field);
+            }
+        }
+
+        if (localAuthorityAwareDate < incidentDate)
+        {
+            throw new DomainRuleException("The date the local authority became aware must be the same as or after the date of the incident", nameof(LocalAuthorityAwareDate));
+        }
+
+        if (panelNotifiedDate is { } panel && (panel < localAuthorityAwareDate || panel > today))
+        {
+            throw new DomainRuleException("The date the Panel was notified must be between the date the local authority became aware and today", nameof(PanelNotifiedDate));
+        }
+
+        if (partnershipNotifiedDate < localAuthorityAwareDate)
+        {
+            throw new DomainRuleException("The date the partnership was notified must be the same as or after the date the local authority became aware", nameof(PartnershipNotifiedDate));
+        }
+
+        Id = Guid.NewGuid();
+        PartnershipId = partnershipId;
+        ChildPseudonym = childPseudonym.Trim();
+        AgeBand = ageBand;
+        IncidentDate = incidentDate;
+        LocalAuthorityAwareDate = localAuthorityAwareDate;
+        PanelNotifiedDate = panelNotifiedDate;
+        PartnershipNotifiedDate = partnershipNotifiedDate;
+        Summary = summary.Trim();
+        _agencies.AddRange(agencyIds.Distinct().Select(id => new NotificationAgency(Id, id)));
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PartnershipId { get; private set; }
+
+    public string ChildPseudonym { get; private set; }
+
+    public AgeBand AgeBand { get; private set; }
+
+    public DateOnly IncidentDate { get; private set; }
+
+    public DateOnly LocalAuthorityAwareDate { get; private set; }
+
+    /// <summary>When the local authority notified the Panel and Ofsted; not yet known when null.</summary>
+    public DateOnly? PanelNotifiedDate { get; private set; }
+
+    public DateOnly PartnershipNotifiedDate { get; private set; }
+
+    public string Summary { get; private set; }
+
+    public IReadOnlyCollection<NotificationAgency> Agencies => _agencies;
+
+    public Screening? Screening { get; private set; }
+
+    /// <summary>The last day the local authority could notify the Panel on time.</summary>
+    public DateOnly PanelNotificationDueBy(WorkingDayCalendar calendar) =>
+        calendar.AddWorkingDays(LocalAuthorityAwareDate, PanelNotificationWorkingDays);
+
+    /// <summary>Late when notified after the due day, or not yet notified once it has passed.</summary>
+    public bool PanelNotificationLate(WorkingDayCalendar calendar, DateOnly today) =>
+        (PanelNotifiedDate ?? today) > PanelNotificationDueBy(calendar);
+
+    public void RecordScreening(ScreeningAnswers answers, string recordedByUserId, DateTime nowUtc)
+    {
+        if (Screening?.ChairDecision is not null)
+        {
+            throw new DomainRuleException("The chair has already decided: the screening cannot be changed");
+        }
+
+        Screening = new Screening(answers, ReviewCriteria.Evaluate(answers), recordedByUserId, nowUtc);
+    }
+
+    public void RecordChairDecision(ScreeningOutcome decision, string reasons, string chairUserId, bool isIndependentChair, DateTime nowUtc)
+    {
+        if (!isIndependentChair)
+        {
+            throw new DomainRuleException("Only the independent chair can decide whether a case meets the criteria for a review");
+        }
+
+        if (Screening is null)
+        {
+            throw new DomainRuleException("Record the screening before the chair decides");
+        }
+
+        Screening.SignOff(decision, reasons, chairUserId, nowUtc);
+    }
+}
+
+public class NotificationAgency
+{
+    internal NotificationAgency(Guid notificationId, Guid agencyId)
+    {
+        NotificationId = notificationId;
+        AgencyId = agencyId;
+    }
+
+    public Guid NotificationId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+}

@@ -1,0 +1,73 @@
+using SafeguardingLearning.Web.Domain.Reviews;
+
+namespace SafeguardingLearning.UnitTests.Domain;
+
+public class ReviewCriteriaTests
+{
+    private static ScreeningAnswers Answers(
+        bool abuse = false, bool died = false, bool harmed = false, bool agencies = false,
+        bool custody = false, bool mentalHealthAct = false, bool deprivationOfLiberty = false) =>
+        new(abuse, died, harmed, agencies, custody, mentalHealthAct, deprivationOfLiberty);
+
+    [Fact]
+    public void Abuse_or_neglect_and_a_death_require_a_review()
+    {
+        var result = ReviewCriteria.Evaluate(Answers(abuse: true, died: true));
+
+        Assert.Equal(ScreeningOutcome.ReviewRequired, result.Outcome);
+        Assert.Contains("the child has died", result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abuse_or_neglect_serious_harm_and_concern_about_agencies_require_a_review()
+    {
+        var result = ReviewCriteria.Evaluate(Answers(abuse: true, harmed: true, agencies: true));
+
+        Assert.Equal(ScreeningOutcome.ReviewRequired, result.Outcome);
+        Assert.Contains("how agencies worked together", result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serious_harm_with_no_concern_about_agencies_does_not_meet_the_criteria()
+    {
+        var result = ReviewCriteria.Evaluate(Answers(abuse: true, harmed: true));
+
+        Assert.Equal(ScreeningOutcome.CriteriaNotMet, result.Outcome);
+        Assert.Contains("no concerns about how agencies worked together", result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_abuse_or_neglect_the_criteria_are_not_met_even_after_a_death()
+    {
+        var result = ReviewCriteria.Evaluate(Answers(died: true, harmed: true, agencies: true));
+
+        Assert.Equal(ScreeningOutcome.CriteriaNotMet, result.Outcome);
+        Assert.Contains("neither known nor suspected", result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abuse_or_neglect_without_death_or_serious_harm_does_not_meet_the_criteria()
+    {
+        Assert.Equal(ScreeningOutcome.CriteriaNotMet, ReviewCriteria.Evaluate(Answers(abuse: true, agencies: true)).Outcome);
+    }
+
+    [Theory]
+    [InlineData(true, false, false, "in custody")]
+    [InlineData(false, true, false, "Mental Health Act 1983")]
+    [InlineData(false, false, true, "deprivation of liberty")]
+    public void A_death_in_custody_under_the_mental_health_act_or_a_deprivation_of_liberty_is_always_reviewed(bool custody, bool mentalHealthAct, bool deprivationOfLiberty, string cited)
+    {
+        var result = ReviewCriteria.Evaluate(Answers(died: true, custody: custody, mentalHealthAct: mentalHealthAct, deprivationOfLiberty: deprivationOfLiberty));
+
+        Assert.Equal(ScreeningOutcome.ReviewRequired, result.Outcome);
+        Assert.StartsWith("Always review", result.Rule, StringComparison.Ordinal);
+        Assert.Contains(cited, result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Custody_without_a_death_falls_to_the_ordinary_criteria()
+    {
+        Assert.Equal(ScreeningOutcome.CriteriaNotMet, ReviewCriteria.Evaluate(Answers(custody: true, harmed: true)).Outcome);
+        Assert.Equal(ScreeningOutcome.ReviewRequired, ReviewCriteria.Evaluate(Answers(abuse: true, custody: true, harmed: true, agencies: true)).Outcome);
+    }
+}
