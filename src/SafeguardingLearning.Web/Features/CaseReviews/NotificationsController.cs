@@ -168,8 +168,8 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
 
     private async Task<NewNotificationModel> NewModel(NotificationForm form)
     {
-        var agencies = await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
+        var agencies = (await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new { a.Name, a.Id }).ToListAsync())
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToList();
         var ages = Enum.GetValues<AgeBand>().Select(a => new SelectListItem(AgeBandNames.Describe(a), a.ToString())).ToList();
         return new NewNotificationModel(form, ages, agencies);
     }

@@ -208,8 +208,9 @@ public sealed class PeopleController(
 
     private async Task<List<SelectListItem>> AgencyItems()
     {
-        var agencies = await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
+        // Ids are formatted here, not by the database (SQLite would give them in capitals).
+        var agencies = (await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new { a.Name, a.Id }).ToListAsync())
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToList();
         agencies.Insert(0, new SelectListItem("Not an agency lead", string.Empty));
         return agencies;
     }

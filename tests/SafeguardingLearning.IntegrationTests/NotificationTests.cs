@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SafeguardingLearning.IntegrationTests.Harness;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Reviews;
+
+namespace SafeguardingLearning.IntegrationTests;
+
+public class NotificationTests(ApplicationsFixture apps) : IClassFixture<ApplicationsFixture>
+{
+    private static Dictionary<string, string> Valid(string pseudonym, string agencyId) => new()
+    {
+        ["Form.ChildPseudonym"] = pseudonym,
+        ["Form.AgeBand"] = "TenToFifteen",
+        ["Form.IncidentDate.Day"] = "2", ["Form.IncidentDate.Month"] = "11", ["Form.IncidentDate.Year"] = "2026",
+        ["Form.LocalAuthorityAwareDate.Day"] = "3", ["Form.LocalAuthorityAwareDate.Month"] = "11", ["Form.LocalAuthorityAwareDate.Year"] = "2026",
+        ["Form.PanelNotifiedDate.Day"] = "12", ["Form.PanelNotifiedDate.Month"] = "11", ["Form.PanelNotifiedDate.Year"] = "2026",
+        ["Form.PartnershipNotifiedDate.Day"] = "4", ["Form.PartnershipNotifiedDate.Month"] = "11", ["Form.PartnershipNotifiedDate.Year"] = "2026",
+        ["Form.Summary"] = "Admitted to hospital with injuries not consistent with the account given.",
+        ["Form.AgencyIds"] = agencyId,
+    };
+
+    private static Task<string> AgencyId(TestApplication app, string name) =>
+        app.Query(async db => (await db.PartnerAgencies.Where(a => a.Name == name).Select(a => a.Id).SingleAsync()).ToString());
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_notification_goes_from_recording_through_screening_to_the_chairs_sign_off(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var chair = await app.SignInAs("chair@northshire.example");
+        var pseudonym = $"Child {Guid.NewGuid():N}"[..12];
+
+        var created = await manager.PostForm("/notifications/new", Valid(pseudonym, await AgencyId(app, "Northshire Police")));
+        var url = created.RedirectPath()!;
+        var page = await manager.GetPage(url);
+        Assert.Equal(pseudonym, page.QuerySelector("h1")?.TextContent.Trim());
+        // Aware Tuesday 3 November; due Tuesday 10 November; notified 12 November: late.
+        Assert.Contains("Due by 10 November 2026", page.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Late", page.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
+
+        await manager.PostForm(url, new() { ["Screening.Answers"] = "AbuseOrNeglectKnownOrSuspected" }, formAction: $"{url}/screening");
+        var screened = await manager.PostForm(url, new() { ["Screening.Answers"] = "ChildSeriouslyHarmed" }, formAction: $"{url}/screening");
+        Assert.Equal(url, screened.RedirectPath());
+        var withBoth = new FormUrlEncodedContent([new("Screening.Answers", "AbuseOrNeglectKnownOrSuspected"), new("Screening.Answers", "ChildSeriouslyHarmed"), new("Screening.Answers", "ConcernAboutAgenciesWorkingTogether"), new("__RequestVerificationToken", (await manager.GetPage(url)).QuerySelector("form[action$='/screening'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
+        await manager.PostAsync($"{url}/screening", withBoth);
+        var recommendation = (await chair.GetPage(url)).QuerySelector("#recommendation")?.TextContent;
+        Assert.Contains("Review required", recommendation, StringComparison.Ordinal);
+        Assert.Contains("cause for concern about how agencies worked together", recommendation, StringComparison.Ordinal);
+
+        var noReasons = await (await chair.PostForm(url, new() { ["Decision.Outcome"] = "ReviewRequired", ["Decision.Reasons"] = "" }, formAction: $"{url}/decision")).ReadPage();
+        Assert.Equal("Give the reasons for the decision", noReasons.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        var decided = await chair.PostForm(url, new() { ["Decision.Outcome"] = "ReviewRequired", ["Decision.Reasons"] = "Serious injury; concerns about information sharing between police and health." }, formAction: $"{url}/decision");
+        Assert.Equal(url, decided.RedirectPath());
+
+        var final = await manager.GetPage(url);
+        Assert.Contains("Chair's decision: a review is required", final.QuerySelector("#decision")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Jonathan Reeve", final.QuerySelector("#decision")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(final.QuerySelector("form[action$='/screening']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Only_the_chair_signs_off_and_other_roles_cannot_see_notifications(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var created = await manager.PostForm("/notifications/new", Valid($"Child {Guid.NewGuid():N}"[..12], await AgencyId(app, "Northshire Schools")));
+        var url = created.RedirectPath()!;
+        await manager.PostForm(url, new() { ["Screening.Answers"] = "AbuseOrNeglectKnownOrSuspected" }, formAction: $"{url}/screening");
+        var token = (await manager.GetPage(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var managerDecides = await manager.PostAsync($"{url}/decision", new FormUrlEncodedContent(new Dictionary<string, string> { ["Decision.Outcome"] = "CriteriaNotMet", ["Decision.Reasons"] = "x", ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, managerDecides.StatusCode);
+        foreach (var email in new[] { "board@northshire.example", "police.lead@northshire.example", "admin@northshire.example", "reviewer@northshire.example" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAs(email)).GetAsync(url)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAs("manager@southmoor.example")).GetAsync(url)).StatusCode);
+        var id = Guid.Parse(url.Split('/')[2]);
+        Assert.Null(await app.Query(db => db.Notifications.Where(n => n.Id == id).Select(n => n.Screening!.ChairDecision).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Bad_input_gets_clear_messages_and_keeps_what_was_typed(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var before = await app.Query(db => db.Notifications.CountAsync());
+        var police = await AgencyId(app, "Northshire Police");
+
+        var empty = await (await manager.PostForm("/notifications/new", [])).ReadPage();
+        var future = Valid("Child R", police);
+        future["Form.IncidentDate.Year"] = "2099";
+        future["Form.LocalAuthorityAwareDate.Year"] = "2099";
+        future["Form.PartnershipNotifiedDate.Year"] = "2099";
+        var inFuture = await (await manager.PostForm("/notifications/new", future)).ReadPage();
+        var backwards = Valid("Child S", police);
+        backwards["Form.PartnershipNotifiedDate.Day"] = "1";
+        var wrongOrder = await (await manager.PostForm("/notifications/new", backwards)).ReadPage();
+
+        Assert.Equal(
+            ["Enter the child's pseudonym, for example Child Q", "Choose the child's age", "Enter the date of the incident", "Enter the date the local authority became aware", "Enter the date the partnership was notified", "Enter a short summary of what happened", "Choose the agencies involved"],
+            empty.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("The date of the incident must be today or in the past", inFuture.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("#Form_IncidentDate", inFuture.QuerySelector(".govuk-error-summary__list a")?.GetAttribute("href"));
+        Assert.Equal("2099", inFuture.QuerySelector("#Form_IncidentDate-year")?.GetAttribute("value"));
+        Assert.Equal("Child R", inFuture.QuerySelector("#Form_ChildPseudonym")?.GetAttribute("value"));
+        Assert.NotNull(inFuture.QuerySelector($"input[name='Form.AgencyIds'][value='{police}'][checked]"));
+        Assert.Contains("Admitted to hospital", inFuture.QuerySelector("#Form_Summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("The date the partnership was notified must be the same as or after the date the local authority became aware", wrongOrder.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal(before, await app.Query(db => db.Notifications.CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Each_view_of_a_notification_is_audited(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var url = (await manager.PostForm("/notifications/new", Valid($"Child {Guid.NewGuid():N}"[..12], await AgencyId(app, "Northshire Police")))).RedirectPath()!;
+        var chair = await app.SignInAs("chair@northshire.example");
+
+        await chair.GetAsync(url);
+        await chair.GetAsync(url);
+
+        var id = url.Split('/')[2];
+        var chairId = await app.Query(db => db.Users.Where(u => u.Email == "chair@northshire.example").Select(u => u.Id).SingleAsync());
+        Assert.Equal(2, await app.Query(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Viewed && a.EntityId == id && a.UserId == chairId)));
+        Assert.True(await app.Query(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Created && a.EntityType == nameof(SeriousIncidentNotification) && a.EntityId == id)));
+    }
+}
