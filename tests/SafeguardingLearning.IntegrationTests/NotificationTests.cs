@@ -134,4 +134,25 @@ public class NotificationTests(ApplicationsFixture apps) : IClassFixture<Applica
         Assert.Equal(2, await app.Query(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Viewed && a.EntityId == id && a.UserId == chairId)));
         Assert.True(await app.Query(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Created && a.EntityType == nameof(SeriousIncidentNotification) && a.EntityId == id)));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Home_pages_show_what_is_waiting_for_the_business_unit_and_for_the_chair(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var manager = await app.SignInAs("manager@northshire.example");
+        var chair = await app.SignInAs("chair@northshire.example");
+        var police = await AgencyId(app, "Northshire Police");
+        var unscreened = (await manager.PostForm("/notifications/new", Valid("Child A", police))).RedirectPath()!;
+        var screened = (await manager.PostForm("/notifications/new", Valid("Child B", police))).RedirectPath()!;
+        await manager.PostForm(screened, new() { ["Screening.Answers"] = "AbuseOrNeglectKnownOrSuspected" }, formAction: $"{screened}/screening");
+
+        var managerHome = await manager.GetPage("/");
+        var chairHome = await chair.GetPage("/");
+
+        Assert.Equal(["Child A", "Child B"], managerHome.QuerySelectorAll("#waiting tbody th").Select(c => c.TextContent.Trim()).Order());
+        Assert.Equal(["Child B"], chairHome.QuerySelectorAll("#waiting tbody th").Select(c => c.TextContent.Trim()));
+        Assert.Contains("The chair's decision", chairHome.QuerySelector("#waiting")?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(managerHome.QuerySelector($"#waiting a[href='{unscreened}']"));
+    }
 }

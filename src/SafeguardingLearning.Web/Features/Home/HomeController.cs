@@ -26,13 +26,29 @@ public sealed class HomeController(AppDbContext db) : Controller
             })
             .SingleAsync();
 
+        // What is waiting for this person: screening for the business unit, sign-off for the chair.
+        List<WaitingNotification> waiting = [];
+        if (role is Role.BusinessUnit or Role.IndependentChair)
+        {
+            var open = db.Notifications.AsNoTracking().Where(n => n.Screening == null || n.Screening.ChairDecision == null);
+            if (role == Role.IndependentChair)
+            {
+                open = open.Where(n => n.Screening != null);
+            }
+
+            waiting = await open.OrderBy(n => n.PartnershipNotifiedDate)
+                .Select(n => new WaitingNotification(n.Id, n.ChildPseudonym, n.PartnershipNotifiedDate, n.Screening == null))
+                .ToListAsync();
+        }
+
         var model = new HomeModel(
             User.GetDisplayName(),
             User.GetPartnershipName() ?? string.Empty,
             role,
             User.GetAgencyName(),
             counts.Agencies,
-            counts.People);
+            counts.People,
+            waiting);
         return View(role + "Home", model);
     }
 }
@@ -43,4 +59,7 @@ public sealed record HomeModel(
     Role Role,
     string? AgencyName,
     int AgencyCount,
-    int PeopleCount);
+    int PeopleCount,
+    List<WaitingNotification> Waiting);
+
+public sealed record WaitingNotification(Guid Id, string ChildPseudonym, DateOnly PartnershipNotifiedDate, bool AwaitingScreening);
