@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SafeguardingLearning.Web.Domain.Audit;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
@@ -22,5 +23,44 @@ public static class AuditText
         AuditAction.PartnershipSwitched => "Switched partnership:",
         AuditAction.Invited => "Invited:",
         _ => action.ToString(),
+    };
+
+    /// <summary>
+    /// The recorded details as lines people read: "Name: Old → New" for a change, "Name: value"
+    /// for a new or deleted record or an event.
+    /// </summary>
+    public static IReadOnlyList<string> DescribeChanges(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return [json];
+            }
+
+            return document.RootElement.EnumerateObject().Select(field =>
+                field.Value is { ValueKind: JsonValueKind.Object } change && change.TryGetProperty("from", out var from) && change.TryGetProperty("to", out var to)
+                    ? $"{field.Name}: {Value(from)} → {Value(to)}"
+                    : $"{field.Name}: {Value(field.Value)}").ToList();
+        }
+        catch (JsonException)
+        {
+            return [json];
+        }
+    }
+
+    private static string Value(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => "(none)",
+        JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text : "(empty)",
+        JsonValueKind.True => "yes",
+        JsonValueKind.False => "no",
+        _ => value.GetRawText(),
     };
 }
