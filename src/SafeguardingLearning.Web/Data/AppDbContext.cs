@@ -41,6 +41,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reviews.SeriousIncidentNotification> Notifications => Set<Domain.Reviews.SeriousIncidentNotification>();
 
+    public DbSet<Domain.Reviews.RapidReview> RapidReviews => Set<Domain.Reviews.RapidReview>();
+
+    public DbSet<Domain.Reviews.TimetableMilestone> TimetableMilestones => Set<Domain.Reviews.TimetableMilestone>();
+
     // Read by the query filters; EF Core evaluates them per query for this context instance.
     private bool SeesEveryPartnership => Scope.IsSystem;
 

@@ -70,6 +70,13 @@ public class AccessTableTests
         ["NotificationsController.New POST"] = BusinessUnit,
         ["NotificationsController.Screen POST"] = BusinessUnit,
         ["NotificationsController.Decide POST"] = Chair,
+        ["RapidReviewsController.Index GET"] = CaseReaders,
+        ["RapidReviewsController.RapidReview GET"] = CaseReaders,
+        ["RapidReviewsController.Start POST"] = BusinessUnit,
+        ["RapidReviewsController.CompleteMilestone POST"] = BusinessUnit,
+        ["TimetableController.Index GET"] = Administrators,
+        ["TimetableController.Add POST"] = Administrators,
+        ["TimetableController.Remove POST"] = Administrators,
     };
 
     public static TheoryData<string> Actions()

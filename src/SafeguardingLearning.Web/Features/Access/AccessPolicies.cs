@@ -15,6 +15,7 @@ public static class AccessPolicies
     public const string ViewCaseReviews = nameof(ViewCaseReviews);
     public const string ManageCaseReviews = nameof(ManageCaseReviews);
     public const string SignOffDecisions = nameof(SignOffDecisions);
+    public const string ManageTimetable = nameof(ManageTimetable);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -28,6 +29,7 @@ public static class AccessPolicies
         [ViewCaseReviews] = [Role.BusinessUnit, Role.IndependentChair],
         [ManageCaseReviews] = [Role.BusinessUnit],
         [SignOffDecisions] = [Role.IndependentChair],
+        [ManageTimetable] = [Role.Administrator],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -187,6 +187,7 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         var people = new[] { notification.Screening?.RecordedByUserId, notification.Screening?.SignedOffByUserId }.OfType<string>().ToList();
         var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var calendar = await bankHolidays.Calendar();
+        var rapidReviewId = await db.RapidReviews.Where(r => r.NotificationId == id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync();
         var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
             ? await AuditHistory.For(db, [(nameof(SeriousIncidentNotification), id.ToString()), (nameof(Screening), id.ToString())])
             : null;
@@ -200,6 +201,7 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
             screeningForm ?? ScreeningForm.From(notification.Screening),
             decisionForm ?? new DecisionForm { Outcome = notification.Screening?.Recommendation.ToString() },
             ScreeningQuestions,
+            rapidReviewId,
             history);
     }
 
@@ -229,4 +231,5 @@ public sealed record NotificationModel(
     ScreeningForm Screening,
     DecisionForm Decision,
     List<SelectListItem> ScreeningQuestions,
+    Guid? RapidReviewId,
     List<HistoryRow>? History);

@@ -10,9 +10,11 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
     [
         new("Home", HomeRoute.Controller, HomeRoute.Index, null),
         new("Serious incidents", "Notifications", "Index", AccessPolicies.ViewCaseReviews),
+        new("Rapid reviews", "RapidReviews", "Index", AccessPolicies.ViewCaseReviews),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
         new("Audit trail", "AuditTrail", "Index", AccessPolicies.SearchAuditTrail),
         new("Bank holidays", "Calendar", "Index", AccessPolicies.ManageCalendar),
+        new("Rapid review timetable", "Timetable", "Index", AccessPolicies.ManageTimetable),
     ];
 }

@@ -382,6 +382,79 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("NotificationAgency");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PartnershipNotifiedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("RapidReviews");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReviewMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RapidReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WorkingDay")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapidReviewId");
+
+                    b.ToTable("RapidReviewMilestone");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -429,6 +502,38 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasIndex("PartnershipId", "PartnershipNotifiedDate");
 
                     b.ToTable("SeriousIncidentNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.TimetableMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WorkingDay")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Order");
+
+                    b.ToTable("TimetableMilestones");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.ApplicationUser", b =>
@@ -638,6 +743,30 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReview", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReviewMilestone", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.RapidReview", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("RapidReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
@@ -716,6 +845,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Navigation("Screening");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.TimetableMilestone", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
@@ -728,6 +866,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Partnerships.Partnership", b =>
                 {
                     b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReview", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>

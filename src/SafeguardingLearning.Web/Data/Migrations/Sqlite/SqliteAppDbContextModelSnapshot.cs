@@ -365,6 +365,77 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("NotificationAgency");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PartnershipNotifiedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("RapidReviews");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReviewMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RapidReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapidReviewId");
+
+                    b.ToTable("RapidReviewMilestone");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -410,6 +481,38 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "PartnershipNotifiedDate");
 
                     b.ToTable("SeriousIncidentNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.TimetableMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Order");
+
+                    b.ToTable("TimetableMilestones");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.ApplicationUser", b =>
@@ -619,6 +722,30 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReview", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReviewMilestone", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.RapidReview", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("RapidReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
@@ -697,6 +824,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Navigation("Screening");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.TimetableMilestone", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
@@ -709,6 +845,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Partnerships.Partnership", b =>
                 {
                     b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReview", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.SeriousIncidentNotification", b =>
