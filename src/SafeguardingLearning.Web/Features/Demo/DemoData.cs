@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Partnerships;
+using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Calendar;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Demo;
 
@@ -99,6 +102,58 @@ public static class DemoData
             db.Memberships.Add(new PartnershipMembership(user.Id, partnerships[account.Partnership].Id, account.Role, agencyId));
         }
 
+        await db.SaveChangesAsync();
+        await SeedCasesAsync(services, partnerships[PartnershipName].Id, agencies);
+    }
+
+    /// <summary>
+    /// Two serious incidents, dated from today so the clocks are running: one screened and in its
+    /// rapid review, one just notified.
+    /// </summary>
+    private static async Task SeedCasesAsync(IServiceProvider services, Guid partnershipId, Dictionary<string, PartnerAgency> agencies)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var calendar = await services.GetRequiredService<BankHolidays>().Calendar();
+        var manager = await db.Users.Where(u => u.Email == "manager@northshire.example").Select(u => u.Id).SingleAsync();
+        var today = DisplayDates.Today(services.GetRequiredService<TimeProvider>());
+
+        DateOnly WorkingDaysAgo(int days)
+        {
+            var date = today;
+            for (var counted = 0; counted < days;)
+            {
+                date = date.AddDays(-1);
+                if (calendar.IsWorkingDay(date))
+                {
+                    counted++;
+                }
+            }
+
+            return date;
+        }
+
+        var notifiedQ = WorkingDaysAgo(9);
+        var childQ = new SeriousIncidentNotification(
+            partnershipId, "Child Q", AgeBand.FiveToNine, WorkingDaysAgo(10).AddDays(-2), WorkingDaysAgo(10), WorkingDaysAgo(7), notifiedQ,
+            "Admitted to hospital with a head injury not consistent with the account given. Known to children's services; police attended two domestic incidents at the home in the last year.",
+            [agencies["Northshire Police"].Id, agencies["Northshire NHS Foundation Trust"].Id, agencies["Northshire Council Children's Services"].Id],
+            today);
+        childQ.RecordScreening(new ScreeningAnswers(true, false, true, true, false, false, false), manager, DateTime.UtcNow);
+        var rapidReview = new RapidReview(childQ, TimetableMilestone.SuffolkDefault(partnershipId), DateTime.UtcNow);
+        foreach (var milestone in rapidReview.Milestones.Where(m => m.WorkingDay <= 6).ToList())
+        {
+            rapidReview.CompleteMilestone(milestone.Id, calendar.AddWorkingDays(notifiedQ, milestone.WorkingDay), manager);
+        }
+
+        var notifiedR = WorkingDaysAgo(1);
+        var childR = new SeriousIncidentNotification(
+            partnershipId, "Child R", AgeBand.SixteenToSeventeen, notifiedR.AddDays(-2), notifiedR, null, notifiedR,
+            "Found with serious injuries after going missing from a children's home; concerns about criminal exploitation.",
+            [agencies["Northshire Police"].Id, agencies["Northshire Council Children's Services"].Id, agencies["Northshire Schools"].Id],
+            today);
+
+        db.Notifications.AddRange(childQ, childR);
+        db.RapidReviews.Add(rapidReview);
         await db.SaveChangesAsync();
     }
 }

@@ -115,7 +115,8 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
         var milestones = review.Milestones.OrderBy(m => m.Order).Select(m =>
         {
             var due = m.DueDate(calendar, review.PartnershipNotifiedDate);
-            return new MilestoneRow(m.Id, m.Name, m.Owner, due, m.CompletedOn, DeadlineRag.For(calendar.WorkingDaysBetween(today, due), m.CompletedOn is not null));
+            var left = calendar.WorkingDaysBetween(today, due);
+            return new MilestoneRow(m.Id, m.Name, m.Owner, due, m.CompletedOn, left, DeadlineRag.For(left, m.CompletedOn is not null));
         }).ToList();
         return new RapidReviewModel(Row(review, found.ChildPseudonym, calendar, today), review.NotificationId, review.PartnershipNotifiedDate, milestones);
     }
@@ -134,6 +135,6 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
 
 public sealed record RapidReviewRow(Guid Id, string ChildPseudonym, DateOnly DueDate, int WorkingDaysLeft, Rag Rag, string? NextMilestone, DateOnly? NextMilestoneDue);
 
-public sealed record MilestoneRow(Guid Id, string Name, string Owner, DateOnly DueDate, DateOnly? CompletedOn, Rag Rag);
+public sealed record MilestoneRow(Guid Id, string Name, string Owner, DateOnly DueDate, DateOnly? CompletedOn, int WorkingDaysLeft, Rag Rag);
 
 public sealed record RapidReviewModel(RapidReviewRow Summary, Guid NotificationId, DateOnly PartnershipNotifiedDate, List<MilestoneRow> Milestones);
