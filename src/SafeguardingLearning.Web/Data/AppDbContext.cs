@@ -45,6 +45,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reviews.TimetableMilestone> TimetableMilestones => Set<Domain.Reviews.TimetableMilestone>();
 
+    public DbSet<Domain.Reviews.AgencyRequest> AgencyRequests => Set<Domain.Reviews.AgencyRequest>();
+
     // Read by the query filters; EF Core evaluates them per query for this context instance.
     private bool SeesEveryPartnership => Scope.IsSystem;
 

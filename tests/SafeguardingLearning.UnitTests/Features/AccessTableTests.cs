@@ -20,6 +20,8 @@ public class AccessTableTests
     private static readonly Role[] CaseReaders = [Role.BusinessUnit, Role.IndependentChair];
     private static readonly Role[] BusinessUnit = [Role.BusinessUnit];
     private static readonly Role[] Chair = [Role.IndependentChair];
+    private static readonly Role[] AgencyLeads = [Role.AgencyLead];
+    private static readonly Role[] RequestReaders = [Role.AgencyLead, Role.BusinessUnit, Role.IndependentChair];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -77,6 +79,9 @@ public class AccessTableTests
         ["TimetableController.Index GET"] = Administrators,
         ["TimetableController.Add POST"] = Administrators,
         ["TimetableController.Remove POST"] = Administrators,
+        ["AgencyRequestsController.Send POST"] = BusinessUnit,
+        ["AgencyRequestsController.AgencyRequest GET"] = RequestReaders,
+        ["AgencyRequestsController.Answer POST"] = AgencyLeads,
     };
 
     public static TheoryData<string> Actions()

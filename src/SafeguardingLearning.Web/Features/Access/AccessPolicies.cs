@@ -16,6 +16,8 @@ public static class AccessPolicies
     public const string ManageCaseReviews = nameof(ManageCaseReviews);
     public const string SignOffDecisions = nameof(SignOffDecisions);
     public const string ManageTimetable = nameof(ManageTimetable);
+    public const string ViewAgencyRequests = nameof(ViewAgencyRequests);
+    public const string AnswerAgencyRequests = nameof(AnswerAgencyRequests);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -30,6 +32,8 @@ public static class AccessPolicies
         [ManageCaseReviews] = [Role.BusinessUnit],
         [SignOffDecisions] = [Role.IndependentChair],
         [ManageTimetable] = [Role.Administrator],
+        [ViewAgencyRequests] = [Role.AgencyLead, Role.BusinessUnit, Role.IndependentChair],
+        [AnswerAgencyRequests] = [Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -152,8 +152,20 @@ public static class DemoData
             [agencies["Northshire Police"].Id, agencies["Northshire Council Children's Services"].Id, agencies["Northshire Schools"].Id],
             today);
 
+        // Asked on day 3: the police have answered, the NHS trust and children's services have not.
+        var askedOn = calendar.AddWorkingDays(notifiedQ, 3);
+        var requests = childQ.Agencies.Select(a => new AgencyRequest(rapidReview, a.AgencyId, askedOn, calendar)).ToList();
+        var policeLead = await db.Users.Where(u => u.Email == "police.lead@northshire.example").Select(u => u.Id).SingleAsync();
+        requests.Single(r => r.AgencyId == agencies["Northshire Police"].Id).Answer(
+            "Police attended the home twice in the last year after calls about arguments between the adults. Child Q was present on the second occasion; a child protection notification was shared with children's services.",
+            "Domestic incident calls in March and September; notification shared the day after the second.",
+            "Officers visited the hospital with children's services on the day of admission.",
+            policeLead,
+            calendar.AddWorkingDays(askedOn, 2));
+
         db.Notifications.AddRange(childQ, childR);
         db.RapidReviews.Add(rapidReview);
+        db.AgencyRequests.AddRange(requests);
         await db.SaveChangesAsync();
     }
 }

@@ -3,11 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.RapidReviews;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Home;
 
 /// <summary>Each role lands on a home page of its own after signing in.</summary>
-public sealed class HomeController(AppDbContext db) : Controller
+public sealed class HomeController(AppDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
@@ -41,6 +43,23 @@ public sealed class HomeController(AppDbContext db) : Controller
                 .ToListAsync();
         }
 
+        // An agency lead's requests: the data layer shows only their own agency's.
+        List<AgencyRequestRow> requests = [];
+        if (role == Role.AgencyLead)
+        {
+            var today = DisplayDates.Today(clock);
+            requests = (await (
+                    from r in db.AgencyRequests.AsNoTracking()
+                    join review in db.RapidReviews on r.RapidReviewId equals review.Id
+                    join n in db.Notifications on review.NotificationId equals n.Id
+                    join a in db.PartnerAgencies on r.AgencyId equals a.Id
+                    orderby r.AnsweredOn != null, r.DueOn
+                    select new { Request = r, n.ChildPseudonym, a.Name })
+                .ToListAsync())
+                .Select(x => new AgencyRequestRow(x.Request.Id, x.ChildPseudonym, x.Name, x.Request.DueOn, x.Request.AnsweredOn, x.Request.IsLate(today)))
+                .ToList();
+        }
+
         var model = new HomeModel(
             User.GetDisplayName(),
             User.GetPartnershipName() ?? string.Empty,
@@ -48,7 +67,8 @@ public sealed class HomeController(AppDbContext db) : Controller
             User.GetAgencyName(),
             counts.Agencies,
             counts.People,
-            waiting);
+            waiting,
+            requests);
         return View(role + "Home", model);
     }
 }
@@ -60,6 +80,7 @@ public sealed record HomeModel(
     string? AgencyName,
     int AgencyCount,
     int PeopleCount,
-    List<WaitingNotification> Waiting);
+    List<WaitingNotification> Waiting,
+    List<AgencyRequestRow> AgencyRequests);
 
 public sealed record WaitingNotification(Guid Id, string ChildPseudonym, DateOnly PartnershipNotifiedDate, bool AwaitingScreening);

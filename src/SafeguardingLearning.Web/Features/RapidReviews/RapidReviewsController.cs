@@ -118,7 +118,16 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
             var left = calendar.WorkingDaysBetween(today, due);
             return new MilestoneRow(m.Id, m.Name, m.Owner, due, m.CompletedOn, left, DeadlineRag.For(left, m.CompletedOn is not null));
         }).ToList();
-        return new RapidReviewModel(Row(review, found.ChildPseudonym, calendar, today), review.NotificationId, review.PartnershipNotifiedDate, milestones);
+        var requests = (await (
+                from r in db.AgencyRequests.AsNoTracking()
+                join a in db.PartnerAgencies on r.AgencyId equals a.Id
+                where r.RapidReviewId == id
+                orderby a.Name
+                select new { Request = r, a.Name })
+            .ToListAsync())
+            .Select(x => new AgencyRequestRow(x.Request.Id, found.ChildPseudonym, x.Name, x.Request.DueOn, x.Request.AnsweredOn, x.Request.IsLate(today)))
+            .ToList();
+        return new RapidReviewModel(Row(review, found.ChildPseudonym, calendar, today), review.NotificationId, review.PartnershipNotifiedDate, milestones, requests);
     }
 
     private static RapidReviewRow Row(RapidReview review, string pseudonym, WorkingDayCalendar calendar, DateOnly today)
@@ -137,4 +146,4 @@ public sealed record RapidReviewRow(Guid Id, string ChildPseudonym, DateOnly Due
 
 public sealed record MilestoneRow(Guid Id, string Name, string Owner, DateOnly DueDate, DateOnly? CompletedOn, int WorkingDaysLeft, Rag Rag);
 
-public sealed record RapidReviewModel(RapidReviewRow Summary, Guid NotificationId, DateOnly PartnershipNotifiedDate, List<MilestoneRow> Milestones);
+public sealed record RapidReviewModel(RapidReviewRow Summary, Guid NotificationId, DateOnly PartnershipNotifiedDate, List<MilestoneRow> Milestones, List<AgencyRequestRow> AgencyRequests);
