@@ -44,6 +44,7 @@ need_debian_package() {
 }
 
 need_debian_package chromium chromium
+need_debian_package pdfinfo poppler-utils
 need_debian_package docker-compose docker-compose
 command -v dotnet >/dev/null || { echo "The tests need the .NET SDK 10 (dotnet)"; exit 1; }
 command -v npm >/dev/null || { echo "The tests need Node.js 20 and npm"; exit 1; }
