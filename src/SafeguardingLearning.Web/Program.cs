@@ -3,7 +3,9 @@ using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
+using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.Shared;
+using SafeguardingLearning.Web.Features.Themes;
 using SafeguardingLearning.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +15,7 @@ builder.AddData();
 builder.AddIdentityAndAccess();
 builder.AddEmail();
 builder.AddCalendar();
+builder.AddPdfRendering();
 builder.AddWebShell();
 
 var app = builder.Build();
@@ -20,6 +23,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.SeedBankHolidaysAsync();
 await app.SeedDemoDataAsync();
+await app.SeedThemesAsync();
 
 app.UseOperations();
 app.UseStaticFiles();

@@ -6,13 +6,13 @@ public class SignInTests(AppServer server) : BrowserTest(server)
 {
     public static TheoryData<string, string, string[]> DemoAccounts => new()
     {
-        { "admin@northshire.example", "Administration", ["Home", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable"] },
-        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Partner agencies"] },
-        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Partner agencies"] },
+        { "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable"] },
+        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Reviews", "Themes", "Partner agencies"] },
+        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Reviews", "Themes", "Partner agencies"] },
         { "police.lead@northshire.example", "Northshire Police", ["Home"] },
         { "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home"] },
         { "reviewer@northshire.example", "Your reviews", ["Home"] },
-        { "board@northshire.example", "Board overview", ["Home", "Partner agencies"] },
+        { "board@northshire.example", "Board overview", ["Home", "Themes", "Partner agencies"] },
     };
 
     [Theory]

@@ -47,12 +47,20 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reviews.AgencyRequest> AgencyRequests => Set<Domain.Reviews.AgencyRequest>();
 
+    public DbSet<Domain.Reviews.CaseReview> CaseReviews => Set<Domain.Reviews.CaseReview>();
+
+    public DbSet<Domain.Reviews.Finding> Findings => Set<Domain.Reviews.Finding>();
+
+    public DbSet<Domain.Reviews.Theme> Themes => Set<Domain.Reviews.Theme>();
+
     // Read by the query filters; EF Core evaluates them per query for this context instance.
     private bool SeesEveryPartnership => Scope.IsSystem;
 
     private Guid? CurrentPartnershipId => Scope.PartnershipId;
 
     private Guid? CurrentAgencyId => Scope.IsSystem ? null : Scope.AgencyId;
+
+    private string? CurrentReviewerId => Scope.IsSystem ? null : Scope.ReviewerId;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -105,7 +113,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).ToList())
         {
             var clr = entityType.ClrType;
-            if (typeof(IPartnershipOwned).IsAssignableFrom(clr) || typeof(IAgencyOwned).IsAssignableFrom(clr))
+            if (typeof(IPartnershipOwned).IsAssignableFrom(clr) || typeof(IAgencyOwned).IsAssignableFrom(clr) || typeof(IReviewerAssigned).IsAssignableFrom(clr) || typeof(IHiddenFromReviewers).IsAssignableFrom(clr))
             {
                 ApplyIsolationMethod.MakeGenericMethod(clr).Invoke(this, [builder]);
             }
@@ -132,19 +140,31 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
         Expression<Func<T, bool>>? filter = null;
         if (typeof(IPartnershipOwned).IsAssignableFrom(typeof(T)))
         {
-            filter = e => SeesEveryPartnership || ((IPartnershipOwned)e).PartnershipId == CurrentPartnershipId;
+            filter = And(filter, e => SeesEveryPartnership || ((IPartnershipOwned)e).PartnershipId == CurrentPartnershipId);
         }
 
         if (typeof(IAgencyOwned).IsAssignableFrom(typeof(T)))
         {
-            Expression<Func<T, bool>> agency = e => CurrentAgencyId == null || ((IAgencyOwned)e).AgencyId == CurrentAgencyId;
-            filter = filter is null
-                ? agency
-                : Expression.Lambda<Func<T, bool>>(Expression.AndAlso(filter.Body, new ReplaceParameter(agency.Parameters[0], filter.Parameters[0]).Visit(agency.Body)), filter.Parameters);
+            filter = And(filter, e => CurrentAgencyId == null || ((IAgencyOwned)e).AgencyId == CurrentAgencyId);
+        }
+
+        if (typeof(IReviewerAssigned).IsAssignableFrom(typeof(T)))
+        {
+            filter = And(filter, e => CurrentReviewerId == null || ((IReviewerAssigned)e).IndependentReviewerUserId == CurrentReviewerId);
+        }
+
+        if (typeof(IHiddenFromReviewers).IsAssignableFrom(typeof(T)))
+        {
+            filter = And(filter, e => CurrentReviewerId == null);
         }
 
         builder.Entity<T>().HasQueryFilter(filter!);
     }
+
+    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>>? left, Expression<Func<T, bool>> right) =>
+        left is null
+            ? right
+            : Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, new ReplaceParameter(right.Parameters[0], left.Parameters[0]).Visit(right.Body)), left.Parameters);
 
     private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {

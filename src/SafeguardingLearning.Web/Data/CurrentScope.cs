@@ -23,6 +23,9 @@ public sealed class CurrentScope
     /// <summary>Set for agency leads only: the one agency whose records they may see.</summary>
     public Guid? AgencyId { get; private set; }
 
+    /// <summary>Set for independent reviewers only: they see the reviews assigned to them and no others.</summary>
+    public string? ReviewerId { get; private set; }
+
     public string? IpAddress { get; private set; }
 
     public static CurrentScope System() => new() { IsSystem = true };
@@ -41,5 +44,6 @@ public sealed class CurrentScope
         PartnershipId = user.GetPartnershipId();
         Role = user.GetRole();
         AgencyId = Role == Domain.Access.Role.AgencyLead ? user.GetAgencyId() ?? Guid.Empty : null;
+        ReviewerId = Role == Domain.Access.Role.IndependentReviewer ? UserId ?? string.Empty : null;
     }
 }

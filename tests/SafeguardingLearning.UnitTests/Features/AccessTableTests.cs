@@ -22,6 +22,9 @@ public class AccessTableTests
     private static readonly Role[] Chair = [Role.IndependentChair];
     private static readonly Role[] AgencyLeads = [Role.AgencyLead];
     private static readonly Role[] RequestReaders = [Role.AgencyLead, Role.BusinessUnit, Role.IndependentChair];
+    private static readonly Role[] ReviewReaders = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer];
+    private static readonly Role[] FindingWriters = [Role.BusinessUnit, Role.IndependentReviewer];
+    private static readonly Role[] ThemeReaders = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -76,6 +79,27 @@ public class AccessTableTests
         ["RapidReviewsController.RapidReview GET"] = CaseReaders,
         ["RapidReviewsController.Start POST"] = BusinessUnit,
         ["RapidReviewsController.CompleteMilestone POST"] = BusinessUnit,
+        ["RapidReviewsController.RecordMeeting POST"] = BusinessUnit,
+        ["RapidReviewsController.SignOff POST"] = Chair,
+        ["RapidReviewsController.RecordReportSent POST"] = BusinessUnit,
+        ["RapidReviewsController.RecordPanelResponse POST"] = BusinessUnit,
+        ["RapidReviewsController.Composite GET"] = CaseReaders,
+        ["RapidReviewsController.Report GET"] = CaseReaders,
+        ["ReviewsController.Index GET"] = CaseReaders,
+        ["ReviewsController.New GET"] = BusinessUnit,
+        ["ReviewsController.New POST"] = BusinessUnit,
+        ["ReviewsController.Review GET"] = ReviewReaders,
+        ["ReviewsController.Details GET"] = BusinessUnit,
+        ["ReviewsController.Details POST"] = BusinessUnit,
+        ["ReviewsController.RecordNationalBodiesTold POST"] = BusinessUnit,
+        ["ReviewsController.RecordFinalReportSent POST"] = BusinessUnit,
+        ["ReviewsController.MoveTo POST"] = BusinessUnit,
+        ["ReviewsController.AddFinding POST"] = FindingWriters,
+        ["ReviewsController.RecordBoardResponse POST"] = BusinessUnit,
+        ["ThemesController.Index GET"] = ThemeReaders,
+        ["ThemesController.Theme GET"] = ThemeReaders,
+        ["ThemesController.Add POST"] = Administrators,
+        ["ThemesController.SetActive POST"] = Administrators,
         ["TimetableController.Index GET"] = Administrators,
         ["TimetableController.Add POST"] = Administrators,
         ["TimetableController.Remove POST"] = Administrators,

@@ -10,6 +10,11 @@ internal sealed class RapidReviewConfiguration : IEntityTypeConfiguration<RapidR
     public void Configure(EntityTypeBuilder<RapidReview> builder)
     {
         builder.HasIndex(r => r.NotificationId).IsUnique();
+        builder.Property(r => r.MeetingAttendees).HasMaxLength(2000);
+        builder.Property(r => r.ImmediateActions).HasMaxLength(4000);
+        builder.Property(r => r.DecisionJustification).HasMaxLength(4000);
+        builder.Property(r => r.DecisionSignedOffByUserId).HasMaxLength(450);
+        builder.Property(r => r.PanelResponseNotes).HasMaxLength(2000);
         builder.HasOne<SeriousIncidentNotification>().WithMany().HasForeignKey(r => r.NotificationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Milestones).WithOne().HasForeignKey(m => m.RapidReviewId).OnDelete(DeleteBehavior.Cascade);

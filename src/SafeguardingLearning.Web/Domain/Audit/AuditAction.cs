@@ -18,4 +18,5 @@ public enum AuditAction
     AccessDenied,
     PartnershipSwitched,
     Invited,
+    Exported,
 }

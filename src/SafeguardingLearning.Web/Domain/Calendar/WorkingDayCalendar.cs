@@ -30,6 +30,26 @@ public sealed class WorkingDayCalendar(IEnumerable<DateOnly> bankHolidays)
     }
 
     /// <summary>
+    /// The Nth working day before <paramref name="date"/>: the last day something may happen to be
+    /// "at least N working days before" it.
+    /// </summary>
+    public DateOnly SubtractWorkingDays(DateOnly date, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var day = date;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(-1);
+            if (IsWorkingDay(day))
+            {
+                counted++;
+            }
+        }
+
+        return day;
+    }
+
+    /// <summary>
     /// Working days after <paramref name="from"/> up to and including <paramref name="to"/>; negative
     /// when <paramref name="to"/> is earlier (so "days left" goes below zero once a deadline passes).
     /// </summary>

@@ -7,7 +7,7 @@ namespace SafeguardingLearning.Web.Domain.Reviews;
 /// after it is sent (Suffolk's timetable, seed 001 Appendix E). It belongs to that agency: its lead
 /// sees and answers it, and no other agency sees it.
 /// </summary>
-public class AgencyRequest : IPartnershipOwned, IAgencyOwned, IVersioned
+public class AgencyRequest : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers, IVersioned
 {
     public const int WorkingDaysToAnswer = 3;
 

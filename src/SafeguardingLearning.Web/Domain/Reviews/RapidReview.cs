@@ -7,7 +7,7 @@ namespace SafeguardingLearning.Web.Domain.Reviews;
 /// 15 working days of the partnership being notified (Working Together 2018; seed 001 Appendix E).
 /// The local timetable's milestones fall on working days inside that limit.
 /// </summary>
-public class RapidReview : IPartnershipOwned, IVersioned
+public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
 {
     public const int StatutoryWorkingDays = 15;
 
@@ -41,7 +41,140 @@ public class RapidReview : IPartnershipOwned, IVersioned
 
     public IReadOnlyCollection<RapidReviewMilestone> Milestones => _milestones;
 
+    public RapidReviewStage Stage { get; private set; }
+
+    public DateOnly? MeetingHeldOn { get; private set; }
+
+    public string? MeetingAttendees { get; private set; }
+
+    /// <summary>Immediate actions for agencies agreed at the decision meeting.</summary>
+    public string? ImmediateActions { get; private set; }
+
+    /// <summary>The decision the meeting recommends; the chair signs the decision off.</summary>
+    public RapidReviewDecision? RecommendedDecision { get; private set; }
+
+    public RapidReviewDecision? Decision { get; private set; }
+
+    public string? DecisionJustification { get; private set; }
+
+    public string? DecisionSignedOffByUserId { get; private set; }
+
+    public DateTime? DecisionSignedOffAt { get; private set; }
+
+    public DateOnly? ReportSentOn { get; private set; }
+
+    public PanelResponse? PanelResponse { get; private set; }
+
+    public DateOnly? PanelRespondedOn { get; private set; }
+
+    public string? PanelResponseNotes { get; private set; }
+
     public DateOnly DueDate(WorkingDayCalendar calendar) => calendar.AddWorkingDays(PartnershipNotifiedDate, StatutoryWorkingDays);
+
+    /// <summary>On time when the report reached the Panel by the end of the 15th working day.</summary>
+    public bool? ReportSentOnTime(WorkingDayCalendar calendar) => ReportSentOn is { } sent ? sent <= DueDate(calendar) : null;
+
+    /// <summary>The decision meeting: who attended, immediate actions, and the decision it recommends to the chair.</summary>
+    public void RecordDecisionMeeting(DateOnly heldOn, string attendees, string? immediateActions, RapidReviewDecision recommendation, string justification, DateOnly today)
+    {
+        if (Stage is not (RapidReviewStage.GatheringInformation or RapidReviewStage.MeetingHeld))
+        {
+            throw new DomainRuleException("The chair has signed the decision off: the decision meeting can no longer be changed");
+        }
+
+        if (heldOn < PartnershipNotifiedDate || heldOn > today)
+        {
+            throw new DomainRuleException("The date of the meeting must be between the date the partnership was notified and today", nameof(MeetingHeldOn));
+        }
+
+        if (string.IsNullOrWhiteSpace(attendees))
+        {
+            throw new DomainRuleException("Enter who attended the meeting", nameof(MeetingAttendees));
+        }
+
+        if (string.IsNullOrWhiteSpace(justification))
+        {
+            throw new DomainRuleException("Give the justification for the recommended decision", nameof(DecisionJustification));
+        }
+
+        MeetingHeldOn = heldOn;
+        MeetingAttendees = attendees.Trim();
+        ImmediateActions = string.IsNullOrWhiteSpace(immediateActions) ? null : immediateActions.Trim();
+        RecommendedDecision = recommendation;
+        DecisionJustification = justification.Trim();
+        Stage = RapidReviewStage.MeetingHeld;
+    }
+
+    /// <summary>The decision and its justification, signed off by the independent chair; final once signed.</summary>
+    public void SignOffDecision(RapidReviewDecision decision, string justification, string chairUserId, bool isIndependentChair, DateTime nowUtc)
+    {
+        if (!isIndependentChair)
+        {
+            throw new DomainRuleException("Only the independent chair can sign off the rapid review decision");
+        }
+
+        if (Stage == RapidReviewStage.GatheringInformation)
+        {
+            throw new DomainRuleException("Record the decision meeting before the chair signs off the decision");
+        }
+
+        if (Stage != RapidReviewStage.MeetingHeld)
+        {
+            throw new DomainRuleException("The decision has already been signed off");
+        }
+
+        if (string.IsNullOrWhiteSpace(justification))
+        {
+            throw new DomainRuleException("Give the justification for the decision", nameof(DecisionJustification));
+        }
+
+        Decision = decision;
+        DecisionJustification = justification.Trim();
+        DecisionSignedOffByUserId = chairUserId;
+        DecisionSignedOffAt = nowUtc;
+        Stage = RapidReviewStage.DecisionSignedOff;
+    }
+
+    public void RecordReportSent(DateOnly sentOn, DateOnly today)
+    {
+        if (Stage is RapidReviewStage.GatheringInformation or RapidReviewStage.MeetingHeld)
+        {
+            throw new DomainRuleException("The chair must sign off the decision before the report goes to the Panel");
+        }
+
+        if (Stage != RapidReviewStage.DecisionSignedOff)
+        {
+            throw new DomainRuleException("The report has already been recorded as sent to the Panel");
+        }
+
+        if (sentOn > today || sentOn < MeetingHeldOn!.Value)
+        {
+            throw new DomainRuleException("The date the report was sent must be between the day of the decision meeting and today", nameof(ReportSentOn));
+        }
+
+        ReportSentOn = sentOn;
+        Stage = RapidReviewStage.SentToPanel;
+    }
+
+    public void RecordPanelResponse(PanelResponse response, DateOnly receivedOn, string? notes, DateOnly today)
+    {
+        if (Stage != RapidReviewStage.SentToPanel)
+        {
+            throw new DomainRuleException(Stage == RapidReviewStage.PanelResponded
+                ? "The Panel's response has already been recorded"
+                : "Record the report as sent to the Panel before its response");
+        }
+
+        if (receivedOn > today || receivedOn < ReportSentOn!.Value)
+        {
+            throw new DomainRuleException("The date of the Panel's response must be between the day the report was sent and today", nameof(PanelRespondedOn));
+        }
+
+        PanelResponse = response;
+        PanelRespondedOn = receivedOn;
+        PanelResponseNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Stage = RapidReviewStage.PanelResponded;
+    }
 
     public void CompleteMilestone(Guid milestoneId, DateOnly today, string userId)
     {
@@ -49,6 +182,63 @@ public class RapidReview : IPartnershipOwned, IVersioned
             ?? throw new DomainRuleException("That milestone is not part of this rapid review");
         milestone.Complete(today, userId);
     }
+}
+
+/// <summary>Where a rapid review has got to; each step is taken once, in order.</summary>
+public enum RapidReviewStage
+{
+    GatheringInformation,
+    MeetingHeld,
+    DecisionSignedOff,
+    SentToPanel,
+    PanelResponded,
+}
+
+/// <summary>The four decisions a rapid review can reach (Working Together 2018; seed 001 Appendix E).</summary>
+public enum RapidReviewDecision
+{
+    LocalReviewAndRecommendNationalReview,
+    LocalReviewNoNationalIssues,
+    AlternativeLocalLearning,
+    NoFurtherAction,
+}
+
+/// <summary>The Child Safeguarding Practice Review Panel's response to a rapid review.</summary>
+public enum PanelResponse
+{
+    AgreesWithDecision,
+    NationalReviewCommissioned,
+    AsksPartnershipToReconsider,
+}
+
+public static class RapidReviewNames
+{
+    public static string Describe(RapidReviewDecision decision) => decision switch
+    {
+        RapidReviewDecision.LocalReviewAndRecommendNationalReview => "Local child safeguarding practice review, and recommend a national review",
+        RapidReviewDecision.LocalReviewNoNationalIssues => "Local child safeguarding practice review, no national issues",
+        RapidReviewDecision.AlternativeLocalLearning => "An alternative local learning process (for example a partnership review)",
+        RapidReviewDecision.NoFurtherAction => "No further action",
+        _ => decision.ToString(),
+    };
+
+    public static string Describe(RapidReviewStage stage) => stage switch
+    {
+        RapidReviewStage.GatheringInformation => "Gathering information",
+        RapidReviewStage.MeetingHeld => "Decision meeting held",
+        RapidReviewStage.DecisionSignedOff => "Decision signed off",
+        RapidReviewStage.SentToPanel => "Sent to the Panel",
+        RapidReviewStage.PanelResponded => "Panel responded",
+        _ => stage.ToString(),
+    };
+
+    public static string Describe(PanelResponse response) => response switch
+    {
+        PanelResponse.AgreesWithDecision => "Agrees with the decision",
+        PanelResponse.NationalReviewCommissioned => "National review commissioned",
+        PanelResponse.AsksPartnershipToReconsider => "Asks the partnership to reconsider",
+        _ => response.ToString(),
+    };
 }
 
 public class RapidReviewMilestone

@@ -7,7 +7,7 @@ namespace SafeguardingLearning.Web.Domain.Reviews;
 /// The local authority must notify the Child Safeguarding Practice Review Panel (and Ofsted) within
 /// 5 working days of becoming aware (Working Together 2018; seed 001 Appendix 1).
 /// </summary>
-public class SeriousIncidentNotification : IPartnershipOwned, IVersioned
+public class SeriousIncidentNotification : IPartnershipOwned, IHiddenFromReviewers, IVersioned
 {
     public const int PanelNotificationWorkingDays = 5;
 

@@ -18,6 +18,10 @@ public static class AccessPolicies
     public const string ManageTimetable = nameof(ManageTimetable);
     public const string ViewAgencyRequests = nameof(ViewAgencyRequests);
     public const string AnswerAgencyRequests = nameof(AnswerAgencyRequests);
+    public const string ViewReview = nameof(ViewReview);
+    public const string WriteFindings = nameof(WriteFindings);
+    public const string ViewThemes = nameof(ViewThemes);
+    public const string ManageThemes = nameof(ManageThemes);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -34,6 +38,10 @@ public static class AccessPolicies
         [ManageTimetable] = [Role.Administrator],
         [ViewAgencyRequests] = [Role.AgencyLead, Role.BusinessUnit, Role.IndependentChair],
         [AnswerAgencyRequests] = [Role.AgencyLead],
+        [ViewReview] = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer],
+        [WriteFindings] = [Role.BusinessUnit, Role.IndependentReviewer],
+        [ViewThemes] = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
+        [ManageThemes] = [Role.Administrator],
     };
 
     internal static void Configure(AuthorizationOptions options)

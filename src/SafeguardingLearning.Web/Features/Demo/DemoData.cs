@@ -167,6 +167,107 @@ public static class DemoData
         db.RapidReviews.Add(rapidReview);
         db.AgencyRequests.AddRange(requests);
         await db.SaveChangesAsync();
+        await SeedReviewsAsync(services, partnershipId, agencies, manager, policeLead);
+    }
+
+    /// <summary>
+    /// The register: a rapid review that ran across the Christmas 2025 bank holidays and led to a
+    /// local review now agreeing its findings, a published serious case review from 2019 whose
+    /// lessons recur, a partnership review in its 8–12 weeks, and reviews of other kinds.
+    /// </summary>
+    private static async Task SeedReviewsAsync(IServiceProvider services, Guid partnershipId, Dictionary<string, PartnerAgency> agencies, string manager, string policeLead)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var calendar = await services.GetRequiredService<BankHolidays>().Calendar();
+        var today = DisplayDates.Today(services.GetRequiredService<TimeProvider>());
+        var chair = await db.Users.Where(u => u.Email == "chair@northshire.example").Select(u => u.Id).SingleAsync();
+        var reviewer = await db.Users.Where(u => u.Email == "reviewer@northshire.example").Select(u => u.Id).SingleAsync();
+        var themes = Theme.Defaults.Select(name => new Theme(partnershipId, name)).ToDictionary(t => t.Name);
+        db.Themes.AddRange(themes.Values);
+        Guid[] Themes(params string[] names) => [.. names.Select(n => themes[n].Id)];
+        Guid[] AgencyIds(params string[] names) => [.. names.Select(n => agencies[n].Id)];
+
+        // Notified on Friday 19 December 2025: the clock stops for Christmas Day, Boxing Day and New
+        // Year's Day, so the rapid review was due on Wednesday 14 January 2026.
+        var notifiedP = new DateOnly(2025, 12, 19);
+        var childP = new SeriousIncidentNotification(
+            partnershipId, "Child P", AgeBand.UnderOne, new DateOnly(2025, 12, 15), new DateOnly(2025, 12, 16), new DateOnly(2025, 12, 19), notifiedP,
+            "A baby admitted to hospital with fractures. The family had moved into the area in the autumn and were waiting for a health visitor transfer.",
+            AgencyIds("Northshire Police", "Northshire NHS Foundation Trust", "Northshire Council Children's Services", "Northshire Integrated Care Board"),
+            today);
+        childP.RecordScreening(new ScreeningAnswers(true, false, true, true, false, false, false), manager, new DateTime(2025, 12, 22, 10, 0, 0, DateTimeKind.Utc));
+        childP.RecordChairDecision(ScreeningOutcome.ReviewRequired, "Serious harm with suspected abuse, and questions about how the family's records moved between health services.", chair, true, new DateTime(2025, 12, 23, 15, 0, 0, DateTimeKind.Utc));
+        var rapidP = new RapidReview(childP, TimetableMilestone.SuffolkDefault(partnershipId), new DateTime(2025, 12, 22, 9, 0, 0, DateTimeKind.Utc));
+        foreach (var milestone in rapidP.Milestones.ToList())
+        {
+            rapidP.CompleteMilestone(milestone.Id, calendar.AddWorkingDays(notifiedP, milestone.WorkingDay), manager);
+        }
+
+        var askedP = calendar.AddWorkingDays(notifiedP, 3);
+        var requestsP = childP.Agencies.Select(a => new AgencyRequest(rapidP, a.AgencyId, askedP, calendar)).ToList();
+        foreach (var request in requestsP)
+        {
+            request.Answer("Summary of involvement provided for the rapid review.", null, null, request.AgencyId == agencies["Northshire Police"].Id ? policeLead : manager, calendar.AddWorkingDays(askedP, 2));
+        }
+
+        rapidP.RecordDecisionMeeting(new DateOnly(2026, 1, 12), "Jonathan Reeve (independent chair)\nMary Okafor (business manager)\nHead of safeguarding, Northshire Council\nDesignated nurse, Northshire ICB", "The NHS trust to check every family transferred in since September has a health visitor allocated.", RapidReviewDecision.LocalReviewNoNationalIssues, "The criteria are met. The learning is local: the transfer of health records between trusts.", new DateOnly(2026, 1, 12));
+        rapidP.SignOffDecision(RapidReviewDecision.LocalReviewNoNationalIssues, "The criteria are met. The learning is local: the transfer of health records between trusts.", chair, true, new DateTime(2026, 1, 12, 16, 0, 0, DateTimeKind.Utc));
+        rapidP.RecordReportSent(new DateOnly(2026, 1, 13), new DateOnly(2026, 1, 13));
+        rapidP.RecordPanelResponse(PanelResponse.AgreesWithDecision, new DateOnly(2026, 2, 2), "The Panel agrees a local review is appropriate.", new DateOnly(2026, 2, 2));
+
+        var reviewP = new CaseReview(partnershipId, ReviewKind.LocalChildSafeguardingPracticeReview, "Child P", new DateOnly(2026, 1, 12), rapidP.Id, today);
+        reviewP.Describe(
+            ReviewMethodology.LearningTogether,
+            "How did agencies share information when the family moved into Northshire, and was the baby's voice and lived experience seen?",
+            "Agencies' involvement from the mother's booking for antenatal care to the baby's admission.",
+            new DateOnly(2025, 3, 1),
+            new DateOnly(2025, 12, 16),
+            "Jonathan Reeve (chair)\nDesignated nurse, Northshire ICB\nDetective inspector, Northshire Police\nService manager, Northshire Council Children's Services",
+            AgencyIds("Northshire Police", "Northshire NHS Foundation Trust", "Northshire Council Children's Services", "Northshire Integrated Care Board"));
+        reviewP.AssignReviewer(reviewer);
+        reviewP.RecordNationalBodiesTold(new DateOnly(2026, 1, 19), today);
+        reviewP.MoveTo(ReviewStage.InProgress, new DateOnly(2026, 2, 9), calendar);
+        reviewP.AddFinding("The baby's health records took eleven weeks to reach the new health visiting team; nobody was told they had not arrived.", "The ICB to set a standard for transfers in, with escalation after two weeks.", Themes("Information sharing", "Escalation"));
+        reviewP.AddFinding("Practitioners accepted the parents' account of bruising without asking to see the baby undressed.", "Partners to refresh training on bruising in non-mobile babies.", Themes("Professional curiosity", "Voice of the child"));
+        reviewP.PlanPublication(today.AddMonths(2));
+
+        // A serious case review from 2019, published, whose lessons are being learnt again.
+        var reviewM = new CaseReview(partnershipId, ReviewKind.SeriousCaseReview, "Child M", new DateOnly(2019, 5, 13), null, today);
+        reviewM.Describe(ReviewMethodology.Silp, "Neglect of three siblings over several years.", null, new DateOnly(2016, 1, 1), new DateOnly(2019, 3, 31), null, AgencyIds("Northshire Council Children's Services", "Northshire Schools", "Northshire NHS Foundation Trust"));
+        reviewM.AssignReviewer(null);
+        reviewM.MoveTo(ReviewStage.InProgress, new DateOnly(2019, 6, 3), calendar);
+        var m1 = reviewM.AddFinding("Home conditions were described as 'chaotic' in many records, but nobody asked what that meant for the children day to day.", "Use a neglect screening tool at every home visit.", Themes("Neglect", "Professional curiosity"));
+        var m2 = reviewM.AddFinding("School attendance concerns were not shared with the health visitor or children's services.", "Schools to share attendance concerns through the multi-agency safeguarding hub.", Themes("Information sharing", "Neglect"));
+        reviewM.MoveTo(ReviewStage.FindingsAgreed, new DateOnly(2019, 12, 2), calendar);
+        reviewM.RecordBoardResponse(m1.Id, "Accepted. The graded care profile was adopted across the partnership in 2020.", new DateOnly(2020, 1, 20));
+        reviewM.RecordBoardResponse(m2.Id, "Accepted. The safeguarding hub takes attendance referrals from September 2020.", new DateOnly(2020, 1, 20));
+        reviewM.PlanPublication(new DateOnly(2020, 3, 2));
+        reviewM.RecordFinalReportSent(new DateOnly(2020, 2, 17), new DateOnly(2020, 2, 17));
+        reviewM.MoveTo(ReviewStage.Published, new DateOnly(2020, 3, 2), calendar);
+
+        // A partnership review in its 8 to 12 weeks.
+        var commissionedN = calendar.SubtractWorkingDays(today, 20);
+        var reviewN = new CaseReview(partnershipId, ReviewKind.LearningReview, "Children N and O", commissionedN, null, today);
+        reviewN.Describe(ReviewMethodology.AppreciativeInquiry, "Two brothers exploited through county lines: what helped, and what came too late?", null, new DateOnly(2025, 1, 1), commissionedN, "Practitioners from the police, schools and youth justice", AgencyIds("Northshire Police", "Northshire Schools", "Northshire Council Children's Services"));
+        reviewN.MoveTo(ReviewStage.InProgress, commissionedN.AddDays(7), calendar);
+        reviewN.AddFinding("Missing episodes were recorded by each agency, but nobody saw the pattern until the third.", null, Themes("Exploitation", "Information sharing"));
+
+        var reviewS = new CaseReview(partnershipId, ReviewKind.GoodPracticeReview, "Child S", new DateOnly(2026, 3, 10), null, today);
+        var reviewT = new CaseReview(partnershipId, ReviewKind.SingleAgencyReview, "Child T (NHS trust review)", new DateOnly(2026, 6, 1), null, today);
+        reviewT.Describe(ReviewMethodology.RootCauseAnalysis, "The trust's response to a missed appointment pattern.", null, new DateOnly(2025, 6, 1), new DateOnly(2026, 4, 30), null, AgencyIds("Northshire NHS Foundation Trust"));
+        var external = new CaseReview(partnershipId, ReviewKind.ExternalLearning, "National Panel: Child Protection in England (2022)", new DateOnly(2022, 6, 6), null, today);
+        external.Describe(null, "What the national review of the murders of Arthur Labinjo-Hughes and Star Hobson means for Northshire.", null, null, null, null, []);
+        external.MoveTo(ReviewStage.InProgress, new DateOnly(2022, 6, 6), calendar);
+        var e1 = external.AddFinding("Information sharing between agencies was weak where it mattered most.", "Test multi-agency information sharing in the next audit.", Themes("Information sharing", "Professional curiosity"));
+        external.MoveTo(ReviewStage.FindingsAgreed, new DateOnly(2022, 7, 4), calendar);
+        external.RecordBoardResponse(e1.Id, "Accepted. A multi-agency audit of information sharing is in the 2022–23 plan.", new DateOnly(2022, 7, 18));
+        external.MoveTo(ReviewStage.Closed, new DateOnly(2022, 9, 1), calendar);
+
+        db.Notifications.Add(childP);
+        db.RapidReviews.Add(rapidP);
+        db.AgencyRequests.AddRange(requestsP);
+        db.CaseReviews.AddRange(reviewP, reviewM, reviewN, reviewS, reviewT, external);
+        await db.SaveChangesAsync();
     }
 }
 

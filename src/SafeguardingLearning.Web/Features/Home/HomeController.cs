@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.RapidReviews;
+using SafeguardingLearning.Web.Features.Reviews;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Home;
 
 /// <summary>Each role lands on a home page of its own after signing in.</summary>
-public sealed class HomeController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
@@ -43,13 +45,16 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock) : Contro
                 .ToListAsync();
         }
 
-        // An agency lead's requests: the data layer shows only their own agency's.
+        // An agency lead's requests still to answer or answered in the last month: the data layer
+        // shows only their own agency's.
         List<AgencyRequestRow> requests = [];
         if (role == Role.AgencyLead)
         {
             var today = DisplayDates.Today(clock);
+            var recent = today.AddMonths(-1);
             requests = (await (
                     from r in db.AgencyRequests.AsNoTracking()
+                    where r.AnsweredOn == null || r.AnsweredOn >= recent
                     join review in db.RapidReviews on r.RapidReviewId equals review.Id
                     join n in db.Notifications on review.NotificationId equals n.Id
                     join a in db.PartnerAgencies on r.AgencyId equals a.Id
@@ -60,6 +65,13 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock) : Contro
                 .ToList();
         }
 
+        // The business unit's dashboard: open reviews by their next deadline and the weeks ahead.
+        List<RegisterRow> openReviews = [];
+        if (role is Role.BusinessUnit or Role.IndependentChair or Role.IndependentReviewer)
+        {
+            openReviews = (await ReviewRegister.Load(db, await bankHolidays.Calendar(), DisplayDates.Today(clock))).Where(r => r.IsOpen).ToList();
+        }
+
         var model = new HomeModel(
             User.GetDisplayName(),
             User.GetPartnershipName() ?? string.Empty,
@@ -68,7 +80,8 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock) : Contro
             counts.Agencies,
             counts.People,
             waiting,
-            requests);
+            requests,
+            openReviews);
         return View(role + "Home", model);
     }
 }
@@ -81,6 +94,16 @@ public sealed record HomeModel(
     int AgencyCount,
     int PeopleCount,
     List<WaitingNotification> Waiting,
-    List<AgencyRequestRow> AgencyRequests);
+    List<AgencyRequestRow> AgencyRequests,
+    List<RegisterRow> OpenReviews)
+{
+    /// <summary>Every open deadline up to six weeks ahead, overdue ones included, by week.</summary>
+    public IEnumerable<IGrouping<DateOnly, (RegisterRow Review, Deadline Deadline)>> DeadlinesByWeek(DateOnly today) =>
+        OpenReviews
+            .SelectMany(r => r.Deadlines.Select(d => (Review: r, Deadline: d)))
+            .Where(x => x.Deadline.Due <= today.AddDays(42))
+            .OrderBy(x => x.Deadline.Due)
+            .GroupBy(x => x.Deadline.Due < today ? DateOnly.MinValue : x.Deadline.Due.AddDays(-(((int)x.Deadline.Due.DayOfWeek + 6) % 7)));
+}
 
 public sealed record WaitingNotification(Guid Id, string ChildPseudonym, DateOnly PartnershipNotifiedDate, bool AwaitingScreening);

@@ -1,14 +1,17 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Calendar;
+using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.RapidReviews;
@@ -17,6 +20,16 @@ namespace SafeguardingLearning.Web.Features.RapidReviews;
 [Authorize(Policy = AccessPolicies.ViewCaseReviews)]
 public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock) : Controller
 {
+    /// <summary>The form field each domain rule's field is typed into.</summary>
+    private static readonly Dictionary<string, string> RuleFields = new()
+    {
+        [nameof(Domain.Reviews.RapidReview.MeetingHeldOn)] = nameof(MeetingForm.HeldOn),
+        [nameof(Domain.Reviews.RapidReview.MeetingAttendees)] = nameof(MeetingForm.Attendees),
+        [nameof(Domain.Reviews.RapidReview.DecisionJustification)] = nameof(MeetingForm.Justification),
+        [nameof(Domain.Reviews.RapidReview.ReportSentOn)] = nameof(ReportSentForm.SentOn),
+        [nameof(Domain.Reviews.RapidReview.PanelRespondedOn)] = nameof(PanelResponseForm.ReceivedOn),
+    };
+
     [HttpGet("/rapid-reviews")]
     public async Task<IActionResult> Index()
     {
@@ -62,7 +75,7 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
     [HttpGet("/rapid-reviews/{id:guid}")]
     public async Task<IActionResult> RapidReview(Guid id)
     {
-        var model = await Model(id);
+        var model = await Model(id, null);
         if (model is null)
         {
             return NotFound();
@@ -96,7 +109,121 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
         return RedirectToAction(nameof(RapidReview), new { id });
     }
 
-    private async Task<RapidReviewModel?> Model(Guid id)
+    [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
+    [HttpPost("/rapid-reviews/{id:guid}/meeting")]
+    public Task<IActionResult> RecordMeeting(Guid id, [Bind(Prefix = "Forms.Meeting")] MeetingForm form, [FromServices] IValidator<MeetingForm> validator) =>
+        Change(id, new RapidReviewForms { Meeting = form }, "Forms.Meeting", validator.Validate(form), (review, _) =>
+        {
+            review.RecordDecisionMeeting(form.HeldOn.ToDate()!.Value, form.Attendees!, form.ImmediateActions, Enum.Parse<RapidReviewDecision>(form.Recommendation!), form.Justification!, DisplayDates.Today(clock));
+            return Task.FromResult("The decision meeting has been recorded. The decision now goes to the independent chair to sign off.");
+        });
+
+    [Authorize(Policy = AccessPolicies.SignOffDecisions)]
+    [HttpPost("/rapid-reviews/{id:guid}/decision")]
+    public Task<IActionResult> SignOff(Guid id, [Bind(Prefix = "Forms.SignOff")] SignOffForm form, [FromServices] IValidator<SignOffForm> validator) =>
+        Change(id, new RapidReviewForms { SignOff = form }, "Forms.SignOff", validator.Validate(form), async (review, calendar) =>
+        {
+            var decision = Enum.Parse<RapidReviewDecision>(form.Decision!);
+            review.SignOffDecision(decision, form.Justification!, User.GetUserId()!, User.GetRole() == Role.IndependentChair, clock.GetUtcNow().UtcDateTime);
+            if (ReviewNames.KindFor(decision) is not { } kind)
+            {
+                return "Your decision has been signed off.";
+            }
+
+            // A decision to review puts the review on the register, its clock starting today.
+            var pseudonym = await db.Notifications.Where(n => n.Id == review.NotificationId).Select(n => n.ChildPseudonym).SingleAsync();
+            db.CaseReviews.Add(new CaseReview(review.PartnershipId, kind, pseudonym, DisplayDates.Today(clock), review.Id, DisplayDates.Today(clock)));
+            return $"Your decision has been signed off. A {ReviewNames.Describe(kind).ToLowerInvariant()} has been added to the review register.";
+        });
+
+    [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
+    [HttpPost("/rapid-reviews/{id:guid}/report-sent")]
+    public Task<IActionResult> RecordReportSent(Guid id, [Bind(Prefix = "Forms.Report")] ReportSentForm form, [FromServices] IValidator<ReportSentForm> validator) =>
+        Change(id, new RapidReviewForms { Report = form }, "Forms.Report", validator.Validate(form), (review, calendar) =>
+        {
+            review.RecordReportSent(form.SentOn.ToDate()!.Value, DisplayDates.Today(clock));
+            return Task.FromResult(review.ReportSentOnTime(calendar) == true
+                ? "The report has been recorded as sent to the Panel, on time."
+                : "The report has been recorded as sent to the Panel, later than 15 working days.");
+        });
+
+    [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
+    [HttpPost("/rapid-reviews/{id:guid}/panel-response")]
+    public Task<IActionResult> RecordPanelResponse(Guid id, [Bind(Prefix = "Forms.Panel")] PanelResponseForm form, [FromServices] IValidator<PanelResponseForm> validator) =>
+        Change(id, new RapidReviewForms { Panel = form }, "Forms.Panel", validator.Validate(form), (review, _) =>
+        {
+            review.RecordPanelResponse(Enum.Parse<PanelResponse>(form.Response!), form.ReceivedOn.ToDate()!.Value, form.Notes, DisplayDates.Today(clock));
+            return Task.FromResult("The Panel's response has been recorded.");
+        });
+
+    [HttpGet("/rapid-reviews/{id:guid}/composite")]
+    public async Task<IActionResult> Composite(Guid id)
+    {
+        var model = await RapidReviewReport.Load(db, bankHolidays, clock, id);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        db.RecordEvent(AuditAction.Viewed, nameof(Domain.Reviews.RapidReview), id.ToString());
+        await db.SaveChangesAsync();
+        return View(model);
+    }
+
+    /// <summary>The report to the Panel, as a tagged PDF with an outline, once the chair has signed the decision off.</summary>
+    [HttpGet("/rapid-reviews/{id:guid}/report.pdf")]
+    public async Task<IActionResult> Report(Guid id, [FromServices] IPdfRenderer pdf, CancellationToken cancellationToken)
+    {
+        var model = await RapidReviewReport.Load(db, bankHolidays, clock, id);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        if (model.Review.Decision is null)
+        {
+            TempData["Notice"] = "The report can be downloaded once the independent chair has signed off the decision.";
+            return RedirectToAction(nameof(RapidReview), new { id });
+        }
+
+        var html = await this.RenderViewToStringAsync("Report", model);
+        var document = await pdf.RenderAsync(html, new PdfDocumentOptions($"Rapid review report: {model.Notification.ChildPseudonym}", $"OFFICIAL-SENSITIVE · {model.PartnershipName}"), cancellationToken);
+        db.RecordEvent(AuditAction.Exported, nameof(Domain.Reviews.RapidReview), id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return File(document, "application/pdf", $"rapid-review-report-{Slug(model.Notification.ChildPseudonym)}.pdf");
+    }
+
+    /// <summary>
+    /// Applies one step of the rapid review: the form's own checks first, then the domain's rules; a
+    /// mistake shows the page again with what was typed and nothing saved.
+    /// </summary>
+    private async Task<IActionResult> Change(Guid id, RapidReviewForms forms, string prefix, ValidationResult validation, Func<RapidReview, WorkingDayCalendar, Task<string>> step)
+    {
+        var review = await db.RapidReviews.SingleOrDefaultAsync(r => r.Id == id);
+        if (review is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.CopyFrom(validation, prefix))
+        {
+            try
+            {
+                var notice = await step(review, await bankHolidays.Calendar());
+                await db.SaveChangesAsync();
+                TempData["Notice"] = notice;
+                return RedirectToAction(nameof(RapidReview), new { id });
+            }
+            catch (DomainRuleException rule)
+            {
+                ModelState.AddModelError(rule.Field is null ? prefix : $"{prefix}.{RuleFields.GetValueOrDefault(rule.Field, rule.Field)}", rule.Message);
+            }
+        }
+
+        return View(nameof(RapidReview), await Model(id, forms));
+    }
+
+    private async Task<RapidReviewModel?> Model(Guid id, RapidReviewForms? forms)
     {
         var found = await (
                 from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
@@ -127,14 +254,27 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
             .ToListAsync())
             .Select(x => new AgencyRequestRow(x.Request.Id, found.ChildPseudonym, x.Name, x.Request.DueOn, x.Request.AnsweredOn, x.Request.IsLate(today)))
             .ToList();
-        return new RapidReviewModel(Row(review, found.ChildPseudonym, calendar, today), review.NotificationId, review.PartnershipNotifiedDate, milestones, requests);
+        var people = new[] { review.DecisionSignedOffByUserId }.OfType<string>().ToList();
+        var chair = await db.Users.Where(u => people.Contains(u.Id)).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        var caseReviewId = await db.CaseReviews.Where(c => c.RapidReviewId == id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync();
+        forms ??= new RapidReviewForms
+        {
+            Meeting = MeetingForm.From(review),
+            SignOff = new SignOffForm { Decision = review.RecommendedDecision?.ToString(), Justification = review.DecisionJustification },
+        };
+        return new RapidReviewModel(
+            Row(review, found.ChildPseudonym, calendar, today), review, milestones, requests,
+            review.ReportSentOnTime(calendar), chair, caseReviewId, forms);
     }
+
+    private static string Slug(string text) =>
+        string.Concat(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
 
     private static RapidReviewRow Row(RapidReview review, string pseudonym, WorkingDayCalendar calendar, DateOnly today)
     {
         var due = review.DueDate(calendar);
         var left = calendar.WorkingDaysBetween(today, due);
-        var allDone = review.Milestones.Count > 0 && review.Milestones.All(m => m.CompletedOn is not null);
+        var allDone = review.Stage >= RapidReviewStage.SentToPanel;
         var next = review.Milestones.Where(m => m.CompletedOn is null).OrderBy(m => m.Order).FirstOrDefault();
         return new RapidReviewRow(
             review.Id, pseudonym, due, left, DeadlineRag.For(left, allDone),
@@ -146,4 +286,12 @@ public sealed record RapidReviewRow(Guid Id, string ChildPseudonym, DateOnly Due
 
 public sealed record MilestoneRow(Guid Id, string Name, string Owner, DateOnly DueDate, DateOnly? CompletedOn, int WorkingDaysLeft, Rag Rag);
 
-public sealed record RapidReviewModel(RapidReviewRow Summary, Guid NotificationId, DateOnly PartnershipNotifiedDate, List<MilestoneRow> Milestones, List<AgencyRequestRow> AgencyRequests);
+public sealed record RapidReviewModel(
+    RapidReviewRow Summary,
+    RapidReview Review,
+    List<MilestoneRow> Milestones,
+    List<AgencyRequestRow> AgencyRequests,
+    bool? ReportSentOnTime,
+    string? SignedOffBy,
+    Guid? CaseReviewId,
+    RapidReviewForms Forms);

@@ -423,6 +423,160 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("AgencyRequests");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CommissionedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FinalReportSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IndependentReviewerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Methodology")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("NationalBodiesToldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PanelMembers")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlannedPublicationDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RapidReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndependentReviewerUserId");
+
+                    b.HasIndex("RapidReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "Stage");
+
+                    b.ToTable("CaseReviews");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReviewAgency", b =>
+                {
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CaseReviewId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("CaseReviewAgency");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("BoardRespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BoardResponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.FindingTheme", b =>
+                {
+                    b.Property<Guid>("FindingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FindingId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("FindingTheme");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
                 {
                     b.Property<Guid>("NotificationId")
@@ -444,14 +598,63 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Decision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DecisionJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("DecisionSignedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionSignedOffByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ImmediateActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MeetingAttendees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("MeetingHeldOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("NotificationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PanelRespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PanelResponse")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PanelResponseNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("PartnershipNotifiedDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("RecommendedDecision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("ReportSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -558,6 +761,31 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasIndex("PartnershipId", "PartnershipNotifiedDate");
 
                     b.ToTable("SeriousIncidentNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.TimetableMilestone", b =>
@@ -799,6 +1027,64 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("IndependentReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.RapidReview", null)
+                        .WithMany()
+                        .HasForeignKey("RapidReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReviewAgency", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.FindingTheme", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.Finding", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -916,6 +1202,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Navigation("Screening");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Theme", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.TimetableMilestone", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
@@ -937,6 +1232,18 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Partnerships.Partnership", b =>
                 {
                     b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
+                {
+                    b.Navigation("Agencies");
+
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
+                {
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReview", b =>

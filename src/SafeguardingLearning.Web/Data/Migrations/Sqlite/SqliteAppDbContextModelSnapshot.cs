@@ -404,6 +404,158 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("AgencyRequests");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CommissionedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinalReportSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndependentReviewerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Methodology")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NationalBodiesToldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PanelMembers")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedPublicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RapidReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndependentReviewerUserId");
+
+                    b.HasIndex("RapidReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "Stage");
+
+                    b.ToTable("CaseReviews");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReviewAgency", b =>
+                {
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseReviewId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("CaseReviewAgency");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BoardRespondedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoardResponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.FindingTheme", b =>
+                {
+                    b.Property<Guid>("FindingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FindingId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("FindingTheme");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
                 {
                     b.Property<Guid>("NotificationId")
@@ -425,13 +577,62 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Decision")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionSignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionSignedOffByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImmediateActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingAttendees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingHeldOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PanelRespondedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PanelResponse")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PanelResponseNotes")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PartnershipNotifiedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecommendedDecision")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAt")
@@ -535,6 +736,31 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "PartnershipNotifiedDate");
 
                     b.ToTable("SeriousIncidentNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.TimetableMilestone", b =>
@@ -776,6 +1002,64 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("IndependentReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.RapidReview", null)
+                        .WithMany()
+                        .HasForeignKey("RapidReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReviewAgency", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.FindingTheme", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.Finding", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -893,6 +1177,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Navigation("Screening");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Theme", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.TimetableMilestone", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
@@ -914,6 +1207,18 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Partnerships.Partnership", b =>
                 {
                     b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
+                {
+                    b.Navigation("Agencies");
+
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
+                {
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.RapidReview", b =>

@@ -1,0 +1,522 @@
+using System.Globalization;
+using SafeguardingLearning.Web.Domain.Calendar;
+
+namespace SafeguardingLearning.Web.Domain.Reviews;
+
+/// <summary>
+/// One review in the partnership's register, of any kind but the rapid review (which has its own
+/// record and may lead to one of these). It carries the later statutory clocks: an LCSPR completed
+/// within about six months of the decision, its final report with the Panel and the Secretary of
+/// State at least 7 working days before publication, a partnership review in 8–12 weeks, and the
+/// Panel, Ofsted and DfE told when a local review starts, naming the reviewer (seed 001 Appendix 2,
+/// seed 003 §1, seed 001 Appendix C).
+/// </summary>
+public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
+{
+    public const int CompletionTargetMonths = 6;
+    public const int FinalReportWorkingDaysBeforePublication = 7;
+    public const int PartnershipReviewShortestWeeks = 8;
+    public const int PartnershipReviewLongestWeeks = 12;
+    public const int MonthsKeptPublished = 12;
+
+    private readonly List<CaseReviewAgency> _agencies = [];
+    private readonly List<Finding> _findings = [];
+
+    private CaseReview()
+    {
+        Title = string.Empty;
+    }
+
+    public CaseReview(Guid partnershipId, ReviewKind kind, string title, DateOnly commissionedOn, Guid? rapidReviewId, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new DomainRuleException("Enter the review's name, for example the child's pseudonym", nameof(Title));
+        }
+
+        if (commissionedOn > today)
+        {
+            throw new DomainRuleException("The date the review was commissioned must be today or in the past", nameof(CommissionedOn));
+        }
+
+        Id = Guid.NewGuid();
+        PartnershipId = partnershipId;
+        Kind = kind;
+        Title = title.Trim();
+        CommissionedOn = commissionedOn;
+        RapidReviewId = rapidReviewId;
+        Stage = ReviewStage.Commissioned;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PartnershipId { get; private set; }
+
+    public ReviewKind Kind { get; private set; }
+
+    /// <summary>The review's name: a pseudonym or theme, never a real name.</summary>
+    public string Title { get; private set; }
+
+    /// <summary>The rapid review whose decision led to this review, if any.</summary>
+    public Guid? RapidReviewId { get; private set; }
+
+    /// <summary>The day the decision to hold the review was made; the completion clock starts here.</summary>
+    public DateOnly CommissionedOn { get; private set; }
+
+    public ReviewStage Stage { get; private set; }
+
+    public ReviewMethodology? Methodology { get; private set; }
+
+    public string? TermsOfReference { get; private set; }
+
+    public string? Scope { get; private set; }
+
+    public DateOnly? PeriodFrom { get; private set; }
+
+    public DateOnly? PeriodTo { get; private set; }
+
+    public string? PanelMembers { get; private set; }
+
+    public string? IndependentReviewerUserId { get; private set; }
+
+    /// <summary>When the Panel, Ofsted and the DfE were told the local review had started, naming the reviewer.</summary>
+    public DateOnly? NationalBodiesToldOn { get; private set; }
+
+    public DateOnly? PlannedPublicationDate { get; private set; }
+
+    /// <summary>When the final report went to the Panel and the Secretary of State.</summary>
+    public DateOnly? FinalReportSentOn { get; private set; }
+
+    public DateOnly? PublishedOn { get; private set; }
+
+    public IReadOnlyCollection<CaseReviewAgency> Agencies => _agencies;
+
+    public IReadOnlyCollection<Finding> Findings => _findings;
+
+    public bool IsLocalChildSafeguardingPracticeReview => Kind is ReviewKind.LocalChildSafeguardingPracticeReview or ReviewKind.SeriousCaseReview;
+
+    /// <summary>
+    /// A local child safeguarding practice review's start is notified to the Panel, Ofsted and the
+    /// DfE, naming its reviewer. Serious case reviews predate the Panel (2018) and are on the
+    /// register as history.
+    /// </summary>
+    public bool MustTellNationalBodies => Kind == ReviewKind.LocalChildSafeguardingPracticeReview;
+
+    public bool IsOpen => Stage is not (ReviewStage.Published or ReviewStage.Closed);
+
+    /// <summary>An LCSPR should be complete within about six months of the decision.</summary>
+    public DateOnly? CompletionTarget => IsLocalChildSafeguardingPracticeReview
+        ? CommissionedOn.AddMonths(CompletionTargetMonths)
+        : Kind == ReviewKind.LearningReview ? CommissionedOn.AddDays(7 * PartnershipReviewLongestWeeks) : null;
+
+    /// <summary>A partnership review takes 8 to 12 weeks: the earliest it is expected to finish.</summary>
+    public DateOnly? CompletionWindowOpens => Kind == ReviewKind.LearningReview ? CommissionedOn.AddDays(7 * PartnershipReviewShortestWeeks) : null;
+
+    /// <summary>The last day the final report can reach the Panel and the Secretary of State: 7 working days before publication.</summary>
+    public DateOnly? FinalReportDueBy(WorkingDayCalendar calendar) =>
+        IsLocalChildSafeguardingPracticeReview && PlannedPublicationDate is { } publication
+            ? calendar.SubtractWorkingDays(publication, FinalReportWorkingDaysBeforePublication)
+            : null;
+
+    public bool? FinalReportOnTime(WorkingDayCalendar calendar) =>
+        FinalReportSentOn is { } sent && FinalReportDueBy(calendar) is { } due ? sent <= due : null;
+
+    /// <summary>A published review stays published for at least 12 months.</summary>
+    public DateOnly? KeepPublishedUntil => PublishedOn?.AddMonths(MonthsKeptPublished);
+
+    public void Describe(
+        ReviewMethodology? methodology,
+        string? termsOfReference,
+        string? scope,
+        DateOnly? periodFrom,
+        DateOnly? periodTo,
+        string? panelMembers,
+        IEnumerable<Guid> agencyIds)
+    {
+        EnsureOpen();
+        if (periodFrom is { } from && periodTo is { } to && to < from)
+        {
+            throw new DomainRuleException("The end of the period under review must be the same as or after its start", nameof(PeriodTo));
+        }
+
+        Methodology = methodology;
+        TermsOfReference = Clean(termsOfReference);
+        Scope = Clean(scope);
+        PeriodFrom = periodFrom;
+        PeriodTo = periodTo;
+        PanelMembers = Clean(panelMembers);
+        var wanted = agencyIds.Distinct().ToHashSet();
+        _agencies.RemoveAll(a => !wanted.Contains(a.AgencyId));
+        _agencies.AddRange(wanted.Where(id => _agencies.All(a => a.AgencyId != id)).Select(id => new CaseReviewAgency(Id, id)));
+    }
+
+    /// <summary>The independent reviewer, who then sees this review and no other.</summary>
+    public void AssignReviewer(string? reviewerUserId)
+    {
+        EnsureOpen();
+        if (NationalBodiesToldOn is not null && reviewerUserId != IndependentReviewerUserId)
+        {
+            throw new DomainRuleException("The Panel, Ofsted and the DfE have been told who the reviewer is: tell them of the change and record it in the review's notes");
+        }
+
+        IndependentReviewerUserId = reviewerUserId;
+    }
+
+    public void RecordNationalBodiesTold(DateOnly toldOn, DateOnly today)
+    {
+        EnsureOpen();
+        if (!MustTellNationalBodies)
+        {
+            throw new DomainRuleException("Only a local child safeguarding practice review's start is notified to the Panel, Ofsted and the DfE");
+        }
+
+        if (IndependentReviewerUserId is null)
+        {
+            throw new DomainRuleException("Name the independent reviewer first: the Panel, Ofsted and the DfE are told who it is", nameof(NationalBodiesToldOn));
+        }
+
+        if (toldOn < CommissionedOn || toldOn > today)
+        {
+            throw new DomainRuleException("The date they were told must be between the date the review was commissioned and today", nameof(NationalBodiesToldOn));
+        }
+
+        NationalBodiesToldOn = toldOn;
+    }
+
+    public void PlanPublication(DateOnly? plannedOn)
+    {
+        EnsureOpen();
+        if (plannedOn is { } date && date < CommissionedOn)
+        {
+            throw new DomainRuleException("The publication date must be after the date the review was commissioned", nameof(PlannedPublicationDate));
+        }
+
+        PlannedPublicationDate = plannedOn;
+    }
+
+    public void RecordFinalReportSent(DateOnly sentOn, DateOnly today)
+    {
+        EnsureOpen();
+        if (!IsLocalChildSafeguardingPracticeReview)
+        {
+            throw new DomainRuleException("Only a local child safeguarding practice review's final report goes to the Panel and the Secretary of State");
+        }
+
+        if (sentOn < CommissionedOn || sentOn > today)
+        {
+            throw new DomainRuleException("The date the final report was sent must be between the date the review was commissioned and today", nameof(FinalReportSentOn));
+        }
+
+        FinalReportSentOn = sentOn;
+    }
+
+    public Finding AddFinding(string text, string? recommendation, IEnumerable<Guid> themeIds)
+    {
+        if (Stage is not (ReviewStage.Commissioned or ReviewStage.InProgress))
+        {
+            throw new DomainRuleException("The findings have been agreed: no more can be added");
+        }
+
+        var finding = new Finding(this, _findings.Count + 1, text, recommendation, themeIds);
+        _findings.Add(finding);
+        return finding;
+    }
+
+    public void RecordBoardResponse(Guid findingId, string response, DateOnly today)
+    {
+        if (Stage != ReviewStage.FindingsAgreed)
+        {
+            throw new DomainRuleException("The board responds once the findings are agreed, and before publication");
+        }
+
+        var finding = _findings.SingleOrDefault(f => f.Id == findingId)
+            ?? throw new DomainRuleException("That finding is not part of this review");
+        finding.RespondAsBoard(response, today);
+    }
+
+    /// <summary>Moves the review to its next stage, refusing with the reason when it is not ready.</summary>
+    public void MoveTo(ReviewStage next, DateOnly today, WorkingDayCalendar calendar)
+    {
+        var allowed = Stage switch
+        {
+            ReviewStage.Commissioned => next is ReviewStage.InProgress or ReviewStage.Closed,
+            ReviewStage.InProgress => next is ReviewStage.FindingsAgreed or ReviewStage.Closed,
+            ReviewStage.FindingsAgreed => next is ReviewStage.Published or ReviewStage.Closed,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw new DomainRuleException($"A review that is {ReviewNames.Describe(Stage).ToLowerInvariant()} cannot become {ReviewNames.Describe(next).ToLowerInvariant()}");
+        }
+
+        switch (next)
+        {
+            case ReviewStage.InProgress:
+                if (string.IsNullOrWhiteSpace(TermsOfReference))
+                {
+                    throw new DomainRuleException("Agree the terms of reference before the review starts");
+                }
+
+                if (Kind != ReviewKind.ExternalLearning && (PeriodFrom is null || PeriodTo is null))
+                {
+                    throw new DomainRuleException("Set the period under review before the review starts");
+                }
+
+                if (MustTellNationalBodies && IndependentReviewerUserId is null)
+                {
+                    throw new DomainRuleException("Name the independent reviewer before a local child safeguarding practice review starts");
+                }
+
+                break;
+            case ReviewStage.FindingsAgreed when _findings.Count == 0:
+                throw new DomainRuleException("Record at least one finding before the findings are agreed");
+            case ReviewStage.Published:
+                if (_findings.Any(f => f.BoardResponse is null))
+                {
+                    throw new DomainRuleException("The board must respond to every finding before the review is published");
+                }
+
+                if (IsLocalChildSafeguardingPracticeReview)
+                {
+                    if (FinalReportSentOn is null)
+                    {
+                        throw new DomainRuleException("Record the final report as sent to the Panel and the Secretary of State before publication");
+                    }
+
+                    if (calendar.WorkingDaysBetween(FinalReportSentOn.Value, today) < FinalReportWorkingDaysBeforePublication)
+                    {
+                        throw new DomainRuleException($"The final report must reach the Panel and the Secretary of State at least {FinalReportWorkingDaysBeforePublication} working days before publication: publish on {calendar.AddWorkingDays(FinalReportSentOn.Value, FinalReportWorkingDaysBeforePublication).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} or later");
+                    }
+                }
+
+                PublishedOn = today;
+                break;
+        }
+
+        Stage = next;
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException("The review is closed and can no longer be changed");
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public class CaseReviewAgency
+{
+    internal CaseReviewAgency(Guid caseReviewId, Guid agencyId)
+    {
+        CaseReviewId = caseReviewId;
+        AgencyId = agencyId;
+    }
+
+    public Guid CaseReviewId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+}
+
+/// <summary>A finding of a review, its recommendation, its themes, and the board's response.</summary>
+public class Finding : IPartnershipOwned
+{
+    private readonly List<FindingTheme> _themes = [];
+
+    private Finding()
+    {
+        Text = string.Empty;
+    }
+
+    internal Finding(CaseReview review, int number, string text, string? recommendation, IEnumerable<Guid> themeIds)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException("Enter the finding", nameof(Text));
+        }
+
+        var themes = themeIds.Distinct().ToList();
+        if (themes.Count == 0)
+        {
+            throw new DomainRuleException("Choose at least one theme, so the lesson can be found again", nameof(Themes));
+        }
+
+        Id = Guid.NewGuid();
+        PartnershipId = review.PartnershipId;
+        CaseReviewId = review.Id;
+        Number = number;
+        Text = text.Trim();
+        Recommendation = string.IsNullOrWhiteSpace(recommendation) ? null : recommendation.Trim();
+        _themes.AddRange(themes.Select(t => new FindingTheme(Id, t)));
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PartnershipId { get; private set; }
+
+    public Guid CaseReviewId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Text { get; private set; }
+
+    public string? Recommendation { get; private set; }
+
+    public string? BoardResponse { get; private set; }
+
+    public DateOnly? BoardRespondedOn { get; private set; }
+
+    public IReadOnlyCollection<FindingTheme> Themes => _themes;
+
+    internal void RespondAsBoard(string response, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(response))
+        {
+            throw new DomainRuleException("Enter the board's response", nameof(BoardResponse));
+        }
+
+        BoardResponse = response.Trim();
+        BoardRespondedOn = today;
+    }
+}
+
+public class FindingTheme
+{
+    internal FindingTheme(Guid findingId, Guid themeId)
+    {
+        FindingId = findingId;
+        ThemeId = themeId;
+    }
+
+    public Guid FindingId { get; private set; }
+
+    public Guid ThemeId { get; private set; }
+}
+
+/// <summary>A theme from the partnership's list, tagged on findings so a lesson learnt again is visible.</summary>
+public class Theme : IPartnershipOwned
+{
+    private Theme()
+    {
+        Name = string.Empty;
+    }
+
+    public Theme(Guid partnershipId, string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleException("Enter the theme's name", nameof(Name));
+        }
+
+        Id = Guid.NewGuid();
+        PartnershipId = partnershipId;
+        Name = name.Trim();
+        IsActive = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PartnershipId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleException("Enter the theme's name", nameof(Name));
+        }
+
+        Name = name.Trim();
+    }
+
+    public void SetActive(bool active) => IsActive = active;
+
+    public static IReadOnlyList<string> Defaults { get; } =
+    [
+        "Neglect", "Domestic abuse", "Exploitation", "Parental mental health", "Substance misuse",
+        "Information sharing", "Professional curiosity", "Voice of the child", "Escalation", "Assessment quality",
+    ];
+}
+
+public enum ReviewKind
+{
+    LocalChildSafeguardingPracticeReview,
+    SeriousCaseReview,
+    LearningReview,
+    GoodPracticeReview,
+    SingleAgencyReview,
+    ChildDeathReview,
+    DomesticHomicideReview,
+    ExternalLearning,
+}
+
+public enum ReviewStage
+{
+    Commissioned,
+    InProgress,
+    FindingsAgreed,
+    Published,
+    Closed,
+}
+
+public enum ReviewMethodology
+{
+    LearningTogether,
+    RootCauseAnalysis,
+    ChildPracticeReview,
+    Silp,
+    AppreciativeInquiry,
+    ImrBased,
+    Other,
+}
+
+public static class ReviewNames
+{
+    public static string Describe(ReviewKind kind) => kind switch
+    {
+        ReviewKind.LocalChildSafeguardingPracticeReview => "Local child safeguarding practice review",
+        ReviewKind.SeriousCaseReview => "Serious case review",
+        ReviewKind.LearningReview => "Learning or partnership review",
+        ReviewKind.GoodPracticeReview => "Good-practice review",
+        ReviewKind.SingleAgencyReview => "Single-agency review or IMR",
+        ReviewKind.ChildDeathReview => "Child death review",
+        ReviewKind.DomesticHomicideReview => "Domestic homicide review involvement",
+        ReviewKind.ExternalLearning => "External learning",
+        _ => kind.ToString(),
+    };
+
+    public static string Describe(ReviewStage stage) => stage switch
+    {
+        ReviewStage.Commissioned => "Commissioned",
+        ReviewStage.InProgress => "In progress",
+        ReviewStage.FindingsAgreed => "Findings agreed",
+        ReviewStage.Published => "Published",
+        ReviewStage.Closed => "Closed",
+        _ => stage.ToString(),
+    };
+
+    public static string Describe(ReviewMethodology methodology) => methodology switch
+    {
+        ReviewMethodology.LearningTogether => "SCIE Learning Together",
+        ReviewMethodology.RootCauseAnalysis => "Root cause analysis",
+        ReviewMethodology.ChildPracticeReview => "Child practice review",
+        ReviewMethodology.Silp => "Significant incident learning process (SILP)",
+        ReviewMethodology.AppreciativeInquiry => "Appreciative inquiry",
+        ReviewMethodology.ImrBased => "Individual management reviews",
+        ReviewMethodology.Other => "Other",
+        _ => methodology.ToString(),
+    };
+
+    /// <summary>The review a rapid review's decision leads to, if any.</summary>
+    public static ReviewKind? KindFor(RapidReviewDecision decision) => decision switch
+    {
+        RapidReviewDecision.LocalReviewAndRecommendNationalReview or RapidReviewDecision.LocalReviewNoNationalIssues => ReviewKind.LocalChildSafeguardingPracticeReview,
+        RapidReviewDecision.AlternativeLocalLearning => ReviewKind.LearningReview,
+        _ => null,
+    };
+}

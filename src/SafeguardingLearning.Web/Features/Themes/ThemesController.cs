@@ -1,0 +1,138 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Shared;
+
+namespace SafeguardingLearning.Web.Features.Themes;
+
+public sealed class ThemeForm
+{
+    public string? Name { get; set; }
+}
+
+public sealed class ThemeFormValidator : AbstractValidator<ThemeForm>
+{
+    public ThemeFormValidator() =>
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the theme's name")
+            .MaximumLength(100).WithMessage("The name must be 100 characters or fewer");
+}
+
+/// <summary>
+/// The partnership's list of themes, managed by administrators, and a page per theme listing every
+/// finding tagged with it across all reviews and years, so a lesson being learnt again is visible.
+/// </summary>
+[Authorize(Policy = AccessPolicies.ViewThemes)]
+public sealed class ThemesController(AppDbContext db) : Controller
+{
+    [HttpGet("/themes")]
+    public async Task<IActionResult> Index() => View(await Model(new ThemeForm()));
+
+    [Authorize(Policy = AccessPolicies.ManageThemes)]
+    [HttpPost("/themes")]
+    public async Task<IActionResult> Add([Bind(Prefix = "Form")] ThemeForm form, [FromServices] IValidator<ThemeForm> validator)
+    {
+        if (ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        {
+            var name = form.Name!.Trim();
+            if ((await db.Themes.Select(t => t.Name).ToListAsync()).Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                ModelState.AddModelError("Form.Name", $"There is already a theme called {name}");
+            }
+            else
+            {
+                db.Themes.Add(new Theme(User.GetPartnershipId()!.Value, name));
+                await db.SaveChangesAsync();
+                TempData["Notice"] = $"{name} has been added to the themes.";
+                return RedirectToAction(nameof(Index));
+            }
+        }
+
+        return View(nameof(Index), await Model(form));
+    }
+
+    [Authorize(Policy = AccessPolicies.ManageThemes)]
+    [HttpPost("/themes/{id:guid}/active")]
+    public async Task<IActionResult> SetActive(Guid id, bool active)
+    {
+        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == id);
+        if (theme is null)
+        {
+            return NotFound();
+        }
+
+        theme.SetActive(active);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = active ? $"{theme.Name} can be chosen for findings again." : $"{theme.Name} can no longer be chosen for new findings. Findings already tagged keep it.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("/themes/{id:guid}")]
+    public async Task<IActionResult> Theme(Guid id)
+    {
+        var theme = await db.Themes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
+        if (theme is null)
+        {
+            return NotFound();
+        }
+
+        var findings = await (
+                from ft in db.Set<FindingTheme>()
+                where ft.ThemeId == id
+                join f in db.Findings on ft.FindingId equals f.Id
+                join r in db.CaseReviews on f.CaseReviewId equals r.Id
+                orderby r.CommissionedOn descending, r.Title, f.Number
+                select new ThemeFinding(r.Id, r.Title, r.Kind, r.CommissionedOn.Year, f.Number, f.Text, f.Recommendation, f.BoardResponse))
+            .ToListAsync();
+        return View(new ThemeModel(theme, findings));
+    }
+
+    private async Task<ThemesModel> Model(ThemeForm form)
+    {
+        var counts = await db.Set<FindingTheme>().GroupBy(t => t.ThemeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).ToListAsync();
+        return new ThemesModel(themes.Select(t => new ThemeRow(t.Id, t.Name, t.IsActive, counts.GetValueOrDefault(t.Id))).ToList(), form);
+    }
+}
+
+public sealed record ThemeRow(Guid Id, string Name, bool IsActive, int Findings);
+
+public sealed record ThemesModel(List<ThemeRow> Themes, ThemeForm Form);
+
+public sealed record ThemeFinding(Guid ReviewId, string ReviewTitle, ReviewKind Kind, int Year, int Number, string Text, string? Recommendation, string? BoardResponse);
+
+public sealed record ThemeModel(Theme Theme, List<ThemeFinding> Findings)
+{
+    public int Reviews => Findings.Select(f => f.ReviewId).Distinct().Count();
+
+    public int Years => Findings.Select(f => f.Year).Distinct().Count();
+}
+
+public static class ThemeDefaults
+{
+    /// <summary>Gives every partnership without themes the default list; an administrator changes it from there.</summary>
+    public static async Task SeedThemesAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var without = await db.Partnerships.Where(p => !db.Themes.Any(t => t.PartnershipId == p.Id)).Select(p => p.Id).ToListAsync();
+        if (without.Count == 0)
+        {
+            return;
+        }
+
+        db.Themes.AddRange(without.SelectMany(p => Domain.Reviews.Theme.Defaults.Select(name => new Theme(p, name))));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same time seeded them first.
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using SafeguardingLearning.Tests.Shared;
+
+namespace SafeguardingLearning.BrowserTests;
+
+/// <summary>
+/// The whole journey, as the people who do it: the business unit records and screens a serious
+/// incident, the chair decides, the rapid review asks two agencies, whose leads each see only their
+/// own request, the meeting recommends, the chair signs off, and the report goes to the Panel as a PDF.
+/// </summary>
+public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, London).DateTime);
+
+    [Fact]
+    public async Task A_notification_goes_through_screening_rapid_review_agency_answers_sign_off_and_the_report()
+    {
+        var pseudonym = $"Child {Guid.NewGuid():N}"[..11];
+        var notified = Today.AddDays(-3);
+        string notification = string.Empty, rapidReview = string.Empty, due = string.Empty;
+
+        await AsPerson("journey-manager-records", async page =>
+        {
+            await SignIn(page, "manager@northshire.example");
+            await page.GotoAsync("/notifications/new");
+            await page.GetByLabel("Child's pseudonym").FillAsync(pseudonym);
+            await page.GetByLabel("10 to 15").CheckAsync();
+            await FillDate(page, "Date of the incident", notified.AddDays(-2));
+            await FillDate(page, "Date the local authority became aware", notified.AddDays(-1));
+            await FillDate(page, "Date the partnership was notified", notified);
+            await page.GetByLabel("Summary").FillAsync("Admitted to hospital with injuries not consistent with the account given.");
+            await page.GetByLabel("Northshire Police").CheckAsync();
+            await page.GetByLabel("Northshire NHS Foundation Trust").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the notification" }).ClickAsync();
+            await page.GetByLabel("Abuse or neglect of the child is known or suspected").CheckAsync();
+            await page.GetByLabel("The child has been seriously harmed").CheckAsync();
+            await page.GetByLabel("There is cause for concern about how agencies worked together").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the screening" }).ClickAsync();
+            notification = new Uri(page.Url).AbsolutePath;
+        });
+
+        await AsPerson("journey-chair-screening", async page =>
+        {
+            await SignIn(page, "chair@northshire.example");
+            await page.GotoAsync(notification);
+            await page.GetByLabel("The case meets the criteria: a review is required").CheckAsync();
+            await page.GetByLabel("Reasons").FillAsync("Serious injury with suspected abuse.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign off the decision" }).ClickAsync();
+            Assert.Contains("a review is required", await page.Locator("#decision").InnerTextAsync(), StringComparison.Ordinal);
+        });
+
+        await AsPerson("journey-manager-starts", async page =>
+        {
+            await SignIn(page, "manager@northshire.example");
+            await page.GotoAsync(notification);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start the rapid review" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ask the agencies involved for their summaries" }).ClickAsync();
+            Assert.Contains("2 agencies have been asked", await page.Locator("#notice").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Sign off the decision" }).CountAsync());
+            due = (await page.Locator("#due").InnerTextAsync()).Split(',')[0].Trim();
+            rapidReview = new Uri(page.Url).AbsolutePath;
+            await AssertAccessible(page);
+        });
+
+        var answers = new Dictionary<string, string>
+        {
+            ["police.lead@northshire.example"] = "Police attended the home once, after a neighbour's call.",
+            ["health.lead@northshire.example"] = "Seen twice by the health visitor; one missed appointment.",
+        };
+        foreach (var (lead, answer) in answers)
+        {
+            await AsPerson($"journey-{lead}", async page =>
+            {
+                await SignIn(page, lead);
+                var request = page.Locator("#agency-requests").GetByRole(AriaRole.Link, new() { Name = pseudonym });
+                Assert.Equal(1, await request.CountAsync());
+                await request.ClickAsync();
+                await page.GetByLabel("Summary of your agency's involvement with the child and family").FillAsync(answer);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Send to the business unit" }).ClickAsync();
+                Assert.Contains(answer, await page.Locator("#answer").InnerTextAsync(), StringComparison.Ordinal);
+
+                // Neither the other agency's answer nor the rapid review itself is theirs to see.
+                var otherAnswer = answers.Single(a => a.Key != lead).Value;
+                Assert.DoesNotContain(otherAnswer, await page.ContentAsync(), StringComparison.Ordinal);
+                Assert.Equal(403, (await page.GotoAsync(rapidReview + "/composite"))!.Status);
+            });
+        }
+
+        await AsPerson("journey-manager-meeting", async page =>
+        {
+            await SignIn(page, "manager@northshire.example");
+            await page.GotoAsync(rapidReview + "/composite");
+            var composite = await page.Locator("#composite").InnerTextAsync();
+            Assert.All(answers.Values, answer => Assert.Contains(answer, composite, StringComparison.Ordinal));
+            await AssertAccessible(page);
+
+            await page.GotoAsync(rapidReview);
+            await page.GetByLabel("Who attended").FillAsync("Jonathan Reeve, independent chair\nMary Okafor, business manager");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision meeting" }).ClickAsync();
+            var errors = await page.Locator(".govuk-error-summary__list a").AllInnerTextsAsync();
+            Assert.Contains("Enter the date of the meeting", errors);
+            Assert.Contains("Choose the decision the meeting recommends", errors);
+            Assert.Contains("Mary Okafor", await page.GetByLabel("Who attended").InputValueAsync(), StringComparison.Ordinal);
+            await AssertAccessible(page);
+            await KeepScreenshot(page, "journey-meeting-errors");
+
+            await FillDate(page, "Date of the meeting", Today);
+            await page.GetByLabel("Local child safeguarding practice review, no national issues").CheckAsync();
+            await page.GetByLabel("Justification").FillAsync("The criteria are met; the learning is local.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision meeting" }).ClickAsync();
+            Assert.Contains("Decision meeting held", await page.Locator("#stage").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Sign off the decision" }).CountAsync());
+        });
+
+        await AsPerson("journey-chair-signs-off", async page =>
+        {
+            await SignIn(page, "chair@northshire.example");
+            await page.GotoAsync(rapidReview);
+            Assert.True(await page.GetByLabel("Local child safeguarding practice review, no national issues").IsCheckedAsync());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign off the decision" }).ClickAsync();
+            Assert.Contains("Local child safeguarding practice review, no national issues", await page.Locator("#decision").InnerTextAsync(), StringComparison.Ordinal);
+            await AssertAccessible(page);
+            await KeepScreenshot(page, "journey-signed-off");
+        });
+
+        await AsPerson("journey-manager-report", async page =>
+        {
+            await SignIn(page, "manager@northshire.example");
+            await page.GotoAsync(rapidReview);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#report-link").ClickAsync());
+            var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+            var facts = await PdfInspection.ReadAsync(pdf);
+            Assert.InRange(facts.Pages, 1, 4);
+            Assert.True(facts.Tagged, "The report must be a tagged PDF");
+            Assert.True(facts.HasOutline, "The report must have an outline");
+            Assert.Contains(pseudonym, facts.Title, StringComparison.Ordinal);
+            var text = string.Join(' ', facts.Text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains($"Rapid review due {due}", text, StringComparison.Ordinal);
+            Assert.Contains(answers["health.lead@northshire.example"], text, StringComparison.Ordinal);
+            Assert.Contains("Signed off by Jonathan Reeve", text, StringComparison.Ordinal);
+
+            await FillDate(page, "Date the report was sent to the Panel", Today);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the report as sent" }).ClickAsync();
+            Assert.Contains("On time", await page.Locator("#report-sent").InnerTextAsync(), StringComparison.Ordinal);
+            await page.GetByLabel("Agrees with the decision").CheckAsync();
+            await FillDate(page, "Date of the Panel's response", Today);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the Panel's response" }).ClickAsync();
+            Assert.Contains("Agrees with the decision", await page.Locator("#panel-response").InnerTextAsync(), StringComparison.Ordinal);
+            await AssertAccessible(page);
+            await KeepScreenshot(page, "journey-panel-responded");
+
+            // The decision put a local review on the register.
+            await page.GetByRole(AriaRole.Link, new() { Name = "The review on the register" }).ClickAsync();
+            Assert.Equal(pseudonym, (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Trim());
+            Assert.Contains(DisplayDate(Today.AddMonths(6)), await page.Locator("#completion-target").InnerTextAsync(), StringComparison.Ordinal);
+        });
+    }
+
+    private static string DisplayDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    private static async Task FillDate(IPage page, string legend, DateOnly date)
+    {
+        var group = page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = false });
+        await group.GetByLabel("Day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await group.GetByLabel("Month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await group.GetByLabel("Year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+}

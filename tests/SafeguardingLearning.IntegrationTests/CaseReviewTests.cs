@@ -1,0 +1,172 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SafeguardingLearning.IntegrationTests.Harness;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Reviews;
+
+namespace SafeguardingLearning.IntegrationTests;
+
+/// <summary>
+/// The review register, the rapid review's decision and the themes, through the app as people use
+/// it: who may see which review, what each step refuses, and what a mistake on a form keeps.
+/// </summary>
+public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<ApplicationsFixture>
+{
+    private static Task<Guid> ReviewId(TestApplication app, string title) =>
+        app.Query(db => db.CaseReviews.Where(r => r.Title == title).Select(r => r.Id).SingleAsync());
+
+    private static Task<Guid> RapidReviewId(TestApplication app, string pseudonym) =>
+        app.Query(db => (from r in db.RapidReviews join n in db.Notifications on r.NotificationId equals n.Id where n.ChildPseudonym == pseudonym select r.Id).SingleAsync());
+
+    private static IQueryable<Theme> NorthshireThemes(AppDbContext db) =>
+        db.Themes.Where(t => db.Partnerships.Any(p => p.Id == t.PartnershipId && p.Name.StartsWith("Northshire")));
+
+    /// <summary>Posts to an action as a form on the page would, with the page's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> Post(HttpClient session, string pageUrl, string action, Dictionary<string, string> values)
+    {
+        var page = await session.GetPage(pageUrl);
+        values["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await session.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_independent_reviewer_sees_the_review_assigned_to_them_and_nothing_else(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var assigned = await ReviewId(app, "Child P");
+        var other = await ReviewId(app, "Child M");
+        var rapid = await RapidReviewId(app, "Child Q");
+        var reviewer = await app.SignInAs("reviewer@northshire.example");
+
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/reviews/{assigned}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/reviews/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/rapid-reviews/{rapid}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/reviews")).StatusCode);
+        var home = await reviewer.GetPage("/");
+        Assert.Equal(["Child P"], home.QuerySelectorAll("#open-reviews tbody th a").Select(a => a.TextContent.Trim()));
+
+        // Even through the data layer directly, as the reviewer, the other review does not exist.
+        var answer = await Post(reviewer, $"/reviews/{assigned}", $"/reviews/{other}/findings", new() { ["Forms.Finding.Text"] = "Not theirs to write" });
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Another_partnerships_business_unit_gets_not_found_for_northshires_reviews(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var review = await ReviewId(app, "Child P");
+        var rapid = await RapidReviewId(app, "Child Q");
+        var southmoor = await app.SignInAs("manager@southmoor.example");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await southmoor.GetAsync($"/reviews/{review}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await southmoor.GetAsync($"/rapid-reviews/{rapid}/report.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await southmoor.GetAsync($"/rapid-reviews/{rapid}/composite")).StatusCode);
+        Assert.Empty((await southmoor.GetPage("/reviews")).QuerySelectorAll("#register tbody tr"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Only_the_chair_signs_off_a_rapid_review_decision_and_not_before_the_meeting(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var rapid = await RapidReviewId(app, "Child Q");
+        var decision = new Dictionary<string, string> { ["Forms.SignOff.Decision"] = nameof(RapidReviewDecision.NoFurtherAction), ["Forms.SignOff.Justification"] = "No learning." };
+
+        var manager = await app.SignInAs("manager@northshire.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(manager, $"/rapid-reviews/{rapid}", $"/rapid-reviews/{rapid}/decision", new(decision))).StatusCode);
+
+        var chair = await app.SignInAs("chair@northshire.example");
+        var early = await (await Post(chair, $"/rapid-reviews/{rapid}", $"/rapid-reviews/{rapid}/decision", new(decision))).ReadPage();
+        Assert.Equal("Record the decision meeting before the chair signs off the decision", early.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal(RapidReviewStage.GatheringInformation, await app.Query(db => db.RapidReviews.Where(r => r.Id == rapid).Select(r => r.Stage).SingleAsync()));
+
+        // The report is not there to send until the decision is.
+        Assert.Equal($"/rapid-reviews/{rapid}", (await manager.GetAsync($"/rapid-reviews/{rapid}/report.pdf")).RedirectPath());
+        var sent = await (await Post(manager, $"/rapid-reviews/{rapid}", $"/rapid-reviews/{rapid}/report-sent", new() { ["Forms.Report.SentOn.Day"] = "1", ["Forms.Report.SentOn.Month"] = "1", ["Forms.Report.SentOn.Year"] = "2026" })).ReadPage();
+        Assert.Equal("The chair must sign off the decision before the report goes to the Panel", sent.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_meeting_dated_before_the_notification_is_explained_and_what_was_typed_is_kept(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var rapid = await RapidReviewId(app, "Child Q");
+        var manager = await app.SignInAs("manager@northshire.example");
+
+        var page = await (await manager.PostForm($"/rapid-reviews/{rapid}", new()
+        {
+            ["Forms.Meeting.HeldOn.Day"] = "1",
+            ["Forms.Meeting.HeldOn.Month"] = "1",
+            ["Forms.Meeting.HeldOn.Year"] = "2020",
+            ["Forms.Meeting.Attendees"] = "Jonathan Reeve, chair",
+            ["Forms.Meeting.Recommendation"] = nameof(RapidReviewDecision.AlternativeLocalLearning),
+            ["Forms.Meeting.Justification"] = "Local learning about information sharing.",
+        }, $"/rapid-reviews/{rapid}/meeting")).ReadPage();
+
+        Assert.Equal("The date of the meeting must be between the date the partnership was notified and today", page.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("2020", page.QuerySelector("input[name='Forms.Meeting.HeldOn.Year']")?.GetAttribute("value"));
+        Assert.Equal("Jonathan Reeve, chair", page.QuerySelector("textarea[name='Forms.Meeting.Attendees']")?.TextContent.Trim());
+        Assert.Null(await app.Query(db => db.RapidReviews.Where(r => r.Id == rapid).Select(r => r.MeetingAttendees).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_finding_without_a_theme_is_refused_and_nothing_is_saved(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var review = await ReviewId(app, "Children N and O");
+        var manager = await app.SignInAs("manager@northshire.example");
+
+        var page = await (await manager.PostForm($"/reviews/{review}", new() { ["Forms.Finding.Text"] = "Schools were not invited to strategy meetings." }, $"/reviews/{review}/findings")).ReadPage();
+
+        Assert.Equal("Choose at least one theme, so the lesson can be found again", page.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("Schools were not invited to strategy meetings.", page.QuerySelector("textarea[name='Forms.Finding.Text']")?.TextContent.Trim());
+        Assert.Equal(1, await app.Query(db => db.Findings.CountAsync(f => f.CaseReviewId == review)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_business_unit_adds_a_themed_finding_and_the_theme_page_shows_the_lesson_across_years(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var review = await ReviewId(app, "Children N and O");
+        var neglect = await app.Query(db => NorthshireThemes(db).Where(t => t.Name == "Neglect").Select(t => t.Id).SingleAsync());
+        var manager = await app.SignInAs("manager@northshire.example");
+
+        var added = await manager.PostForm($"/reviews/{review}", new()
+        {
+            ["Forms.Finding.Text"] = "The boys' home conditions were never assessed.",
+            ["Forms.Finding.ThemeIds"] = neglect.ToString(),
+        }, $"/reviews/{review}/findings");
+        Assert.True($"/reviews/{review}" == added.RedirectPath(), $"{added.StatusCode} {(await added.ReadPage()).QuerySelector("h1")?.TextContent}");
+
+        var board = await app.SignInAs("board@northshire.example");
+        var theme = await board.GetPage($"/themes/{neglect}");
+        var findings = theme.QuerySelector("#theme-findings")!.TextContent;
+        Assert.Contains("The boys' home conditions were never assessed.", findings, StringComparison.Ordinal);
+        Assert.Contains("Home conditions were described as 'chaotic'", findings, StringComparison.Ordinal);
+        var commissioned = await app.Query(db => db.CaseReviews.Where(r => r.Id == review).Select(r => r.CommissionedOn).SingleAsync());
+        Assert.Equal([commissioned.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "2019"], theme.QuerySelectorAll("#theme-findings h2").Select(h => h.TextContent.Trim()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_register_filters_by_kind_agency_and_theme(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var (schools, exploitation) = await app.Query(async db => (
+            await db.PartnerAgencies.Where(a => a.Name == "Northshire Schools").Select(a => a.Id).SingleAsync(),
+            await NorthshireThemes(db).Where(t => t.Name == "Exploitation").Select(t => t.Id).SingleAsync()));
+        var manager = await app.SignInAs("manager@northshire.example");
+
+        static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("#register tbody th").Select(t => t.TextContent.Trim()).Order().ToList();
+
+        Assert.Equal(["Child Q"], Titles(await manager.GetPage("/reviews?Filter.Kind=Rapid+review&Filter.Stage=RapidGatheringInformation")));
+        Assert.Equal(["Child M", "Children N and O"], Titles(await manager.GetPage($"/reviews?Filter.Agency={schools}")));
+        Assert.Equal(["Children N and O"], Titles(await manager.GetPage($"/reviews?Filter.Theme={exploitation}")));
+        Assert.Equal(["Child P"], Titles(await manager.GetPage("/reviews?Filter.Kind=Local+child+safeguarding+practice+review")));
+    }
+}
