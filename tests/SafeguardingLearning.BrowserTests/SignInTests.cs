@@ -7,8 +7,8 @@ public class SignInTests(AppServer server) : BrowserTest(server)
     public static TheoryData<string, string, string[]> DemoAccounts => new()
     {
         { "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable"] },
-        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Reviews", "Themes", "Partner agencies"] },
-        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Reviews", "Themes", "Partner agencies"] },
+        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"] },
+        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"] },
         { "police.lead@northshire.example", "Northshire Police", ["Home"] },
         { "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home"] },
         { "reviewer@northshire.example", "Your reviews", ["Home"] },

@@ -11,7 +11,7 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Home", HomeRoute.Controller, HomeRoute.Index, null),
         new("Serious incidents", "Notifications", "Index", AccessPolicies.ViewCaseReviews),
         new("Rapid reviews", "RapidReviews", "Index", AccessPolicies.ViewCaseReviews),
-        new("Reviews", "Reviews", "Index", AccessPolicies.ViewCaseReviews),
+        new("Review register", "Reviews", "Index", AccessPolicies.ViewCaseReviews),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
