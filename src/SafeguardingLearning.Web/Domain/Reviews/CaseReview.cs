@@ -283,7 +283,7 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
                         throw new DomainRuleException("Record the final report as sent to the Panel and the Secretary of State before publication");
                     }
 
-                    if (calendar.WorkingDaysBetween(FinalReportSentOn.Value, today) < FinalReportWorkingDaysBeforePublication)
+                    if (FinalReportSentOn.Value > calendar.SubtractWorkingDays(today, FinalReportWorkingDaysBeforePublication))
                     {
                         throw new DomainRuleException($"The final report must reach the Panel and the Secretary of State at least {FinalReportWorkingDaysBeforePublication} working days before publication: publish on {calendar.AddWorkingDays(FinalReportSentOn.Value, FinalReportWorkingDaysBeforePublication).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} or later");
                     }
