@@ -149,6 +149,9 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             await FillDate(page, "Date of the Panel's response", Today);
             await page.GetByRole(AriaRole.Button, new() { Name = "Record the Panel's response" }).ClickAsync();
             Assert.Contains("Agrees with the decision", await page.Locator("#panel-response").InnerTextAsync(), StringComparison.Ordinal);
+            var timeline = (await page.Locator("#timeline .moj-timeline__title").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+            Assert.Equal(["The Panel responded", "Report sent to the Panel", "Decision signed off by the chair", "Decision meeting held"], timeline.Take(4));
+            Assert.Equal("Partnership notified", timeline[^1]);
             await AssertAccessible(page);
             await KeepScreenshot(page, "journey-panel-responded");
 
