@@ -169,4 +169,51 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         Assert.Equal(["Children N and O"], Titles(await manager.GetPage($"/reviews?Filter.Theme={exploitation}")));
         Assert.Equal(["Child P"], Titles(await manager.GetPage("/reviews?Filter.Kind=Local+child+safeguarding+practice+review")));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Bad_input_on_the_review_forms_is_explained_kept_and_not_saved(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var manager = await app.SignInAs("manager@northshire.example");
+        var before = await app.Query(db => db.CaseReviews.CountAsync());
+
+        var empty = await (await manager.PostForm("/reviews/new", new() { ["Form.Title"] = "Child V", ["Form.CommissionedOn.Day"] = "31", ["Form.CommissionedOn.Month"] = "2", ["Form.CommissionedOn.Year"] = "2026" })).ReadPage();
+        Assert.Equal(
+            ["Choose the kind of review", "The date the review was commissioned must be a real date"],
+            empty.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("Child V", empty.QuerySelector("input[name='Form.Title']")?.GetAttribute("value"));
+        Assert.Equal("31", empty.QuerySelector("input[name='Form.CommissionedOn.Day']")?.GetAttribute("value"));
+        Assert.Equal(before, await app.Query(db => db.CaseReviews.CountAsync()));
+
+        var review = await ReviewId(app, "Child S");
+        var details = await (await manager.PostForm($"/reviews/{review}/details", new()
+        {
+            ["Form.TermsOfReference"] = "What went well for Child S?",
+            ["Form.PeriodFrom.Day"] = "1",
+            ["Form.PeriodFrom.Month"] = "6",
+            ["Form.PeriodFrom.Year"] = "2026",
+            ["Form.PeriodTo.Day"] = "1",
+            ["Form.PeriodTo.Month"] = "1",
+            ["Form.PeriodTo.Year"] = "2026",
+        })).ReadPage();
+        Assert.Equal("The end of the period under review must be the same as or after its start", details.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("What went well for Child S?", details.QuerySelector("textarea[name='Form.TermsOfReference']")?.TextContent.Trim());
+        Assert.Null(await app.Query(db => db.CaseReviews.Where(r => r.Id == review).Select(r => r.TermsOfReference).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Another_partnerships_agency_cannot_be_put_on_a_review(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var review = await ReviewId(app, "Child S");
+        var southmoorHospitals = await app.Query(db => db.PartnerAgencies.Where(a => a.Name == "Southmoor Hospitals NHS Trust").Select(a => a.Id).SingleAsync());
+        var manager = await app.SignInAs("manager@northshire.example");
+
+        var page = await (await manager.PostForm($"/reviews/{review}/details", new() { ["Form.AgencyIds"] = southmoorHospitals.ToString() })).ReadPage();
+
+        Assert.Equal("Choose agencies from the list", page.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal(0, await app.Query(db => db.CaseReviews.Where(r => r.Id == review).SelectMany(r => r.Agencies).CountAsync()));
+    }
 }

@@ -105,9 +105,15 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
         if (ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
         {
             var reviewers = await Reviewers();
+            var agencyIds = form.AgencyIds.Distinct().ToList();
             if (!string.IsNullOrEmpty(form.ReviewerId) && reviewers.All(r => r.Value != form.ReviewerId))
             {
                 ModelState.AddModelError("Form.ReviewerId", "Choose an independent reviewer from the list");
+            }
+            else if (await db.PartnerAgencies.CountAsync(a => agencyIds.Contains(a.Id)) != agencyIds.Count)
+            {
+                // Only the partnership's own agencies are visible here; anything else was not on the form.
+                ModelState.AddModelError("Form.AgencyIds", "Choose agencies from the list");
             }
             else
             {
