@@ -7,6 +7,7 @@ using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.Shared;
 using SafeguardingLearning.Web.Features.Themes;
 using SafeguardingLearning.Web.Operations;
+using SafeguardingLearning.Web.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.AddIdentityAndAccess();
 builder.AddEmail();
 builder.AddCalendar();
 builder.AddPdfRendering();
+builder.AddScheduling();
 builder.AddWebShell();
 
 var app = builder.Build();

@@ -20,6 +20,7 @@ internal static class AuditRecorder
     private static readonly HashSet<Type> NotAudited =
     [
         typeof(AuditEntry), typeof(UserSession), typeof(DataProtectionKey),
+        typeof(Domain.Reminders.Reminder), typeof(Domain.Reminders.OutboxEmail), typeof(Domain.Reminders.JobRun),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityRole), typeof(IdentityRoleClaim<string>), typeof(IdentityUserRole<string>),
     ];

@@ -22,7 +22,7 @@ namespace SafeguardingLearning.IntegrationTests.Harness;
 /// The whole app in memory over a real database, with the intents tests are written in:
 /// open a browser session, sign in as someone, post a form the way its page does, seed data.
 /// </summary>
-public sealed class TestApplication(TestDatabase database, string environment = "Development", Action<IServiceCollection>? services = null)
+public sealed class TestApplication(TestDatabase database, string environment = "Development", Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     private readonly string _logFolder = Directory.CreateTempSubdirectory("sl-test-logs-").FullName;
@@ -109,6 +109,14 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         builder.UseEnvironment(environment);
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{DatabaseSettings.ConnectionStringName}", Database.ConnectionString);
+
+        // Jobs run only where a test asks for them (it runs the sweep itself otherwise), so no
+        // timer fires in the middle of a test.
+        builder.UseSetting("Scheduling:RunJobs", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Serilog:WriteTo:1:Name"] = "File",

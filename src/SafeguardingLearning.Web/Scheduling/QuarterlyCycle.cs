@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Reminders;
+using SafeguardingLearning.Web.Email;
+using SafeguardingLearning.Web.Features.Calendar;
+using SafeguardingLearning.Web.Features.Shared;
+
+namespace SafeguardingLearning.Web.Scheduling;
+
+/// <summary>The quarterly cycle's settings, under <c>Quarterly</c>.</summary>
+public sealed class QuarterlyOptions
+{
+    /// <summary>A quarter's returns are due this many working days after it ends.</summary>
+    public int DeadlineWorkingDaysAfterQuarterEnd { get; set; } = 20;
+
+    /// <summary>The business unit is reminded this many working days before the deadline.</summary>
+    public int RemindWorkingDaysBefore { get; set; } = 5;
+}
+
+/// <summary>A calendar quarter (Q1 is January to March) and the deadline of the work it brings.</summary>
+public sealed record Quarter(int Year, int Number, DateOnly Starts, DateOnly Ends, DateOnly Deadline)
+{
+    public string Name => $"Q{Number} {Year}";
+
+    public static Quarter Containing(DateOnly date, WorkingDayCalendar calendar, int deadlineWorkingDays)
+    {
+        var number = ((date.Month - 1) / 3) + 1;
+        var starts = new DateOnly(date.Year, ((number - 1) * 3) + 1, 1);
+        var ends = starts.AddMonths(3).AddDays(-1);
+        return new Quarter(date.Year, number, starts, ends, calendar.AddWorkingDays(ends, deadlineWorkingDays));
+    }
+
+    public Quarter Previous(WorkingDayCalendar calendar, int deadlineWorkingDays) => Containing(Starts.AddDays(-1), calendar, deadlineWorkingDays);
+}
+
+/// <summary>
+/// The hook for quarterly work (data returns, highlight reports): on the first working day of a
+/// quarter, and N working days before the last quarter's deadline, it raises a reminder to the
+/// business unit. Reminders have natural keys, so running it twice in a day raises nothing twice.
+/// Later features add their own quarterly reminders here.
+/// </summary>
+public sealed class QuarterlyCycle(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock, IOptions<QuarterlyOptions> options, IOptions<EmailOptions> email)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var calendar = await bankHolidays.Calendar();
+        var today = DisplayDates.Today(clock);
+        if (!calendar.IsWorkingDay(today))
+        {
+            return 0;
+        }
+
+        var settings = options.Value;
+        var current = Quarter.Containing(today, calendar, settings.DeadlineWorkingDaysAfterQuarterEnd);
+        var previous = current.Previous(calendar, settings.DeadlineWorkingDaysAfterQuarterEnd);
+        var raise = new List<(string Subject, Quarter Quarter, ReminderKind Kind, string Text)>();
+        if (calendar.WorkingDaysBetween(current.Starts.AddDays(-1), today) == 1)
+        {
+            raise.Add(("QuarterOpened", previous, ReminderKind.DueSoon, $"{previous.Name} has ended: its quarterly returns are due {DisplayDates.Date(previous.Deadline)}"));
+        }
+
+        var left = calendar.WorkingDaysBetween(today, previous.Deadline);
+        if (left == settings.RemindWorkingDaysBefore)
+        {
+            raise.Add(("QuarterDeadline", previous, ReminderKind.DueSoon, $"{previous.Name} quarterly returns are due in {left} working days, on {DisplayDates.Date(previous.Deadline)}"));
+        }
+
+        if (raise.Count == 0)
+        {
+            return 0;
+        }
+
+        var unit = await db.Memberships.AsNoTracking().Where(m => m.Role == Role.BusinessUnit)
+            .Join(db.Users.Where(u => !u.IsDisabled && u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.PartnershipId, m.UserId, u.Email })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var (subject, quarter, kind, text) in raise)
+        {
+            foreach (var person in unit)
+            {
+                var subjectId = StableId($"{subject}/{person.PartnershipId}/{quarter.Name}");
+                var exists = await db.Reminders.IgnoreQueryFilters().AnyAsync(
+                    r => r.Subject == subject && r.SubjectId == subjectId && r.Kind == kind && r.DueOn == quarter.Deadline && r.RecipientUserId == person.UserId,
+                    cancellationToken);
+                if (!exists)
+                {
+                    db.Reminders.Add(new Reminder(person.PartnershipId, subject, subjectId, kind, quarter.Deadline, person.UserId, text, "/", now));
+                    db.OutboxEmails.Add(new OutboxEmail(person.Email!, "Safeguarding Learning: quarterly work is due", $"Quarterly work on Safeguarding Learning needs attention.\n\nSign in to see it: {email.Value.PublicBaseUrl?.TrimEnd('/')}/reminders\n", now));
+                    added++;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>The same id for the same partnership and quarter, on every node and every run.</summary>
+    private static Guid StableId(string key) => new(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+}
