@@ -595,14 +595,14 @@ public class CaseReviewTests
     }
 
     [Theory]
-    [InlineData(ReviewStage.FindingsAgreed)]
-    [InlineData(ReviewStage.Published)]
-    [InlineData(ReviewStage.Closed)]
-    public void No_finding_can_be_added_once_the_findings_are_agreed(ReviewStage stage)
+    [InlineData(ReviewStage.FindingsAgreed, "The findings have been agreed: no more can be added")]
+    [InlineData(ReviewStage.Published, "The review is closed and can no longer be changed")]
+    [InlineData(ReviewStage.Closed, "The review is closed and can no longer be changed")]
+    public void No_finding_can_be_added_once_the_findings_are_agreed(ReviewStage stage, string message)
     {
         var review = AtStage(stage);
 
-        AssertRefused(review, () => review.AddFinding("Late finding", null, [Neglect]), "The findings have been agreed: no more can be added");
+        AssertRefused(review, () => review.AddFinding("Late finding", null, [Neglect]), message);
 
         Assert.Single(review.Findings);
     }
@@ -907,6 +907,45 @@ public class CaseReviewTests
         Assert.True(review.FinalReportOnTime(Calendar));
 
         review.MoveTo(ReviewStage.Published, D(2027, 1, 9), Calendar);
+
+        Assert.Equal(ReviewStage.Published, review.Stage);
+    }
+
+    [Fact]
+    public void A_final_report_sent_a_working_day_after_its_due_day_stops_a_saturday_publication()
+    {
+        var review = Agreed();
+        review.PlanPublication(D(2027, 1, 9));
+        review.RecordFinalReportSent(D(2026, 12, 31), D(2026, 12, 31));
+
+        // Due by Wednesday 30 December (above); Thursday 31 December is late. The 7th working day
+        // after it is 4, 5, 6, 7, 8, 11, 12 January: Tuesday 12 January 2027.
+        Assert.False(review.FinalReportOnTime(Calendar));
+        AssertRefused(
+            review,
+            () => review.MoveTo(ReviewStage.Published, D(2027, 1, 9), Calendar),
+            "The final report must reach the Panel and the Secretary of State at least 7 working days before publication: publish on 12 January 2027 or later");
+
+        review.MoveTo(ReviewStage.Published, D(2027, 1, 12), Calendar);
+
+        Assert.Equal(ReviewStage.Published, review.Stage);
+    }
+
+    [Fact]
+    public void A_final_report_sent_on_a_saturday_allows_publication_on_the_day_the_refusal_names_and_not_before()
+    {
+        var review = Agreed();
+        review.RecordFinalReportSent(D(2027, 1, 2), D(2027, 1, 2));
+
+        // Sent on Saturday 2 January 2027, it is as if sent before Monday 4 January: 7 working days
+        // must come between it and publication (4, 5, 6, 7, 8, 11, 12 January), so the 13th is the
+        // first day — the same count FinalReportDueBy makes back from a publication date.
+        AssertRefused(
+            review,
+            () => review.MoveTo(ReviewStage.Published, D(2027, 1, 12), Calendar),
+            "The final report must reach the Panel and the Secretary of State at least 7 working days before publication: publish on 13 January 2027 or later");
+
+        review.MoveTo(ReviewStage.Published, D(2027, 1, 13), Calendar);
 
         Assert.Equal(ReviewStage.Published, review.Stage);
     }

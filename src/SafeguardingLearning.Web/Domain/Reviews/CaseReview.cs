@@ -159,7 +159,7 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
             throw new DomainRuleException("The Panel, Ofsted and the DfE have been told who the reviewer is: tell them of the change and record it in the review's notes");
         }
 
-        IndependentReviewerUserId = reviewerUserId;
+        IndependentReviewerUserId = string.IsNullOrWhiteSpace(reviewerUserId) ? null : reviewerUserId;
     }
 
     public void RecordNationalBodiesTold(DateOnly toldOn, DateOnly today)
@@ -186,7 +186,7 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
     public void PlanPublication(DateOnly? plannedOn)
     {
         EnsureOpen();
-        if (plannedOn is { } date && date < CommissionedOn)
+        if (plannedOn is { } date && date <= CommissionedOn)
         {
             throw new DomainRuleException("The publication date must be after the date the review was commissioned", nameof(PlannedPublicationDate));
         }
@@ -212,6 +212,7 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
     public Finding AddFinding(string text, string? recommendation, IEnumerable<Guid> themeIds)
     {
+        EnsureOpen();
         if (Stage is not (ReviewStage.Commissioned or ReviewStage.InProgress))
         {
             throw new DomainRuleException("The findings have been agreed: no more can be added");
@@ -285,7 +286,7 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
                     if (FinalReportSentOn.Value > calendar.SubtractWorkingDays(today, FinalReportWorkingDaysBeforePublication))
                     {
-                        throw new DomainRuleException($"The final report must reach the Panel and the Secretary of State at least {FinalReportWorkingDaysBeforePublication} working days before publication: publish on {calendar.AddWorkingDays(FinalReportSentOn.Value, FinalReportWorkingDaysBeforePublication).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} or later");
+                        throw new DomainRuleException($"The final report must reach the Panel and the Secretary of State at least {FinalReportWorkingDaysBeforePublication} working days before publication: publish on {EarliestPublication(calendar).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} or later");
                     }
                 }
 
@@ -294,6 +295,18 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
         }
 
         Stage = next;
+    }
+
+    /// <summary>The first day publication is allowed: its 7th working day before falls on or after the day the report was sent.</summary>
+    private DateOnly EarliestPublication(WorkingDayCalendar calendar)
+    {
+        var day = FinalReportSentOn!.Value;
+        while (calendar.SubtractWorkingDays(day, FinalReportWorkingDaysBeforePublication) < FinalReportSentOn.Value)
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
     }
 
     private void EnsureOpen()
