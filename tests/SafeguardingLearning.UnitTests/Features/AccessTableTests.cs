@@ -100,6 +100,11 @@ public class AccessTableTests
         ["ThemesController.Theme GET"] = ThemeReaders,
         ["ThemesController.Add POST"] = Administrators,
         ["ThemesController.SetActive POST"] = Administrators,
+        ["JobsController.Index GET"] = Administrators,
+        ["JobsController.RunNow POST"] = Administrators,
+        ["RemindersController.Index GET"] = Everyone,
+        ["RemindersController.MarkRead POST"] = Everyone,
+        ["RemindersController.MarkAllRead POST"] = Everyone,
         ["TimetableController.Index GET"] = Administrators,
         ["TimetableController.Add POST"] = Administrators,
         ["TimetableController.Remove POST"] = Administrators,
@@ -146,7 +151,7 @@ public class AccessTableTests
     }
 
     [Fact]
-    public void A_board_member_can_change_nothing_but_their_own_sign_in()
+    public void A_board_member_can_change_nothing_but_their_own_sign_in_and_reminders()
     {
         var changes = AllActions()
             .Where(a => a.Key.EndsWith(" POST", StringComparison.Ordinal))
@@ -155,7 +160,7 @@ public class AccessTableTests
             .Order();
 
         Assert.Equal(
-            ["PartnershipsController.Switch POST", "PasswordController.Change POST", "SignInController.SignOutOfService POST", "TwoFactorController.Enrol POST"],
+            ["PartnershipsController.Switch POST", "PasswordController.Change POST", "RemindersController.MarkAllRead POST", "RemindersController.MarkRead POST", "SignInController.SignOutOfService POST", "TwoFactorController.Enrol POST"],
             changes);
     }
 

@@ -22,6 +22,7 @@ public static class AccessPolicies
     public const string WriteFindings = nameof(WriteFindings);
     public const string ViewThemes = nameof(ViewThemes);
     public const string ManageThemes = nameof(ManageThemes);
+    public const string ManageJobs = nameof(ManageJobs);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -42,6 +43,7 @@ public static class AccessPolicies
         [WriteFindings] = [Role.BusinessUnit, Role.IndependentReviewer],
         [ViewThemes] = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
         [ManageThemes] = [Role.Administrator],
+        [ManageJobs] = [Role.Administrator],
     };
 
     internal static void Configure(AuthorizationOptions options)

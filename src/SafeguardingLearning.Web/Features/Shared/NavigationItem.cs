@@ -18,5 +18,6 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Audit trail", "AuditTrail", "Index", AccessPolicies.SearchAuditTrail),
         new("Bank holidays", "Calendar", "Index", AccessPolicies.ManageCalendar),
         new("Rapid review timetable", "Timetable", "Index", AccessPolicies.ManageTimetable),
+        new("Scheduled jobs", "Jobs", "Index", AccessPolicies.ManageJobs),
     ];
 }
