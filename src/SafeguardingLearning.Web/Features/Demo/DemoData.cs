@@ -267,6 +267,11 @@ public static class DemoData
         db.RapidReviews.Add(rapidP);
         db.AgencyRequests.AddRange(requestsP);
         db.CaseReviews.AddRange(reviewP, reviewM, reviewN, reviewS, reviewT, external);
+
+        // Two reminders as the deadline sweep raises them, so the header shows what they look like.
+        var completion = reviewP.CompletionTarget!.Value;
+        db.Reminders.Add(new Domain.Reminders.Reminder(partnershipId, "CaseReviewCompletion", reviewP.Id, Domain.Reminders.ReminderKind.Overdue, completion, manager, $"Overdue since {DisplayDates.Date(completion)}: Child P: review completed (six months from the decision)", $"/reviews/{reviewP.Id}", DateTime.UtcNow));
+        db.Reminders.Add(new Domain.Reminders.Reminder(partnershipId, "CaseReviewCompletion", reviewP.Id, Domain.Reminders.ReminderKind.Overdue, completion, chair, $"Overdue since {DisplayDates.Date(completion)}: Child P: review completed (six months from the decision)", $"/reviews/{reviewP.Id}", DateTime.UtcNow));
         await db.SaveChangesAsync();
     }
 }
