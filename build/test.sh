@@ -32,20 +32,23 @@ check() {
   fi
 }
 
+# Installs a Debian package when the check that shows it is there fails.
 need_debian_package() {
-  local command=$1 package=$2
-  command -v "$command" >/dev/null 2>&1 && return 0
+  local package=$1; shift
+  "$@" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing $package"
     [ -n "${apt_updated:-}" ] || { apt-get update -qq; apt_updated=1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
   fi
-  command -v "$command" >/dev/null 2>&1 || { echo "The tests need $command: install the Debian package $package (apt-get install $package)"; exit 1; }
+  "$@" >/dev/null 2>&1 || { echo "The tests need the Debian package $package (apt-get install $package)"; exit 1; }
 }
 
-need_debian_package chromium chromium
-need_debian_package pdfinfo poppler-utils
-need_debian_package docker-compose docker-compose
+need_debian_package chromium command -v chromium
+need_debian_package poppler-utils command -v pdfinfo
+need_debian_package docker-compose command -v docker-compose
+# A real SMTP server for the email tests, under Debian's own python3.
+need_debian_package python3-aiosmtpd /usr/bin/python3 -c "import aiosmtpd"
 command -v dotnet >/dev/null || { echo "The tests need the .NET SDK 10 (dotnet)"; exit 1; }
 command -v npm >/dev/null || { echo "The tests need Node.js 20 and npm"; exit 1; }
 

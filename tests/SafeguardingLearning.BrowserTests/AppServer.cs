@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Reflection;
-using System.Text;
 using Microsoft.Playwright;
+using SafeguardingLearning.Tests.Shared;
 
 namespace SafeguardingLearning.BrowserTests;
 
@@ -13,43 +9,28 @@ namespace SafeguardingLearning.BrowserTests;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
-    private readonly StringBuilder _output = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("sl-browser-").FullName;
-    private Process? _app;
+    private AppProcess? _app;
     private IPlaywright? _playwright;
 
-    public string BaseUrl { get; private set; } = string.Empty;
+    public string BaseUrl => _app?.BaseUrl ?? string.Empty;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+    public string ScreenshotFolder { get; } = Path.Combine(AppProcess.RepositoryRoot(), "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
-        var root = RepositoryRoot();
-        var configuration = typeof(AppServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var webProject = Path.Combine(root, "src", "SafeguardingLearning.Web");
-        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "SafeguardingLearning.Web.dll");
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-
-        var start = new ProcessStartInfo("dotnet", [dll, "--contentRoot", webProject])
+        _app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = webProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = BaseUrl;
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__SafeguardingLearning"] = $"Data Source={Path.Combine(_folder, "browser-tests.db")}";
-        _app = Process.Start(start) ?? throw new InvalidOperationException("The app did not start");
-        _app.OutputDataReceived += (_, e) => Append(e.Data);
-        _app.ErrorDataReceived += (_, e) => Append(e.Data);
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-        await WaitUntilLive();
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__SafeguardingLearning"] = $"Data Source={Path.Combine(_folder, "browser-tests.db")}",
+
+            // The jobs run here, but fire only when a test runs one now: pages show the same
+            // reminders whatever the time of day the tests run.
+            ["Scheduling__DeadlineSweepCron"] = "0 0 0 1 1 ? 2099",
+            ["Scheduling__QuarterlyCycleCron"] = "0 0 0 1 1 ? 2099",
+        });
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -61,13 +42,7 @@ public sealed class AppServer : IAsyncLifetime
         });
     }
 
-    public string AppOutput()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
-    }
+    public string AppOutput() => _app?.Output() ?? string.Empty;
 
     public async Task DisposeAsync()
     {
@@ -77,78 +52,12 @@ public sealed class AppServer : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_app is { HasExited: false })
+        if (_app is not null)
         {
-            _app.Kill(entireProcessTree: true);
-            await _app.WaitForExitAsync();
+            await _app.DisposeAsync();
         }
 
-        _app?.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task WaitUntilLive()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_app!.HasExited)
-            {
-                throw new InvalidOperationException("The app stopped while starting:\n" + AppOutput());
-            }
-
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // not answering yet
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The app did not become ready in 90 seconds:\n" + AppOutput());
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SafeguardingLearning.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found");
     }
 }
 

@@ -18,6 +18,9 @@ public sealed class EmailOptions
 
     public string? Password { get; set; }
 
+    /// <summary>How long one message may take to send before it counts as a failed attempt.</summary>
+    public int SendTimeoutSeconds { get; set; } = 60;
+
     /// <summary>Writes each email as a file here instead of sending it (Development).</summary>
     public string? PickupDirectory { get; set; }
 
@@ -28,13 +31,17 @@ public sealed class EmailOptions
 /// <summary>Sends email. Bodies carry no case details: a short message and a link to sign in.</summary>
 public interface IEmailSender
 {
-    Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default);
+    /// <param name="messageId">
+    /// A stable Message-ID (the outbox row's), so that a message sent again after a crash can be
+    /// recognised as the same one by the mail system.
+    /// </param>
+    Task SendAsync(string to, string subject, string body, string? messageId = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>System.Net.Mail over SMTP, or into a pickup folder (MailKit is not in the registry here).</summary>
 internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnvironment environment) : IEmailSender
 {
-    public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string to, string subject, string body, string? messageId = null, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         using var client = new SmtpClient();
@@ -61,7 +68,23 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnvir
         }
 
         using var message = new MailMessage(settings.From, to, subject, body);
-        await client.SendMailAsync(message, cancellationToken);
+        if (messageId is not null)
+        {
+            message.Headers["Message-ID"] = $"<{messageId}@{new MailAddress(settings.From).Host}>";
+        }
+
+        // SmtpClient.Timeout applies to synchronous sends only; an unanswering server must not hold
+        // the delivery job for ever.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.SendTimeoutSeconds));
+        try
+        {
+            await client.SendMailAsync(message, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The SMTP server did not answer within {settings.SendTimeoutSeconds} seconds");
+        }
     }
 }
 

@@ -17,6 +17,7 @@ public abstract partial class RecordedJob(IServiceProvider services, TimeProvide
         services.GetRequiredService<CurrentScope>().ActAsSystem();
         var db = services.GetRequiredService<AppDbContext>();
         var run = new JobRun(context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, clock.GetUtcNow().UtcDateTime);
+        Exception? failure = null;
         try
         {
             var outcome = await RunAsync(cancellationToken);
@@ -26,6 +27,7 @@ public abstract partial class RecordedJob(IServiceProvider services, TimeProvide
         {
             JobFailed(logger, exception, context.JobDetail.Key.Name);
             run.Finish(false, $"{exception.GetType().Name}: {exception.Message}", clock.GetUtcNow().UtcDateTime);
+            failure = exception;
         }
 
         db.ChangeTracker.Clear();
@@ -35,6 +37,12 @@ public abstract partial class RecordedJob(IServiceProvider services, TimeProvide
         // A week of runs is enough to see what happened; frequent jobs would otherwise pile up.
         var weekAgo = run.StartedAt.AddDays(-7);
         await db.JobRuns.Where(r => r.Job == run.Job && r.StartedAt < weekAgo).ExecuteDeleteAsync(CancellationToken.None);
+
+        // Recorded, then handed on: Quartz sees the job failed; the next firing tries again.
+        if (failure is not null)
+        {
+            throw new JobExecutionException(failure);
+        }
     }
 
     protected abstract Task<string> RunAsync(CancellationToken cancellationToken);

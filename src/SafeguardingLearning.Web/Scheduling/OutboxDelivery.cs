@@ -1,3 +1,5 @@
+using System.Net.Mail;
+using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Email;
@@ -5,11 +7,13 @@ using SafeguardingLearning.Web.Email;
 namespace SafeguardingLearning.Web.Scheduling;
 
 /// <summary>
-/// Sends what the outbox holds, oldest first, each recorded as sent the moment it goes; a failure
-/// is retried with backoff and, after the last attempt, left for administrators to see. An email
-/// is marked sent in its own save straight after the SMTP server accepts it, so a process that dies
-/// before sending sends it after restart, and one that dies between the two is the only case that
-/// can send twice — SMTP gives no way to do better.
+/// Sends what the outbox holds, oldest first, each recorded as sent the moment it goes; a temporary
+/// failure is retried with backoff and, after the last attempt or a permanent refusal, left for
+/// administrators to see. An email is marked sent in its own save straight after the SMTP server
+/// accepts it, so a process that dies before or while sending sends it once after restart; one that
+/// dies in the instant between the server's acceptance and that save is the only case that can send
+/// twice (SMTP gives no way to do better), and the stable Message-ID lets mail systems see the repeat.
+/// Two deliveries never run at once: the job does not run concurrently, on one node or several.
 /// </summary>
 public sealed partial class OutboxDelivery(AppDbContext db, IEmailSender sender, TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
@@ -26,13 +30,14 @@ public sealed partial class OutboxDelivery(AppDbContext db, IEmailSender sender,
         {
             try
             {
-                await sender.SendAsync(email.To, email.Subject, email.Body, cancellationToken);
+                await sender.SendAsync(email.To, email.Subject, email.Body, email.Id.ToString("N"), cancellationToken);
                 email.Sent(clock.GetUtcNow().UtcDateTime);
                 sent++;
             }
-            catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+            catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException or SocketException or TimeoutException)
             {
-                email.AttemptFailed(exception.Message, clock.GetUtcNow().UtcDateTime);
+                var permanent = exception is SmtpException smtp && (int)smtp.StatusCode >= 500;
+                email.AttemptFailed(exception.Message, clock.GetUtcNow().UtcDateTime, permanent);
                 failed++;
                 NotSent(logger, email.Id, email.Attempts, exception.GetType().Name);
             }

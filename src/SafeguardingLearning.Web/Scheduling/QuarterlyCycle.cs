@@ -79,22 +79,23 @@ public sealed class QuarterlyCycle(AppDbContext db, BankHolidays bankHolidays, T
             .Join(db.Users.Where(u => !u.IsDisabled && u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.PartnershipId, m.UserId, u.Email })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var wanted = (
+                from r in raise
+                from person in unit
+                select (r.Subject, SubjectId: StableId($"{r.Subject}/{person.PartnershipId}/{r.Quarter.Name}"), r.Kind, r.Quarter, r.Text, person.PartnershipId, person.UserId, person.Email))
+            .ToList();
+        var subjectIds = wanted.Select(w => w.SubjectId).Distinct().ToList();
+        var existing = (await db.Reminders.IgnoreQueryFilters().Where(r => subjectIds.Contains(r.SubjectId))
+                .Select(r => new { r.Subject, r.SubjectId, r.Kind, r.DueOn, r.RecipientUserId })
+                .ToListAsync(cancellationToken))
+            .Select(r => (r.Subject, r.SubjectId, r.Kind, r.DueOn, r.RecipientUserId))
+            .ToHashSet();
         var added = 0;
-        foreach (var (subject, quarter, kind, text) in raise)
+        foreach (var w in wanted.Where(w => !existing.Contains((w.Subject, w.SubjectId, w.Kind, w.Quarter.Deadline, w.UserId))))
         {
-            foreach (var person in unit)
-            {
-                var subjectId = StableId($"{subject}/{person.PartnershipId}/{quarter.Name}");
-                var exists = await db.Reminders.IgnoreQueryFilters().AnyAsync(
-                    r => r.Subject == subject && r.SubjectId == subjectId && r.Kind == kind && r.DueOn == quarter.Deadline && r.RecipientUserId == person.UserId,
-                    cancellationToken);
-                if (!exists)
-                {
-                    db.Reminders.Add(new Reminder(person.PartnershipId, subject, subjectId, kind, quarter.Deadline, person.UserId, text, "/", now));
-                    db.OutboxEmails.Add(new OutboxEmail(person.Email!, "Safeguarding Learning: quarterly work is due", $"Quarterly work on Safeguarding Learning needs attention.\n\nSign in to see it: {email.Value.PublicBaseUrl?.TrimEnd('/')}/reminders\n", now));
-                    added++;
-                }
-            }
+            db.Reminders.Add(new Reminder(w.PartnershipId, w.Subject, w.SubjectId, w.Kind, w.Quarter.Deadline, w.UserId, w.Text, "/", now));
+            db.OutboxEmails.Add(new OutboxEmail(w.Email!, "Safeguarding Learning: quarterly work is due", $"Quarterly work on Safeguarding Learning needs attention.\n\nSign in to see it: {email.Value.PublicBaseUrl?.TrimEnd('/')}/reminders\n", now));
+            added++;
         }
 
         await db.SaveChangesAsync(cancellationToken);

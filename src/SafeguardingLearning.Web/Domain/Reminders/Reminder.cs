@@ -124,12 +124,15 @@ public class OutboxEmail
         LastError = null;
     }
 
-    /// <summary>Backs off 1, 2, 4, 8 and 16 minutes; after <see cref="MaxAttempts"/> tries it has failed for good.</summary>
-    public void AttemptFailed(string error, DateTime nowUtc)
+    /// <summary>
+    /// Backs off 1, 2, 4, 8 and 16 minutes; after <see cref="MaxAttempts"/> tries, or at once when the
+    /// server refused it permanently (an SMTP 5xx answer), it has failed for good.
+    /// </summary>
+    public void AttemptFailed(string error, DateTime nowUtc, bool permanent = false)
     {
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
-        if (Attempts >= MaxAttempts)
+        if (permanent || Attempts >= MaxAttempts)
         {
             FailedAt = nowUtc;
             NextAttemptAt = null;
