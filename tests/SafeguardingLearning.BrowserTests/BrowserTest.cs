@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -6,9 +7,10 @@ namespace SafeguardingLearning.BrowserTests;
 
 /// <summary>
 /// A person at a browser: each test gets a fresh browser context. Every page visited is checked
-/// with axe-core (serious or critical violations fail the test) and must log no errors to the
-/// console (a Content-Security-Policy violation is one). A failing test leaves a screenshot in
-/// TestResults/screenshots.
+/// with axe-core (serious or critical violations fail the test): where a test checks a page as
+/// it goes, then; any other page it opened is opened again and checked when its steps are done.
+/// No page may log errors to the console (a Content-Security-Policy violation is one). A failing
+/// test leaves a screenshot in TestResults/screenshots.
 /// </summary>
 [Collection(SharedAppServer.Name)]
 public abstract class BrowserTest(AppServer server)
@@ -16,6 +18,9 @@ public abstract class BrowserTest(AppServer server)
     protected const string DemoPassword = "Northshire-Demo-2026";
 
     private static readonly string[] FailingImpacts = ["serious", "critical"];
+
+    /// <summary>The pages each browser page has already been checked on.</summary>
+    private static readonly ConditionalWeakTable<IPage, HashSet<string>> Checked = [];
 
     protected AppServer Server { get; } = server;
 
@@ -32,11 +37,22 @@ public abstract class BrowserTest(AppServer server)
                 consoleErrors.Add(message.Text);
             }
         };
+        var opened = new List<string>();
         page.Response += (_, response) =>
         {
             if (response.Request.ResourceType != "document" && response.Status >= 400)
             {
                 consoleErrors.Add($"{response.Status} for {response.Url}");
+            }
+
+            // Pages opened by a GET (opening them again changes nothing), not files such as PDFs.
+            if (response.Request.ResourceType == "document" && response.Request.Method == "GET" && response.Request.Frame == page.MainFrame
+                && response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal))
+            {
+                lock (opened)
+                {
+                    opened.Add(PageKey(response.Url));
+                }
             }
         };
         page.PageError += (_, error) => consoleErrors.Add(error);
@@ -44,6 +60,7 @@ public abstract class BrowserTest(AppServer server)
         try
         {
             await steps(page);
+            await CheckPagesNotYetChecked(page, opened);
             Assert.True(consoleErrors.Count == 0, "Console errors: " + string.Join(" | ", consoleErrors));
         }
         catch
@@ -60,8 +77,26 @@ public abstract class BrowserTest(AppServer server)
         await AssertAccessible(page);
     }
 
+    private static async Task CheckPagesNotYetChecked(IPage page, List<string> opened)
+    {
+        List<string> notChecked;
+        lock (opened)
+        {
+            notChecked = opened.Distinct().Where(url => !Checked.GetOrCreateValue(page).Contains(url)).ToList();
+        }
+
+        foreach (var url in notChecked)
+        {
+            await page.GotoAsync(url);
+            await AssertAccessible(page);
+        }
+    }
+
+    private static string PageKey(string url) => new Uri(url).PathAndQuery;
+
     protected static async Task AssertAccessible(IPage page)
     {
+        Checked.GetOrCreateValue(page).Add(PageKey(page.Url));
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
