@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SafeguardingLearning.IntegrationTests.Harness;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Reviews;
+using Xunit.Abstractions;
+
+namespace SafeguardingLearning.IntegrationTests;
+
+/// <summary>
+/// Read pages project to view models in a fixed number of queries: the same page with many more
+/// reviews, findings, serious incidents and agency requests behind it sends the database the same
+/// number of commands. A query per row would make the second count larger.
+/// </summary>
+public class QueryCountTests(ITestOutputHelper output)
+{
+    private static readonly (string Page, string Person)[] Pages =
+    [
+        ("/", "manager@northshire.example"),
+        ("/reviews", "manager@northshire.example"),
+        ("/rapid-reviews", "manager@northshire.example"),
+        ("/notifications", "manager@northshire.example"),
+        ("/themes", "chair@northshire.example"),
+        ("/", "police.lead@northshire.example"),
+        ("/", "chair@northshire.example"),
+        ("/reminders", "chair@northshire.example"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Read_pages_send_the_same_number_of_queries_however_much_they_list(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var sessions = new Dictionary<string, HttpClient>();
+        foreach (var person in Pages.Select(p => p.Person).Distinct())
+        {
+            sessions[person] = await app.SignInAs(person);
+        }
+
+        var theme = await app.Query(db => db.Themes.Where(t => t.Name == "Neglect" && db.Partnerships.Any(p => p.Id == t.PartnershipId && p.Name.StartsWith("Northshire"))).Select(t => t.Id).SingleAsync());
+        var pages = Pages.Append(($"/themes/{theme}", "chair@northshire.example")).ToList();
+
+        await AddCases(app, 5);
+        var before = await Count(app, sessions, pages);
+        await AddCases(app, 40);
+        var after = await Count(app, sessions, pages);
+
+        foreach (var (page, person) in pages)
+        {
+            output.WriteLine($"{provider} {page} as {person}: {before[(page, person)].Queries} queries ({before[(page, person)].Milliseconds} ms) with 5 more cases, {after[(page, person)].Queries} ({after[(page, person)].Milliseconds} ms) with 45 more");
+        }
+
+        Assert.All(pages, p => Assert.Equal(before[p].Queries, after[p].Queries));
+    }
+
+    private static async Task<Dictionary<(string, string), (int Queries, long Milliseconds)>> Count(TestApplication app, Dictionary<string, HttpClient> sessions, List<(string Page, string Person)> pages)
+    {
+        var counts = new Dictionary<(string, string), (int, long)>();
+        foreach (var (page, person) in pages)
+        {
+            await sessions[person].GetAsync(page); // warm: compiled queries, caches
+            using var counter = new CommandCounter(app.Database.ConnectionString);
+            var watch = Stopwatch.StartNew();
+            var response = await sessions[person].GetAsync(page);
+            watch.Stop();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            counts[(page, person)] = (counter.Count, watch.ElapsedMilliseconds);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Reviews with findings on the theme, and serious incidents in rapid review with a request to the police.</summary>
+    private static Task<int> AddCases(TestApplication app, int count) =>
+        app.Query(async db =>
+        {
+            var partnership = await db.Partnerships.Where(p => p.Name.StartsWith("Northshire")).Select(p => p.Id).SingleAsync();
+            var police = await db.PartnerAgencies.Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
+            var themes = await db.Themes.Where(t => t.PartnershipId == partnership && (t.Name == "Neglect" || t.Name == "Voice of the child")).Select(t => t.Id).ToListAsync();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var calendar = new WorkingDayCalendar([]);
+            for (var i = 0; i < count; i++)
+            {
+                var review = new CaseReview(partnership, ReviewKind.LearningReview, $"Child Z{Guid.NewGuid():N}"[..16], today.AddDays(-30), null, today);
+                review.AddFinding("Practitioners did not ask the child how things were at home.", null, themes);
+                review.AddFinding("Records of neglect were not brought together.", "Use a neglect screening tool.", themes);
+                db.CaseReviews.Add(review);
+
+                var notification = new SeriousIncidentNotification(partnership, $"Child Y{i}", AgeBand.FiveToNine, today.AddDays(-6), today.AddDays(-5), today.AddDays(-4), today.AddDays(-3), "Summary", [police], today);
+                var rapid = new RapidReview(notification, TimetableMilestone.SuffolkDefault(partnership), DateTime.UtcNow);
+                db.Notifications.Add(notification);
+                db.RapidReviews.Add(rapid);
+                db.AgencyRequests.Add(new AgencyRequest(rapid, police, today.AddDays(-2), calendar));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>Counts the commands EF Core sends to one test database, whichever test runs beside it.</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _connectionString;
+        private readonly IDisposable _all;
+        private readonly List<IDisposable> _listeners = [];
+        private int _count;
+
+        public CommandCounter(string connectionString)
+        {
+            _connectionString = connectionString;
+            _all = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                lock (_listeners)
+                {
+                    _listeners.Add(listener.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
+                && data.Context?.Database.GetConnectionString() == _connectionString)
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_listeners)
+            {
+                _listeners.ForEach(l => l.Dispose());
+            }
+        }
+    }
+}
