@@ -28,13 +28,21 @@ await app.SeedDemoDataAsync();
 await app.SeedThemesAsync();
 
 app.UseOperations();
-app.UseStaticFiles();
-app.UseRouting();
-app.UseAuthentication();
-app.UseCurrentScope();
-app.UseAuthorization();
+if (app.IsWorker())
+{
+    app.UseWorkerRouting();
+}
+else
+{
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseCurrentScope();
+    app.UseAuthorization();
+    app.MapControllers();
+}
+
 app.MapHealth();
-app.MapControllers();
 
 await app.RunAsync();
 

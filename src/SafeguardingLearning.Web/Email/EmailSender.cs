@@ -90,9 +90,17 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnvir
 
 public static class EmailRegistration
 {
+    public const string MissingPublicBaseUrl =
+        "Email:PublicBaseUrl is not set: outside Development set it (environment variable Email__PublicBaseUrl) to the address people reach the service at, e.g. https://learning.example.org, so that links in emails work";
+
     public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        // Outside Development a link in an email must be a whole address: the app has no request to
+        // take one from when a job sends it (and never takes one from a request's Host header).
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection("Email"))
+            .Validate(o => development || !string.IsNullOrWhiteSpace(o.PublicBaseUrl), MissingPublicBaseUrl)
+            .ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         return builder;
     }

@@ -39,13 +39,22 @@ public sealed record Quarter(int Year, int Number, DateOnly Starts, DateOnly End
 }
 
 /// <summary>
-/// The hook for quarterly work (data returns, highlight reports): on the first working day of a
-/// quarter, and N working days before the last quarter's deadline, it raises a reminder to the
-/// business unit. Reminders have natural keys, so running it twice in a day raises nothing twice.
-/// Later features add their own quarterly reminders here.
+/// The hook for quarterly work (data returns, highlight reports): it reminds the business unit that
+/// a quarter has ended and its returns are due, and again N working days before that deadline. Each
+/// is wanted on every working day of its window — from the first working day of the new quarter to
+/// the deadline, and from N working days before the deadline to the deadline — and raised once by
+/// its natural key, so a day the scheduler was down delays a reminder by a day and never loses it,
+/// and running it twice, or on two nodes at once, raises nothing twice. Later features add their own
+/// quarterly reminders here.
 /// </summary>
 public sealed class QuarterlyCycle(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock, IOptions<QuarterlyOptions> options, IOptions<EmailOptions> email)
 {
+    /// <summary>
+    /// Where a quarterly reminder leads until quarterly returns have pages of their own: the review
+    /// register, which the quarter's highlight report draws on.
+    /// </summary>
+    public const string Link = "/reviews";
+
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var calendar = await bankHolidays.Calendar();
@@ -55,26 +64,43 @@ public sealed class QuarterlyCycle(AppDbContext db, BankHolidays bankHolidays, T
             return 0;
         }
 
+        try
+        {
+            return await RaiseAsync(calendar, today, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node raised some of the same reminders at the same moment: the unique key
+            // kept them single. Look again; what is left to raise is what nobody has.
+            db.ChangeTracker.Clear();
+            return await RaiseAsync(calendar, today, cancellationToken);
+        }
+    }
+
+    private async Task<int> RaiseAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         var current = Quarter.Containing(today, calendar, settings.DeadlineWorkingDaysAfterQuarterEnd);
         var previous = current.Previous(calendar, settings.DeadlineWorkingDaysAfterQuarterEnd);
         var raise = new List<(string Subject, Quarter Quarter, ReminderKind Kind, string Text)>();
-        if (calendar.WorkingDaysBetween(current.Starts.AddDays(-1), today) == 1)
+
+        // Today is a working day of the new quarter, so on or after its first working day.
+        if (today <= previous.Deadline)
         {
             raise.Add(("QuarterOpened", previous, ReminderKind.DueSoon, $"{previous.Name} has ended: its quarterly returns are due {DisplayDates.Date(previous.Deadline)}"));
         }
 
         var left = calendar.WorkingDaysBetween(today, previous.Deadline);
-        if (left == settings.RemindWorkingDaysBefore)
+        if (left >= 0 && left <= settings.RemindWorkingDaysBefore)
         {
-            raise.Add(("QuarterDeadline", previous, ReminderKind.DueSoon, $"{previous.Name} quarterly returns are due in {left} working days, on {DisplayDates.Date(previous.Deadline)}"));
+            var when = left == 0 ? "today" : $"in {left} working {(left == 1 ? "day" : "days")}, on {DisplayDates.Date(previous.Deadline)}";
+            raise.Add(("QuarterDeadline", previous, ReminderKind.DueSoon, $"{previous.Name} quarterly returns are due {when}"));
         }
 
         if (raise.Count == 0)
         {
             return 0;
         }
-
         var unit = await db.Memberships.AsNoTracking().Where(m => m.Role == Role.BusinessUnit)
             .Join(db.Users.Where(u => !u.IsDisabled && u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.PartnershipId, m.UserId, u.Email })
             .ToListAsync(cancellationToken);
@@ -93,7 +119,7 @@ public sealed class QuarterlyCycle(AppDbContext db, BankHolidays bankHolidays, T
         var added = 0;
         foreach (var w in wanted.Where(w => !existing.Contains((w.Subject, w.SubjectId, w.Kind, w.Quarter.Deadline, w.UserId))))
         {
-            db.Reminders.Add(new Reminder(w.PartnershipId, w.Subject, w.SubjectId, w.Kind, w.Quarter.Deadline, w.UserId, w.Text, "/", now));
+            db.Reminders.Add(new Reminder(w.PartnershipId, w.Subject, w.SubjectId, w.Kind, w.Quarter.Deadline, w.UserId, w.Text, Link, now));
             db.OutboxEmails.Add(new OutboxEmail(w.Email!, "Safeguarding Learning: quarterly work is due", $"Quarterly work on Safeguarding Learning needs attention.\n\nSign in to see it: {email.Value.PublicBaseUrl?.TrimEnd('/')}/reminders\n", now));
             added++;
         }

@@ -3,14 +3,31 @@ using SafeguardingLearning.Web.Data;
 
 namespace SafeguardingLearning.Web.Scheduling;
 
+/// <summary>What a process of this build is for.</summary>
+public enum ProcessRole
+{
+    /// <summary>Serves the pages, and runs the jobs too unless <see cref="SchedulingOptions.RunJobs"/> is false.</summary>
+    Web,
+
+    /// <summary>Runs the jobs and serves nothing but <c>/health</c> and <c>/health/ready</c>.</summary>
+    Worker,
+}
+
 /// <summary>Where and how often the jobs run; under <c>Scheduling</c>.</summary>
 public sealed class SchedulingOptions
 {
+    /// <summary><c>Web</c> (the default) or <c>Worker</c>: the same build started as a worker runs the jobs and no pages.</summary>
+    public ProcessRole Role { get; set; } = ProcessRole.Web;
+
     /// <summary>
     /// Whether this process runs the jobs. Every process can schedule and see them; in a larger
-    /// deployment, web instances set this to false and a worker (the same build) sets it to true.
+    /// deployment, web instances set this to false and a worker (the same build, <see cref="Role"/>
+    /// <c>Worker</c>) runs them. A worker always runs them.
     /// </summary>
     public bool RunJobs { get; set; } = true;
+
+    /// <summary>Whether this process's scheduler fires the jobs.</summary>
+    public bool RunsJobs => RunJobs || Role == ProcessRole.Worker;
 
     public string DeadlineSweepCron { get; set; } = "0 0/15 7-18 ? * MON-FRI";
 
@@ -76,11 +93,36 @@ public static class SchedulingRegistration
                 .WithCronSchedule(settings.QuarterlyCycleCron, c => c.InTimeZone(London)));
         });
 
-        if (settings.RunJobs)
+        if (settings.RunsJobs)
         {
             builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         }
 
         return builder;
     }
+
+    /// <summary>
+    /// A worker's requests: the health endpoints and nothing else, so any other path is not found
+    /// (never a sign-in page: the app's fallback policy asks for a signed-in person).
+    /// </summary>
+    public static WebApplication UseWorkerRouting(this WebApplication app)
+    {
+        app.UseRouting();
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Whether this process was started as a worker (<c>Scheduling:Role=Worker</c>): jobs, health, no pages.</summary>
+    public static bool IsWorker(this WebApplication app) =>
+        app.Configuration.GetValue<ProcessRole?>("Scheduling:Role") == ProcessRole.Worker;
 }

@@ -113,6 +113,13 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         // Jobs run only where a test asks for them (it runs the sweep itself otherwise), so no
         // timer fires in the middle of a test.
         builder.UseSetting("Scheduling:RunJobs", "false");
+
+        // Outside Development the app does not start without the address email links begin with.
+        if (environment != "Development")
+        {
+            builder.UseSetting("Email:PublicBaseUrl", "https://learning.example.org");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
