@@ -69,6 +69,7 @@ public class AccessTableTests
         ["CalendarController.Index GET"] = Administrators,
         ["CalendarController.Add POST"] = Administrators,
         ["CalendarController.Import POST"] = Administrators,
+        ["CalendarController.Remove POST"] = Administrators,
         ["NotificationsController.Index GET"] = CaseReaders,
         ["NotificationsController.Notification GET"] = CaseReaders,
         ["NotificationsController.New GET"] = BusinessUnit,
