@@ -75,6 +75,7 @@ public class AccessTableTests
         ["NotificationsController.New GET"] = BusinessUnit,
         ["NotificationsController.New POST"] = BusinessUnit,
         ["NotificationsController.Screen POST"] = BusinessUnit,
+        ["NotificationsController.RecordPanelNotified POST"] = BusinessUnit,
         ["NotificationsController.Decide POST"] = Chair,
         ["RapidReviewsController.Index GET"] = CaseReaders,
         ["RapidReviewsController.RapidReview GET"] = CaseReaders,
