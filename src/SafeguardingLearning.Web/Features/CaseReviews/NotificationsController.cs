@@ -11,6 +11,7 @@ using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.AuditTrail;
 using SafeguardingLearning.Web.Features.Calendar;
+using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.CaseReviews;
@@ -221,7 +222,9 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         var people = new[] { notification.Screening?.RecordedByUserId, notification.Screening?.SignedOffByUserId }.OfType<string>().ToList();
         var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var calendar = await bankHolidays.Calendar();
-        var rapidReviewId = await db.RapidReviews.Where(r => r.NotificationId == id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync();
+        var rapidReview = await db.RapidReviews.Where(r => r.NotificationId == id).Select(r => new { r.Id, r.PartnershipNotifiedDate, r.Stage }).SingleOrDefaultAsync();
+        var rapidReviewId = rapidReview?.Id;
+        var rapidReviewDeadline = rapidReview is null ? null : RapidReviewDeadline.For(rapidReview.PartnershipNotifiedDate, rapidReview.Stage, calendar, DisplayDates.Today(clock));
         var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
             ? await AuditHistory.For(db, [(nameof(SeriousIncidentNotification), id.ToString()), (nameof(Screening), id.ToString())])
             : null;
@@ -237,7 +240,8 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
             ScreeningQuestions,
             rapidReviewId,
             history,
-            panelNotifiedForm ?? PanelNotifiedForm.From(notification.PanelNotifiedDate));
+            panelNotifiedForm ?? PanelNotifiedForm.From(notification.PanelNotifiedDate),
+            rapidReviewDeadline);
     }
 
     private static readonly List<SelectListItem> ScreeningQuestions =
@@ -268,4 +272,5 @@ public sealed record NotificationModel(
     List<SelectListItem> ScreeningQuestions,
     Guid? RapidReviewId,
     List<HistoryRow>? History,
-    PanelNotifiedForm PanelNotified);
+    PanelNotifiedForm PanelNotified,
+    RapidReviewDeadline? RapidReviewDeadline);
