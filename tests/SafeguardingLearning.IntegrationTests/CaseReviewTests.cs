@@ -216,4 +216,188 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         Assert.Equal("Choose agencies from the list", page.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
         Assert.Equal(0, await app.Query(db => db.CaseReviews.Where(r => r.Id == review).SelectMany(r => r.Agencies).CountAsync()));
     }
+
+    private static string Today() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/London")).ToString("d M yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> Date(string prefix, string dmy)
+    {
+        var parts = dmy.Split(' ');
+        return new() { [$"{prefix}.Day"] = parts[0], [$"{prefix}.Month"] = parts[1], [$"{prefix}.Year"] = parts[2] };
+    }
+
+    private static List<string> Errors(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Bad_input_on_the_sign_off_report_and_Panel_response_forms_is_explained_kept_and_not_saved(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var rapid = await RapidReviewId(app, "Child Q");
+        var url = $"/rapid-reviews/{rapid}";
+        var manager = await app.SignInAs("manager@northshire.example");
+        var chair = await app.SignInAs("chair@northshire.example");
+        Task<RapidReview> Saved() => app.Query(db => db.RapidReviews.AsNoTracking().SingleAsync(r => r.Id == rapid));
+        var today = Today();
+
+        await manager.PostForm(url, new Dictionary<string, string>
+        {
+            ["Forms.Meeting.Attendees"] = "Jonathan Reeve, chair",
+            ["Forms.Meeting.Recommendation"] = nameof(RapidReviewDecision.AlternativeLocalLearning),
+            ["Forms.Meeting.Justification"] = "Local learning about information sharing.",
+        }.With(Date("Forms.Meeting.HeldOn", today)), $"{url}/meeting");
+        Assert.Equal(RapidReviewStage.MeetingHeld, (await Saved()).Stage);
+
+        // The chair's sign-off: nothing chosen, then a decision without its justification.
+        var blank = await (await chair.PostForm(url, new() { ["Forms.SignOff.Decision"] = "", ["Forms.SignOff.Justification"] = "" }, $"{url}/decision")).ReadPage();
+        var noJustification = await (await chair.PostForm(url, new() { ["Forms.SignOff.Decision"] = nameof(RapidReviewDecision.NoFurtherAction), ["Forms.SignOff.Justification"] = "  " }, $"{url}/decision")).ReadPage();
+        Assert.Equal(["Choose the decision", "Give the justification for the decision"], Errors(blank));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(blank);
+        Assert.Equal(["Give the justification for the decision"], Errors(noJustification));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(noJustification);
+        Assert.NotNull(noJustification.QuerySelector($"input[name='Forms.SignOff.Decision'][value='{nameof(RapidReviewDecision.NoFurtherAction)}'][checked]"));
+        Assert.Null((await Saved()).Decision);
+
+        await chair.PostForm(url, new() { ["Forms.SignOff.Decision"] = nameof(RapidReviewDecision.AlternativeLocalLearning), ["Forms.SignOff.Justification"] = "Local learning about information sharing." }, $"{url}/decision");
+        Assert.Equal(RapidReviewStage.DecisionSignedOff, (await Saved()).Stage);
+
+        // The date the report was sent: missing, not a date, before the meeting, in the future.
+        var missing = await (await manager.PostForm(url, Date("Forms.Report.SentOn", "  "), $"{url}/report-sent")).ReadPage();
+        var unreal = await (await manager.PostForm(url, Date("Forms.Report.SentOn", "30 2 2026"), $"{url}/report-sent")).ReadPage();
+        var early = await (await manager.PostForm(url, Date("Forms.Report.SentOn", "5 1 2020"), $"{url}/report-sent")).ReadPage();
+        var future = await (await manager.PostForm(url, Date("Forms.Report.SentOn", "5 1 2099"), $"{url}/report-sent")).ReadPage();
+        Assert.Equal(["Enter the date the report was sent to the Panel"], Errors(missing));
+        Assert.Equal(["The date the report was sent to the Panel must be a real date"], Errors(unreal));
+        Assert.Equal("30", unreal.QuerySelector("input[name='Forms.Report.SentOn.Day']")?.GetAttribute("value"));
+        Assert.Equal(["The date the report was sent must be between the day of the decision meeting and today"], Errors(early));
+        Assert.Equal("2020", early.QuerySelector("input[name='Forms.Report.SentOn.Year']")?.GetAttribute("value"));
+        Assert.Equal(["The date the report was sent must be between the day of the decision meeting and today"], Errors(future));
+        Assert.Equal("2099", future.QuerySelector("input[name='Forms.Report.SentOn.Year']")?.GetAttribute("value"));
+        foreach (var page in new[] { missing, unreal, early, future })
+        {
+            ErrorSummaryLinks.AssertEachTargetsTheForm(page);
+        }
+
+        Assert.Null((await Saved()).ReportSentOn);
+
+        await manager.PostForm(url, Date("Forms.Report.SentOn", today), $"{url}/report-sent");
+        Assert.Equal(RapidReviewStage.SentToPanel, (await Saved()).Stage);
+
+        // Sent twice (a second tab): a rule about the whole step, linked to its heading.
+        var twice = await (await Post(manager, url, $"{url}/report-sent", Date("Forms.Report.SentOn", today))).ReadPage();
+        Assert.Equal(["The report has already been recorded as sent to the Panel"], Errors(twice));
+        Assert.Equal("#report-heading", twice.QuerySelector(".govuk-error-summary__list a")?.GetAttribute("href"));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(twice);
+
+        // The Panel's response: nothing chosen and no date, then a date before the report was sent.
+        var none = await (await manager.PostForm(url, new() { ["Forms.Panel.Response"] = "", ["Forms.Panel.Notes"] = "Call from the Panel's secretariat." }, $"{url}/panel-response")).ReadPage();
+        var beforeSent = await (await manager.PostForm(url, new Dictionary<string, string> { ["Forms.Panel.Response"] = nameof(PanelResponse.AgreesWithDecision), ["Forms.Panel.Notes"] = "Letter from the Panel." }.With(Date("Forms.Panel.ReceivedOn", "6 1 2020")), $"{url}/panel-response")).ReadPage();
+        Assert.Equal(["Choose the Panel's response", "Enter the date of the Panel's response"], Errors(none));
+        Assert.Equal("Call from the Panel's secretariat.", none.QuerySelector("textarea[name='Forms.Panel.Notes']")?.TextContent.Trim());
+        Assert.Equal(["The date of the Panel's response must be between the day the report was sent and today"], Errors(beforeSent));
+        Assert.NotNull(beforeSent.QuerySelector($"input[name='Forms.Panel.Response'][value='{nameof(PanelResponse.AgreesWithDecision)}'][checked]"));
+        Assert.Equal("Letter from the Panel.", beforeSent.QuerySelector("textarea[name='Forms.Panel.Notes']")?.TextContent.Trim());
+        ErrorSummaryLinks.AssertEachTargetsTheForm(none);
+        ErrorSummaryLinks.AssertEachTargetsTheForm(beforeSent);
+        Assert.Null((await Saved()).PanelResponse);
+        Assert.Equal(RapidReviewStage.SentToPanel, (await Saved()).Stage);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Bad_input_on_the_national_bodies_final_report_stage_board_response_and_theme_forms_is_explained_kept_and_not_saved(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var manager = await app.SignInAs("manager@northshire.example");
+        Task<CaseReview> Saved(Guid id) => app.Query(db => db.CaseReviews.AsNoTracking().Include(r => r.Findings).SingleAsync(r => r.Id == id));
+
+        // Telling the Panel, Ofsted and the DfE: a new local review with no reviewer named yet.
+        var created = await manager.PostForm("/reviews/new", new Dictionary<string, string> { ["Form.Kind"] = nameof(ReviewKind.LocalChildSafeguardingPracticeReview), ["Form.Title"] = "Child W" }.With(Date("Form.CommissionedOn", Today())));
+        var w = await ReviewId(app, "Child W");
+        var wUrl = $"/reviews/{w}";
+        var notADate = await (await manager.PostForm(wUrl, Date("Forms.NationalBodies.Date", "12 13 2026"), $"{wUrl}/national-bodies")).ReadPage();
+        var noReviewer = await (await manager.PostForm(wUrl, Date("Forms.NationalBodies.Date", Today()), $"{wUrl}/national-bodies")).ReadPage();
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(["The date the Panel, Ofsted and the DfE were told must be a real date"], Errors(notADate));
+        Assert.Equal("13", notADate.QuerySelector("input[name='Forms.NationalBodies.Date.Month']")?.GetAttribute("value"));
+        Assert.Equal(["Name the independent reviewer first: the Panel, Ofsted and the DfE are told who it is"], Errors(noReviewer));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(notADate);
+        ErrorSummaryLinks.AssertEachTargetsTheForm(noReviewer);
+        Assert.Null((await Saved(w)).NationalBodiesToldOn);
+
+        // The final report of Child P: no date, then a date before the review was commissioned.
+        var p = await ReviewId(app, "Child P");
+        var pUrl = $"/reviews/{p}";
+        var noDate = await (await manager.PostForm(pUrl, Date("Forms.FinalReport.Date", "  "), $"{pUrl}/final-report")).ReadPage();
+        var tooEarly = await (await manager.PostForm(pUrl, Date("Forms.FinalReport.Date", "1 12 2025"), $"{pUrl}/final-report")).ReadPage();
+        Assert.Equal(["Enter the date the final report was sent"], Errors(noDate));
+        Assert.Equal(["The date the final report was sent must be between the date the review was commissioned and today"], Errors(tooEarly));
+        Assert.Equal("2025", tooEarly.QuerySelector("input[name='Forms.FinalReport.Date.Year']")?.GetAttribute("value"));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(noDate);
+        ErrorSummaryLinks.AssertEachTargetsTheForm(tooEarly);
+        Assert.Null((await Saved(p)).FinalReportSentOn);
+
+        // A stage change the review is not ready for.
+        var s = await ReviewId(app, "Child S");
+        var refused = await (await manager.PostForm($"/reviews/{s}", new() { ["next"] = nameof(ReviewStage.InProgress) }, $"/reviews/{s}/stage")).ReadPage();
+        Assert.Equal(["Agree the terms of reference before the review starts"], Errors(refused));
+        Assert.Equal("#stage", refused.QuerySelector(".govuk-error-summary__list a")?.GetAttribute("href"));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(refused);
+        Assert.Equal(ReviewStage.Commissioned, (await Saved(s)).Stage);
+
+        // The board's response to a finding of Children N and O, once the findings are agreed.
+        var n = await ReviewId(app, "Children N and O");
+        var nUrl = $"/reviews/{n}";
+        await manager.PostForm(nUrl, new() { ["next"] = nameof(ReviewStage.FindingsAgreed) }, $"{nUrl}/stage");
+        Assert.Equal(ReviewStage.FindingsAgreed, (await Saved(n)).Stage);
+        var noResponse = await (await manager.PostForm(nUrl, new() { ["Forms.Response.Response"] = " " }, $"{nUrl}/board-response")).ReadPage();
+        var notThisReview = await (await Post(manager, nUrl, $"{nUrl}/board-response", new() { ["Forms.Response.FindingId"] = Guid.NewGuid().ToString(), ["Forms.Response.Response"] = "The board accepts the finding." })).ReadPage();
+        Assert.Equal(["Enter the board's response"], Errors(noResponse));
+        Assert.Equal(["That finding is not part of this review"], Errors(notThisReview));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(noResponse);
+        ErrorSummaryLinks.AssertEachTargetsTheForm(notThisReview);
+        Assert.All((await Saved(n)).Findings, f => Assert.Null(f.BoardResponse));
+
+        // Adding a theme: blank, then one the list already has.
+        var admin = await app.SignInAs("admin@northshire.example");
+        var themes = await app.Query(db => NorthshireThemes(db).CountAsync());
+        var blankTheme = await (await admin.PostForm("/themes", new() { ["Form.Name"] = "   " }, "/themes")).ReadPage();
+        var duplicate = await (await admin.PostForm("/themes", new() { ["Form.Name"] = " neglect " }, "/themes")).ReadPage();
+        Assert.Equal(["Enter the theme's name"], Errors(blankTheme));
+        Assert.Equal(["There is already a theme called neglect"], Errors(duplicate));
+        Assert.Equal(" neglect ", duplicate.QuerySelector("input[name='Form.Name']")?.GetAttribute("value"));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(blankTheme);
+        ErrorSummaryLinks.AssertEachTargetsTheForm(duplicate);
+        Assert.Equal(themes, await app.Query(db => NorthshireThemes(db).CountAsync()));
+    }
+}
+
+/// <summary>GOV.UK error summaries: every link goes to something on the page.</summary>
+internal static class ErrorSummaryLinks
+{
+    public static void AssertEachTargetsTheForm(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        var links = page.QuerySelectorAll(".govuk-error-summary__list a").ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link =>
+        {
+            var href = link.GetAttribute("href") ?? string.Empty;
+            Assert.StartsWith("#", href, StringComparison.Ordinal);
+            Assert.True(page.GetElementById(href[1..]) is not null, $"The error \"{link.TextContent.Trim()}\" links to {href}, which is not on the page");
+        });
+    }
+}
+
+internal static class FormValues
+{
+    public static Dictionary<string, string> With(this Dictionary<string, string> values, Dictionary<string, string> more)
+    {
+        foreach (var (key, value) in more)
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
 }

@@ -127,6 +127,54 @@ public class NotificationTests(ApplicationsFixture apps) : IClassFixture<Applica
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_date_the_Panel_was_notified_is_recorded_later_validated_audited_and_judged_on_time_or_late(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var notYet = Valid($"Child {Guid.NewGuid():N}"[..12], await AgencyId(app, "Northshire Police"));
+        notYet["Form.PanelNotifiedDate.Day"] = notYet["Form.PanelNotifiedDate.Month"] = notYet["Form.PanelNotifiedDate.Year"] = "";
+        var url = (await manager.PostForm("/notifications/new", notYet)).RedirectPath()!;
+        var id = Guid.Parse(url.Split('/')[2]);
+        var action = $"{url}/panel-notified";
+        Assert.Contains("Not yet", (await manager.GetPage(url)).QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
+
+        // Aware Tuesday 3 November 2026, so due by Tuesday 10 November.
+        var empty = await (await manager.PostForm(url, new() { ["PanelNotified.Date.Day"] = "", ["PanelNotified.Date.Month"] = "", ["PanelNotified.Date.Year"] = "" }, formAction: action)).ReadPage();
+        var unreal = await (await manager.PostForm(url, new() { ["PanelNotified.Date.Day"] = "31", ["PanelNotified.Date.Month"] = "11", ["PanelNotified.Date.Year"] = "2026" }, formAction: action)).ReadPage();
+        var beforeAware = await (await manager.PostForm(url, new() { ["PanelNotified.Date.Day"] = "2", ["PanelNotified.Date.Month"] = "11", ["PanelNotified.Date.Year"] = "2026" }, formAction: action)).ReadPage();
+        var future = await (await manager.PostForm(url, new() { ["PanelNotified.Date.Day"] = "9", ["PanelNotified.Date.Month"] = "11", ["PanelNotified.Date.Year"] = "2099" }, formAction: action)).ReadPage();
+
+        Assert.Equal("Enter the date the local authority notified the Panel and Ofsted", empty.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("The date the local authority notified the Panel and Ofsted must be a real date", unreal.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("31", unreal.QuerySelector("#PanelNotified_Date")?.GetAttribute("value"));
+        Assert.Equal("The date the Panel and Ofsted were notified must be the same as or after the date the local authority became aware (3 November 2026)", beforeAware.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("#PanelNotified_Date", beforeAware.QuerySelector(".govuk-error-summary__list a")?.GetAttribute("href"));
+        Assert.NotNull(beforeAware.QuerySelector("#PanelNotified_Date"));
+        Assert.Equal("2", beforeAware.QuerySelector("#PanelNotified_Date")?.GetAttribute("value"));
+        Assert.Equal("The date the Panel and Ofsted were notified must be today or in the past", future.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("2099", future.QuerySelector("#PanelNotified_Date-year")?.GetAttribute("value"));
+        Assert.Null(await app.Query(db => db.Notifications.Where(n => n.Id == id).Select(n => n.PanelNotifiedDate).SingleAsync()));
+
+        var onTime = await manager.PostForm(url, new() { ["PanelNotified.Date.Day"] = "10", ["PanelNotified.Date.Month"] = "11", ["PanelNotified.Date.Year"] = "2026" }, formAction: action);
+        var page = await manager.GetPage(onTime.RedirectPath()!);
+        Assert.Contains("notified on 10 November 2026: on time", page.QuerySelector("#notice")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("10 November 2026", page.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Late", page.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("10", page.QuerySelector("#PanelNotified_Date")?.GetAttribute("value"));
+
+        var corrected = await manager.PostForm(url, new() { ["PanelNotified.Date.Day"] = "11", ["PanelNotified.Date.Month"] = "11", ["PanelNotified.Date.Year"] = "2026" }, formAction: action);
+        var late = await manager.GetPage(corrected.RedirectPath()!);
+        Assert.Contains("late, after 10 November 2026", late.QuerySelector("#notice")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Late", late.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 11, 11), await app.Query(db => db.Notifications.Where(n => n.Id == id).Select(n => n.PanelNotifiedDate).SingleAsync()));
+        Assert.Equal(2, await app.Query(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Changed && a.EntityType == nameof(SeriousIncidentNotification) && a.EntityId == id.ToString())));
+
+        var chair = await app.SignInAs("chair@northshire.example");
+        Assert.Null((await chair.GetPage(url)).QuerySelector($"form[action='{action}']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Each_view_of_a_notification_is_audited(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

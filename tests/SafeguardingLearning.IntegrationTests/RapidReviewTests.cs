@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 
@@ -98,5 +99,71 @@ public class RapidReviewTests(ApplicationsFixture apps) : IClassFixture<Applicat
         var southmoor = await app.SignInAs("manager@southmoor.example");
         Assert.Equal(HttpStatusCode.NotFound, (await southmoor.GetAsync(url)).StatusCode);
         Assert.Null((await southmoor.GetPage("/rapid-reviews")).QuerySelector($"a[href='{url}']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_notification_and_agency_request_pages_show_the_rapid_review_deadline_overdue_over_christmas(DatabaseProvider provider)
+    {
+        var clock = new FakeClock(FakeClock.MorningOf(new DateOnly(2026, 12, 23)));
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), services: s => s.AddSingleton<TimeProvider>(clock));
+        var manager = await app.SignInAs("manager@northshire.example");
+        var police = await app.Query(async db => (await db.PartnerAgencies.Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync()).ToString());
+        var notification = (await manager.PostForm("/notifications/new", new()
+        {
+            ["Form.ChildPseudonym"] = "Child X",
+            ["Form.AgeBand"] = "OneToFour",
+            ["Form.IncidentDate.Day"] = "1",
+            ["Form.IncidentDate.Month"] = "12",
+            ["Form.IncidentDate.Year"] = "2026",
+            ["Form.LocalAuthorityAwareDate.Day"] = "2",
+            ["Form.LocalAuthorityAwareDate.Month"] = "12",
+            ["Form.LocalAuthorityAwareDate.Year"] = "2026",
+            ["Form.PartnershipNotifiedDate.Day"] = "3",
+            ["Form.PartnershipNotifiedDate.Month"] = "12",
+            ["Form.PartnershipNotifiedDate.Year"] = "2026",
+            ["Form.Summary"] = "Summary",
+            ["Form.AgencyIds"] = police,
+        })).RedirectPath()!;
+        Assert.Null((await manager.GetPage(notification)).QuerySelector("#rapid-review-due"));
+        var rapid = (await manager.PostForm(notification, [], formAction: $"{notification}/rapid-review")).RedirectPath()!;
+        await manager.PostForm(rapid, [], formAction: $"{rapid}/agency-requests");
+        var request = $"/agency-requests/{await app.Query(db => db.AgencyRequests.Where(r => r.RapidReviewId == Guid.Parse(rapid.Split('/')[2])).Select(r => r.Id).SingleAsync())}";
+        var policeLead = await app.SignInAs("police.lead@northshire.example");
+
+        // Notified Thursday 3 December 2026: 15 working days later is Thursday 24 December.
+        // Signed in afresh each day: a session does not outlive a jump of the clock.
+        async Task<(string? Notification, string? ManagerRequest, string? LeadRequest)> Shown()
+        {
+            var unit = await app.SignInAs("manager@northshire.example");
+            var lead = await app.SignInAs("police.lead@northshire.example");
+            return (
+                (await unit.GetPage(notification)).QuerySelector("#rapid-review-due")?.TextContent,
+                (await unit.GetPage(request)).QuerySelector("#rapid-review-due")?.TextContent,
+                (await lead.GetPage(request)).QuerySelector("#rapid-review-due")?.TextContent);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await policeLead.GetAsync(request)).StatusCode);
+        var before = await Shown();
+        Assert.NotNull(before.Notification);
+        Assert.NotNull(before.ManagerRequest);
+        Assert.NotNull(before.LeadRequest);
+        clock.SetDay(new DateOnly(2026, 12, 25));
+        var christmas = await Shown();
+        clock.SetDay(new DateOnly(2026, 12, 29));
+        var after = await Shown();
+
+        foreach (var shown in new[] { before.Notification, before.ManagerRequest, before.LeadRequest })
+        {
+            Assert.Contains("Thursday 24 December 2026", shown, StringComparison.Ordinal);
+            Assert.Contains("1 working day left", shown, StringComparison.Ordinal);
+        }
+
+        foreach (var shown in new[] { christmas.Notification, christmas.ManagerRequest, christmas.LeadRequest, after.Notification, after.LeadRequest })
+        {
+            Assert.Contains("Thursday 24 December 2026", shown, StringComparison.Ordinal);
+            Assert.Contains("Overdue by 1 working day", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("Due today", shown, StringComparison.Ordinal);
+        }
     }
 }

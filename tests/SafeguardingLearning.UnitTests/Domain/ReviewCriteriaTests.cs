@@ -64,10 +64,24 @@ public class ReviewCriteriaTests
         Assert.Contains(cited, result.Rule, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Custody_without_a_death_falls_to_the_ordinary_criteria()
+    [Theory]
+    [InlineData(true, false, false, "in custody")]
+    [InlineData(false, true, false, "died while detained under the Mental Health Act 1983")]
+    [InlineData(false, false, true, "died aged 16 or 17 while subject to a deprivation of liberty order")]
+    public void Each_death_in_those_circumstances_is_always_reviewed_without_the_child_has_died_also_ticked(bool custody, bool mentalHealthAct, bool deprivationOfLiberty, string cited)
     {
-        Assert.Equal(ScreeningOutcome.CriteriaNotMet, ReviewCriteria.Evaluate(Answers(custody: true, harmed: true)).Outcome);
-        Assert.Equal(ScreeningOutcome.ReviewRequired, ReviewCriteria.Evaluate(Answers(abuse: true, custody: true, harmed: true, agencies: true)).Outcome);
+        // The answer itself says the child died; no abuse or neglect need be suspected either.
+        var result = ReviewCriteria.Evaluate(Answers(custody: custody, mentalHealthAct: mentalHealthAct, deprivationOfLiberty: deprivationOfLiberty));
+
+        Assert.Equal(ScreeningOutcome.ReviewRequired, result.Outcome);
+        Assert.StartsWith("Always review", result.Rule, StringComparison.Ordinal);
+        Assert.Contains(cited, result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_death_with_none_of_those_circumstances_falls_to_the_ordinary_criteria()
+    {
+        Assert.Equal(ScreeningOutcome.CriteriaNotMet, ReviewCriteria.Evaluate(Answers(died: true)).Outcome);
+        Assert.DoesNotContain("Always review", ReviewCriteria.Evaluate(Answers(abuse: true, died: true)).Rule, StringComparison.Ordinal);
     }
 }

@@ -86,6 +86,48 @@ public class WorkingDayCalendarTests
         Assert.Equal(1, Calendar.WorkingDaysBetween(D(2026, 12, 24), D(2026, 12, 29)));
     }
 
+    [Theory]
+    // Due Thursday 24 December 2026; 25 and 28 December are bank holidays, 26-27 a weekend.
+    [InlineData(2026, 12, 19, 2026, 12, 24, 4)] // a Saturday before: Mon 21 to Thu 24
+    [InlineData(2026, 12, 23, 2026, 12, 24, 1)]
+    [InlineData(2026, 12, 24, 2026, 12, 24, 0)] // due today
+    [InlineData(2026, 12, 25, 2026, 12, 24, -1)] // Christmas Day after the deadline: overdue
+    [InlineData(2026, 12, 26, 2026, 12, 24, -1)]
+    [InlineData(2026, 12, 27, 2026, 12, 24, -1)]
+    [InlineData(2026, 12, 28, 2026, 12, 24, -1)] // Boxing Day's substitute
+    [InlineData(2026, 12, 29, 2026, 12, 24, -1)] // the first working day after it
+    [InlineData(2026, 12, 30, 2026, 12, 24, -2)]
+    [InlineData(2027, 1, 1, 2026, 12, 24, -4)] // New Year's Day counts as Mon 4 January
+    // Due Tuesday 29 December 2026, looked at over Christmas: still to come.
+    [InlineData(2026, 12, 24, 2026, 12, 29, 1)]
+    [InlineData(2026, 12, 25, 2026, 12, 29, 1)]
+    [InlineData(2026, 12, 28, 2026, 12, 29, 1)]
+    // Due Friday 8 January 2027, looked at over the weekends either side.
+    [InlineData(2027, 1, 2, 2027, 1, 8, 5)]
+    [InlineData(2027, 1, 9, 2027, 1, 8, -1)]
+    [InlineData(2027, 1, 10, 2027, 1, 8, -1)]
+    [InlineData(2027, 1, 11, 2027, 1, 8, -1)]
+    [InlineData(2027, 1, 12, 2027, 1, 8, -2)]
+    // Due on a Saturday (a six-month target can fall on one): due that day, overdue the next.
+    [InlineData(2027, 1, 8, 2027, 1, 9, 0)]
+    [InlineData(2027, 1, 9, 2027, 1, 9, 0)]
+    [InlineData(2027, 1, 10, 2027, 1, 9, -1)]
+    [InlineData(2027, 1, 11, 2027, 1, 9, -1)]
+    public void Working_days_left_are_negative_on_any_day_after_the_due_date_even_a_holiday(int ty, int tm, int td, int dy, int dm, int dd, int expected)
+    {
+        Assert.Equal(expected, Calendar.WorkingDaysBetween(D(ty, tm, td), D(dy, dm, dd)));
+    }
+
+    [Fact]
+    public void Nothing_is_due_today_after_its_due_date()
+    {
+        var due = D(2026, 12, 24);
+        for (var today = due.AddDays(1); today <= D(2027, 2, 28); today = today.AddDays(1))
+        {
+            Assert.True(Calendar.WorkingDaysBetween(today, due) < 0, $"{today} should be overdue");
+        }
+    }
+
     [Fact]
     public void Every_year_from_2015_to_2035_has_its_eight_regular_bank_holidays()
     {

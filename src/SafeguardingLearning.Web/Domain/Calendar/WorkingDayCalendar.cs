@@ -50,16 +50,28 @@ public sealed class WorkingDayCalendar(IEnumerable<DateOnly> bankHolidays)
     }
 
     /// <summary>
-    /// Working days after <paramref name="from"/> up to and including <paramref name="to"/>; negative
-    /// when <paramref name="to"/> is earlier (so "days left" goes below zero once a deadline passes).
+    /// Working days remaining from <paramref name="today"/> until something due on
+    /// <paramref name="due"/>: the working days after today up to and including the due date, so
+    /// 0 means due today and 1 means one more working day after today. Once the due date has
+    /// passed it is negative, the working days the thing is overdue by: the working days after the
+    /// due date up to and including today, where a non-working today counts as the next working
+    /// day. So something due Thursday 24 December 2026 is -1 (overdue) from Christmas Day to
+    /// Tuesday 29 December, never 0, and a deadline that falls on a weekend is overdue from the
+    /// day after.
     /// </summary>
-    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    public int WorkingDaysBetween(DateOnly today, DateOnly due)
     {
-        if (to < from)
+        if (today <= due)
         {
-            return -WorkingDaysBetween(to, from);
+            return CountAfterUpTo(today, due);
         }
 
+        var overdueBy = CountAfterUpTo(due, today) + (IsWorkingDay(today) ? 0 : 1);
+        return -overdueBy;
+    }
+
+    private int CountAfterUpTo(DateOnly from, DateOnly to)
+    {
         var count = 0;
         for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
         {

@@ -156,7 +156,7 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
         EnsureOpen();
         if (NationalBodiesToldOn is not null && reviewerUserId != IndependentReviewerUserId)
         {
-            throw new DomainRuleException("The Panel, Ofsted and the DfE have been told who the reviewer is: tell them of the change and record it in the review's notes");
+            throw new DomainRuleException("The Panel, Ofsted and the DfE have been told who the reviewer is: tell them of the change and record it in the review's notes", nameof(IndependentReviewerUserId));
         }
 
         IndependentReviewerUserId = string.IsNullOrWhiteSpace(reviewerUserId) ? null : reviewerUserId;

@@ -1,6 +1,9 @@
 namespace SafeguardingLearning.Web.Domain.Reviews;
 
-/// <summary>The answers to the statutory screening questions for a serious incident.</summary>
+/// <summary>
+/// The answers to the statutory screening questions for a serious incident. The last three are
+/// deaths in particular circumstances: answering yes to any of them means the child has died.
+/// </summary>
 public sealed record ScreeningAnswers(
     bool AbuseOrNeglectKnownOrSuspected,
     bool ChildDied,
@@ -27,19 +30,21 @@ public static class ReviewCriteria
 {
     public static ScreeningRecommendation Evaluate(ScreeningAnswers answers)
     {
-        if (answers.ChildDied && answers.DiedInCustody)
+        // Each of these answers is a death in those circumstances, so it needs no separate "the
+        // child has died" answer: ticked on its own it still always requires a review.
+        if (answers.DiedInCustody)
         {
             return new(ScreeningOutcome.ReviewRequired, "Always review: the child died in custody, in police custody, on remand or after sentencing, in a Young Offender Institution, secure training centre or secure children's home");
         }
 
-        if (answers.ChildDied && answers.DetainedUnderMentalHealthAct)
+        if (answers.DetainedUnderMentalHealthAct)
         {
             return new(ScreeningOutcome.ReviewRequired, "Always review: the child died while detained under the Mental Health Act 1983");
         }
 
-        if (answers.ChildDied && answers.AgedSixteenOrSeventeenUnderDeprivationOfLiberty)
+        if (answers.AgedSixteenOrSeventeenUnderDeprivationOfLiberty)
         {
-            return new(ScreeningOutcome.ReviewRequired, "Always review: the child was aged 16 or 17 and subject to a deprivation of liberty order (Mental Capacity Act 2005)");
+            return new(ScreeningOutcome.ReviewRequired, "Always review: the child died aged 16 or 17 while subject to a deprivation of liberty order (Mental Capacity Act 2005)");
         }
 
         if (!answers.AbuseOrNeglectKnownOrSuspected)

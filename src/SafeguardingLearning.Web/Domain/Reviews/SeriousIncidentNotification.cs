@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafeguardingLearning.Web.Domain.Calendar;
 
 namespace SafeguardingLearning.Web.Domain.Reviews;
@@ -106,6 +107,25 @@ public class SeriousIncidentNotification : IPartnershipOwned, IHiddenFromReviewe
     /// <summary>Late when notified after the due day, or not yet notified once it has passed.</summary>
     public bool PanelNotificationLate(WorkingDayCalendar calendar, DateOnly today) =>
         (PanelNotifiedDate ?? today) > PanelNotificationDueBy(calendar);
+
+    /// <summary>
+    /// Records (or corrects) when the local authority notified the Panel and Ofsted, once known.
+    /// Whether it was late follows from the date.
+    /// </summary>
+    public void RecordPanelNotified(DateOnly panelNotifiedDate, DateOnly today)
+    {
+        if (panelNotifiedDate > today)
+        {
+            throw new DomainRuleException("The date the Panel and Ofsted were notified must be today or in the past", nameof(PanelNotifiedDate));
+        }
+
+        if (panelNotifiedDate < LocalAuthorityAwareDate)
+        {
+            throw new DomainRuleException($"The date the Panel and Ofsted were notified must be the same as or after the date the local authority became aware ({LocalAuthorityAwareDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))})", nameof(PanelNotifiedDate));
+        }
+
+        PanelNotifiedDate = panelNotifiedDate;
+    }
 
     public void RecordScreening(ScreeningAnswers answers, string recordedByUserId, DateTime nowUtc)
     {

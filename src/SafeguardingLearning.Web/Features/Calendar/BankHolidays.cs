@@ -40,6 +40,55 @@ public sealed class BankHolidays(AppDbContext db, IMemoryCache cache)
         return added;
     }
 
+    /// <summary>
+    /// Makes every year from the file's first to its last exactly the file's days: days the file
+    /// does not hold are removed from those years (a day gov.uk moved, and a day an administrator
+    /// added by hand that the published file does not confirm), days it holds that were not known
+    /// are added. Years outside the file are left as they were.
+    /// </summary>
+    public async Task<BankHolidayImport> Import(IReadOnlyList<(DateOnly Date, string Title)> file)
+    {
+        if (file.Count == 0)
+        {
+            return new BankHolidayImport(null, null, [], []);
+        }
+
+        var firstYear = file.Min(h => h.Date.Year);
+        var lastYear = file.Max(h => h.Date.Year);
+        var start = new DateOnly(firstYear, 1, 1);
+        var end = new DateOnly(lastYear, 12, 31);
+        var wanted = file.DistinctBy(h => h.Date).ToDictionary(h => h.Date, h => h.Title);
+        var known = await db.BankHolidays.Where(h => h.Date >= start && h.Date <= end).ToListAsync();
+        var removed = known.Where(h => !wanted.ContainsKey(h.Date)).OrderBy(h => h.Date).ToList();
+        var knownDates = known.Select(h => h.Date).ToHashSet();
+        var added = wanted.Where(h => !knownDates.Contains(h.Key)).OrderBy(h => h.Key)
+            .Select(h => new BankHoliday(h.Key, h.Value, BankHolidaySource.Imported)).ToList();
+        db.BankHolidays.RemoveRange(removed);
+        db.BankHolidays.AddRange(added);
+        await db.SaveChangesAsync();
+        cache.Remove(CacheKey);
+        return new BankHolidayImport(
+            firstYear,
+            lastYear,
+            [.. added.Select(h => new BankHolidayRow(h.Date, h.Title, h.Source))],
+            [.. removed.Select(h => new BankHolidayRow(h.Date, h.Title, h.Source))]);
+    }
+
+    /// <summary>Removes one day from the calendar; null when it was not a bank holiday.</summary>
+    public async Task<BankHolidayRow?> Remove(DateOnly date)
+    {
+        var holiday = await db.BankHolidays.SingleOrDefaultAsync(h => h.Date == date);
+        if (holiday is null)
+        {
+            return null;
+        }
+
+        db.BankHolidays.Remove(holiday);
+        await db.SaveChangesAsync();
+        cache.Remove(CacheKey);
+        return new BankHolidayRow(holiday.Date, holiday.Title, holiday.Source);
+    }
+
     /// <summary>At start-up, an empty calendar gets the shipped England and Wales bank holidays (2015 to 2035).</summary>
     public static async Task SeedShippedAsync(WebApplication app)
     {
@@ -56,6 +105,9 @@ public sealed class BankHolidays(AppDbContext db, IMemoryCache cache)
         await scope.ServiceProvider.GetRequiredService<BankHolidays>().Add(GovUkBankHolidays.Read(shipped), BankHolidaySource.Shipped);
     }
 }
+
+/// <summary>What an import changed: the years it covered, the days it added and the days it removed.</summary>
+public sealed record BankHolidayImport(int? FirstYear, int? LastYear, IReadOnlyList<BankHolidayRow> Added, IReadOnlyList<BankHolidayRow> Removed);
 
 public static class CalendarRegistration
 {

@@ -59,11 +59,11 @@ public sealed class CalendarController(AppDbContext db, BankHolidays bankHoliday
             return View(nameof(Index), await Model(null, new AddBankHolidayForm()));
         }
 
+        BankHolidayImport import;
         try
         {
             await using var stream = file.OpenReadStream();
-            var added = await bankHolidays.Add(GovUkBankHolidays.Read(stream), BankHolidaySource.Imported);
-            TempData["Notice"] = added == 0 ? "The file held no bank holidays that were not already known." : $"{added} new bank holidays imported.";
+            import = await bankHolidays.Import(GovUkBankHolidays.Read(stream));
         }
         catch (DomainRuleException rule)
         {
@@ -71,7 +71,36 @@ public sealed class CalendarController(AppDbContext db, BankHolidays bankHoliday
             return View(nameof(Index), await Model(null, new AddBankHolidayForm()));
         }
 
-        return RedirectToAction(nameof(Index));
+        TempData["Notice"] = ImportNotice(import);
+        return RedirectToAction(nameof(Index), new { year = import.FirstYear });
+    }
+
+    [HttpPost("/calendar/remove")]
+    public async Task<IActionResult> Remove(DateOnly date)
+    {
+        var removed = await bankHolidays.Remove(date);
+        TempData["Notice"] = removed is null
+            ? $"{DisplayDates.Date(date)} was not a bank holiday."
+            : $"{removed.Title} on {DisplayDates.Date(removed.Date)} is no longer a bank holiday: it is a working day again.";
+        return RedirectToAction(nameof(Index), new { year = date.Year });
+    }
+
+    private static string ImportNotice(BankHolidayImport import)
+    {
+        if (import.FirstYear is null)
+        {
+            return "The file held no England and Wales bank holidays: nothing changed.";
+        }
+
+        var years = import.FirstYear == import.LastYear ? $"{import.FirstYear}" : $"{import.FirstYear} to {import.LastYear}";
+        static string Days(int n) => n == 1 ? "1 bank holiday" : $"{n} bank holidays";
+        var notice = $"Imported the bank holidays for {years}: {Days(import.Added.Count)} added, {Days(import.Removed.Count)} removed.";
+        if (import.Removed.Count > 0)
+        {
+            notice += " Removed: " + string.Join("; ", import.Removed.Select(h => $"{h.Title} on {DisplayDates.Date(h.Date)}")) + ".";
+        }
+
+        return notice;
     }
 
     private async Task<CalendarModel> Model(int? year, AddBankHolidayForm form)

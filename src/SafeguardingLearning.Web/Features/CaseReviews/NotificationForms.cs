@@ -41,6 +41,21 @@ public sealed class NotificationFormValidator : AbstractValidator<NotificationFo
     }
 }
 
+public sealed class PanelNotifiedForm
+{
+    public DateParts Date { get; set; } = new();
+
+    public static PanelNotifiedForm From(DateOnly? date) => new() { Date = DateParts.From(date) };
+}
+
+public sealed class PanelNotifiedFormValidator : AbstractValidator<PanelNotifiedForm>
+{
+    public PanelNotifiedFormValidator()
+    {
+        RuleFor(f => f.Date).MustBeADate("the date the local authority notified the Panel and Ofsted");
+    }
+}
+
 public sealed class ScreeningForm
 {
     public List<string> Answers { get; set; } = [];

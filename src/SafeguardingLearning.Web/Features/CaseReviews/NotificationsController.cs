@@ -11,6 +11,7 @@ using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.AuditTrail;
 using SafeguardingLearning.Web.Features.Calendar;
+using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.CaseReviews;
@@ -136,6 +137,40 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         return RedirectToAction(nameof(Notification), new { id });
     }
 
+    /// <summary>The date the local authority notified the Panel and Ofsted, recorded once it is known.</summary>
+    [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
+    [HttpPost("/notifications/{id:guid}/panel-notified")]
+    public async Task<IActionResult> RecordPanelNotified(Guid id, [Bind(Prefix = "PanelNotified")] PanelNotifiedForm form, [FromServices] IValidator<PanelNotifiedForm> validator)
+    {
+        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id);
+        if (notification is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "PanelNotified"))
+        {
+            return View(nameof(Notification), await NotificationModel(id, null, null, form));
+        }
+
+        try
+        {
+            notification.RecordPanelNotified(form.Date.ToDate()!.Value, DisplayDates.Today(clock));
+            await db.SaveChangesAsync();
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddModelError("PanelNotified.Date", rule.Message);
+            return View(nameof(Notification), await NotificationModel(id, null, null, form));
+        }
+
+        var calendar = await bankHolidays.Calendar();
+        TempData["Notice"] = notification.PanelNotificationLate(calendar, DisplayDates.Today(clock))
+            ? $"The Panel and Ofsted were notified on {DisplayDates.Date(notification.PanelNotifiedDate!.Value)}: late, after {DisplayDates.Date(notification.PanelNotificationDueBy(calendar))}."
+            : $"The Panel and Ofsted were notified on {DisplayDates.Date(notification.PanelNotifiedDate!.Value)}: on time.";
+        return RedirectToAction(nameof(Notification), new { id });
+    }
+
     [Authorize(Policy = AccessPolicies.SignOffDecisions)]
     [HttpPost("/notifications/{id:guid}/decision")]
     public async Task<IActionResult> Decide(Guid id, [Bind(Prefix = "Decision")] DecisionForm form, [FromServices] IValidator<DecisionForm> validator)
@@ -174,7 +209,7 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         return new NewNotificationModel(form, ages, agencies);
     }
 
-    private async Task<NotificationModel?> NotificationModel(Guid id, ScreeningForm? screeningForm, DecisionForm? decisionForm)
+    private async Task<NotificationModel?> NotificationModel(Guid id, ScreeningForm? screeningForm, DecisionForm? decisionForm, PanelNotifiedForm? panelNotifiedForm = null)
     {
         var notification = await db.Notifications.AsNoTracking().Include(n => n.Agencies).SingleOrDefaultAsync(n => n.Id == id);
         if (notification is null)
@@ -187,7 +222,9 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         var people = new[] { notification.Screening?.RecordedByUserId, notification.Screening?.SignedOffByUserId }.OfType<string>().ToList();
         var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var calendar = await bankHolidays.Calendar();
-        var rapidReviewId = await db.RapidReviews.Where(r => r.NotificationId == id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync();
+        var rapidReview = await db.RapidReviews.Where(r => r.NotificationId == id).Select(r => new { r.Id, r.PartnershipNotifiedDate, r.Stage }).SingleOrDefaultAsync();
+        var rapidReviewId = rapidReview?.Id;
+        var rapidReviewDeadline = rapidReview is null ? null : RapidReviewDeadline.For(rapidReview.PartnershipNotifiedDate, rapidReview.Stage, calendar, DisplayDates.Today(clock));
         var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
             ? await AuditHistory.For(db, [(nameof(SeriousIncidentNotification), id.ToString()), (nameof(Screening), id.ToString())])
             : null;
@@ -202,7 +239,9 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
             decisionForm ?? new DecisionForm { Outcome = notification.Screening?.Recommendation.ToString() },
             ScreeningQuestions,
             rapidReviewId,
-            history);
+            history,
+            panelNotifiedForm ?? PanelNotifiedForm.From(notification.PanelNotifiedDate),
+            rapidReviewDeadline);
     }
 
     private static readonly List<SelectListItem> ScreeningQuestions =
@@ -212,8 +251,8 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         new("The child has been seriously harmed", nameof(ScreeningAnswers.ChildSeriouslyHarmed)),
         new("There is cause for concern about how agencies worked together", nameof(ScreeningAnswers.ConcernAboutAgenciesWorkingTogether)),
         new("The child died in custody, police custody, on remand or after sentencing, or in a YOI, secure training centre or secure children's home", nameof(ScreeningAnswers.DiedInCustody)),
-        new("The child was detained under the Mental Health Act 1983", nameof(ScreeningAnswers.DetainedUnderMentalHealthAct)),
-        new("The child was aged 16 or 17 and subject to a deprivation of liberty order", nameof(ScreeningAnswers.AgedSixteenOrSeventeenUnderDeprivationOfLiberty)),
+        new("The child died while detained under the Mental Health Act 1983", nameof(ScreeningAnswers.DetainedUnderMentalHealthAct)),
+        new("The child died aged 16 or 17 while subject to a deprivation of liberty order", nameof(ScreeningAnswers.AgedSixteenOrSeventeenUnderDeprivationOfLiberty)),
     ];
 }
 
@@ -232,4 +271,6 @@ public sealed record NotificationModel(
     DecisionForm Decision,
     List<SelectListItem> ScreeningQuestions,
     Guid? RapidReviewId,
-    List<HistoryRow>? History);
+    List<HistoryRow>? History,
+    PanelNotifiedForm PanelNotified,
+    RapidReviewDeadline? RapidReviewDeadline);

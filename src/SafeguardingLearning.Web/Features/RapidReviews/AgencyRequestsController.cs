@@ -113,14 +113,30 @@ public sealed class AgencyRequestsController(AppDbContext db, BankHolidays bankH
                 join n in db.Notifications on review.NotificationId equals n.Id
                 join a in db.PartnerAgencies on r.AgencyId equals a.Id
                 where r.Id == id
-                select new { Request = r, review.Id, n.ChildPseudonym, n.IncidentDate, AgencyName = a.Name })
+                select new { Request = r, review.Id, n.ChildPseudonym, n.IncidentDate, AgencyName = a.Name, review.PartnershipNotifiedDate, review.Stage })
             .SingleOrDefaultAsync();
-        return found is null
-            ? null
-            : new AgencyRequestModel(found.Request, found.Id, found.ChildPseudonym, found.IncidentDate, found.AgencyName, found.Request.IsLate(DisplayDates.Today(clock)), form ?? new AgencyAnswerForm());
+        if (found is null)
+        {
+            return null;
+        }
+
+        var today = DisplayDates.Today(clock);
+        var deadline = RapidReviewDeadline.For(found.PartnershipNotifiedDate, found.Stage, await bankHolidays.Calendar(), today);
+        return new AgencyRequestModel(found.Request, found.Id, found.ChildPseudonym, found.IncidentDate, found.AgencyName, found.Request.IsLate(today), form ?? new AgencyAnswerForm(), deadline);
     }
 }
 
-public sealed record AgencyRequestModel(Domain.Reviews.AgencyRequest Request, Guid RapidReviewId, string ChildPseudonym, DateOnly IncidentDate, string AgencyName, bool IsLate, AgencyAnswerForm Form);
+public sealed record AgencyRequestModel(Domain.Reviews.AgencyRequest Request, Guid RapidReviewId, string ChildPseudonym, DateOnly IncidentDate, string AgencyName, bool IsLate, AgencyAnswerForm Form, RapidReviewDeadline RapidReviewDeadline);
+
+/// <summary>The rapid review's 15-working-day deadline, with the working days left, wherever the rapid review is shown.</summary>
+public sealed record RapidReviewDeadline(DateOnly Due, int WorkingDaysLeft, Domain.Reviews.Rag Rag)
+{
+    public static RapidReviewDeadline For(DateOnly partnershipNotified, Domain.Reviews.RapidReviewStage stage, Domain.Calendar.WorkingDayCalendar calendar, DateOnly today)
+    {
+        var due = calendar.AddWorkingDays(partnershipNotified, Domain.Reviews.RapidReview.StatutoryWorkingDays);
+        var left = calendar.WorkingDaysBetween(today, due);
+        return new RapidReviewDeadline(due, left, Domain.Reviews.DeadlineRag.For(left, done: stage >= Domain.Reviews.RapidReviewStage.SentToPanel));
+    }
+}
 
 public sealed record AgencyRequestRow(Guid Id, string ChildPseudonym, string AgencyName, DateOnly DueOn, DateOnly? AnsweredOn, bool IsLate);

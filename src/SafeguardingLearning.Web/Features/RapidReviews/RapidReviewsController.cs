@@ -112,7 +112,7 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/rapid-reviews/{id:guid}/meeting")]
     public Task<IActionResult> RecordMeeting(Guid id, [Bind(Prefix = "Forms.Meeting")] MeetingForm form, [FromServices] IValidator<MeetingForm> validator) =>
-        Change(id, new RapidReviewForms { Meeting = form }, "Forms.Meeting", validator.Validate(form), (review, _) =>
+        Change(id, new RapidReviewForms { Meeting = form }, "Forms.Meeting", "meeting-heading", validator.Validate(form), (review, _) =>
         {
             review.RecordDecisionMeeting(form.HeldOn.ToDate()!.Value, form.Attendees!, form.ImmediateActions, Enum.Parse<RapidReviewDecision>(form.Recommendation!), form.Justification!, DisplayDates.Today(clock));
             return Task.FromResult("The decision meeting has been recorded. The decision now goes to the independent chair to sign off.");
@@ -121,7 +121,7 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
     [Authorize(Policy = AccessPolicies.SignOffDecisions)]
     [HttpPost("/rapid-reviews/{id:guid}/decision")]
     public Task<IActionResult> SignOff(Guid id, [Bind(Prefix = "Forms.SignOff")] SignOffForm form, [FromServices] IValidator<SignOffForm> validator) =>
-        Change(id, new RapidReviewForms { SignOff = form }, "Forms.SignOff", validator.Validate(form), async (review, calendar) =>
+        Change(id, new RapidReviewForms { SignOff = form }, "Forms.SignOff", "decision-heading", validator.Validate(form), async (review, calendar) =>
         {
             var decision = Enum.Parse<RapidReviewDecision>(form.Decision!);
             review.SignOffDecision(decision, form.Justification!, User.GetUserId()!, User.GetRole() == Role.IndependentChair, clock.GetUtcNow().UtcDateTime);
@@ -139,7 +139,7 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/rapid-reviews/{id:guid}/report-sent")]
     public Task<IActionResult> RecordReportSent(Guid id, [Bind(Prefix = "Forms.Report")] ReportSentForm form, [FromServices] IValidator<ReportSentForm> validator) =>
-        Change(id, new RapidReviewForms { Report = form }, "Forms.Report", validator.Validate(form), (review, calendar) =>
+        Change(id, new RapidReviewForms { Report = form }, "Forms.Report", "report-heading", validator.Validate(form), (review, calendar) =>
         {
             review.RecordReportSent(form.SentOn.ToDate()!.Value, DisplayDates.Today(clock));
             return Task.FromResult(review.ReportSentOnTime(calendar) == true
@@ -150,7 +150,7 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/rapid-reviews/{id:guid}/panel-response")]
     public Task<IActionResult> RecordPanelResponse(Guid id, [Bind(Prefix = "Forms.Panel")] PanelResponseForm form, [FromServices] IValidator<PanelResponseForm> validator) =>
-        Change(id, new RapidReviewForms { Panel = form }, "Forms.Panel", validator.Validate(form), (review, _) =>
+        Change(id, new RapidReviewForms { Panel = form }, "Forms.Panel", "panel-response-heading", validator.Validate(form), (review, _) =>
         {
             review.RecordPanelResponse(Enum.Parse<PanelResponse>(form.Response!), form.ReceivedOn.ToDate()!.Value, form.Notes, DisplayDates.Today(clock));
             return Task.FromResult("The Panel's response has been recorded.");
@@ -197,7 +197,12 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
     /// Applies one step of the rapid review: the form's own checks first, then the domain's rules; a
     /// mistake shows the page again with what was typed and nothing saved.
     /// </summary>
-    private async Task<IActionResult> Change(Guid id, RapidReviewForms forms, string prefix, ValidationResult validation, Func<RapidReview, WorkingDayCalendar, Task<string>> step)
+    /// <remarks>
+    /// A rule about the whole step rather than one field (the decision already signed off, say) is
+    /// linked from the error summary to <paramref name="section"/>, the id of the step's heading,
+    /// which is on the page whatever stage the review has reached.
+    /// </remarks>
+    private async Task<IActionResult> Change(Guid id, RapidReviewForms forms, string prefix, string section, ValidationResult validation, Func<RapidReview, WorkingDayCalendar, Task<string>> step)
     {
         var review = await db.RapidReviews.SingleOrDefaultAsync(r => r.Id == id);
         if (review is null)
@@ -216,7 +221,7 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
             }
             catch (DomainRuleException rule)
             {
-                ModelState.AddModelError(rule.Field is null ? prefix : $"{prefix}.{RuleFields.GetValueOrDefault(rule.Field, rule.Field)}", rule.Message);
+                ModelState.AddModelError(rule.Field is null ? section : $"{prefix}.{RuleFields.GetValueOrDefault(rule.Field, rule.Field)}", rule.Message);
             }
         }
 

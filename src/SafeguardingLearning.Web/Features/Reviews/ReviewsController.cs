@@ -65,7 +65,8 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
         }
         catch (DomainRuleException rule)
         {
-            ModelState.AddModelError(rule.Field is null ? "Form" : $"Form.{rule.Field}", rule.Message);
+            // A rule about the whole form has no field to link to: it is shown at the top, unlinked.
+            ModelState.AddModelError(rule.Field is null ? string.Empty : $"Form.{rule.Field}", rule.Message);
             return View(new NewReviewModel(form));
         }
     }
@@ -130,7 +131,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
                 }
                 catch (DomainRuleException rule)
                 {
-                    ModelState.AddModelError(rule.Field is null ? "Form" : $"Form.{(rule.Field == nameof(CaseReview.IndependentReviewerUserId) ? nameof(ReviewDetailsForm.ReviewerId) : rule.Field)}", rule.Message);
+                    ModelState.AddModelError(rule.Field is null ? string.Empty : $"Form.{(rule.Field == nameof(CaseReview.IndependentReviewerUserId) ? nameof(ReviewDetailsForm.ReviewerId) : rule.Field)}", rule.Message);
                 }
             }
         }
@@ -141,7 +142,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/national-bodies")]
     public Task<IActionResult> RecordNationalBodiesTold(Guid id, [Bind(Prefix = "Forms.NationalBodies")] DateForm form) =>
-        Change(id, new ReviewForms { NationalBodies = form }, "Forms.NationalBodies", DateValidation(form, "the date the Panel, Ofsted and the DfE were told"), (review, _) =>
+        Change(id, new ReviewForms { NationalBodies = form }, "Forms.NationalBodies", "review", DateValidation(form, "the date the Panel, Ofsted and the DfE were told"), (review, _) =>
         {
             review.RecordNationalBodiesTold(form.Date.ToDate()!.Value, DisplayDates.Today(clock));
             return "The Panel, Ofsted and the DfE have been recorded as told.";
@@ -150,7 +151,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/final-report")]
     public Task<IActionResult> RecordFinalReportSent(Guid id, [Bind(Prefix = "Forms.FinalReport")] DateForm form) =>
-        Change(id, new ReviewForms { FinalReport = form }, "Forms.FinalReport", DateValidation(form, "the date the final report was sent"), (review, calendar) =>
+        Change(id, new ReviewForms { FinalReport = form }, "Forms.FinalReport", "review", DateValidation(form, "the date the final report was sent"), (review, calendar) =>
         {
             review.RecordFinalReportSent(form.Date.ToDate()!.Value, DisplayDates.Today(clock));
             return review.FinalReportOnTime(calendar) == false
@@ -161,7 +162,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/stage")]
     public Task<IActionResult> MoveTo(Guid id, ReviewStage next) =>
-        Change(id, new ReviewForms(), "Stage", new ValidationResult(), (review, calendar) =>
+        Change(id, new ReviewForms(), "Stage", "stage", new ValidationResult(), (review, calendar) =>
         {
             review.MoveTo(next, DisplayDates.Today(clock), calendar);
             return $"The review is now {ReviewNames.Describe(next).ToLowerInvariant()}.";
@@ -178,7 +179,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             validation.Errors.Add(new ValidationFailure(nameof(FindingForm.ThemeIds), "Choose themes from the list"));
         }
 
-        return await Change(id, new ReviewForms { Finding = form }, "Forms.Finding", validation, (review, _) =>
+        return await Change(id, new ReviewForms { Finding = form }, "Forms.Finding", "findings", validation, (review, _) =>
         {
             review.AddFinding(form.Text!, form.Recommendation, themes);
             return "The finding has been added.";
@@ -188,7 +189,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/board-response")]
     public async Task<IActionResult> RecordBoardResponse(Guid id, [Bind(Prefix = "Forms.Response")] BoardResponseForm form, [FromServices] IValidator<BoardResponseForm> validator) =>
-        await Change(id, new ReviewForms { Response = form }, "Forms.Response", await validator.ValidateAsync(form), (review, _) =>
+        await Change(id, new ReviewForms { Response = form }, "Forms.Response", "findings", await validator.ValidateAsync(form), (review, _) =>
         {
             review.RecordBoardResponse(form.FindingId, form.Response!, DisplayDates.Today(clock));
             return "The board's response has been recorded.";
@@ -203,9 +204,11 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
 
     /// <summary>
     /// Applies one change to a review: the form's checks, then the domain's rules; a mistake shows
-    /// the page again with what was typed and nothing saved.
+    /// the page again with what was typed and nothing saved. A rule about the whole step rather
+    /// than one field is linked from the error summary to <paramref name="section"/>, the id of a
+    /// part of the page that is always there.
     /// </summary>
-    private async Task<IActionResult> Change(Guid id, ReviewForms forms, string prefix, ValidationResult validation, Func<CaseReview, WorkingDayCalendar, string> change)
+    private async Task<IActionResult> Change(Guid id, ReviewForms forms, string prefix, string section, ValidationResult validation, Func<CaseReview, WorkingDayCalendar, string> change)
     {
         var review = await db.CaseReviews.Include(r => r.Findings).ThenInclude(f => f.Themes).SingleOrDefaultAsync(r => r.Id == id);
         if (review is null)
@@ -232,7 +235,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
                     nameof(Finding.BoardResponse) => nameof(BoardResponseForm.Response),
                     _ => rule.Field,
                 };
-                ModelState.AddModelError(field is null ? prefix : $"{prefix}.{field}", rule.Message);
+                ModelState.AddModelError(field is null ? section : $"{prefix}.{field}", rule.Message);
             }
         }
 
