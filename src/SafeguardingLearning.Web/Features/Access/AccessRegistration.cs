@@ -36,6 +36,9 @@ public static class AccessRegistration
             .AddDefaultTokenProviders()
             .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
+        // Recovery codes are stored hashed (replaces the store AddEntityFrameworkStores registered).
+        builder.Services.AddScoped<IUserStore<ApplicationUser>, HashedRecoveryCodeUserStore>();
+
         // PBKDF2-HMAC-SHA512 at OWASP's 210,000 iterations (docs/security.md has the measured cost).
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
