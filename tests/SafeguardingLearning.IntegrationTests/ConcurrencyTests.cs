@@ -78,7 +78,7 @@ public class ConcurrencyTests(ApplicationsFixture apps) : IClassFixture<Applicat
         var duplicate = await (await admin.PostForm("/agencies/new", new() { ["Form.Name"] = "Northshire Police", ["Form.Kind"] = "Police" })).ReadPage();
 
         Assert.Equal(["Enter the agency's name", "Choose what kind of agency it is"], empty.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.TextContent.Trim()));
-        Assert.Equal("There is already an agency called Northshire Police", duplicate.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal("An agency with that name already exists", duplicate.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
         Assert.Equal("Northshire Police", duplicate.QuerySelector("#Form_Name")?.GetAttribute("value"));
     }
 }

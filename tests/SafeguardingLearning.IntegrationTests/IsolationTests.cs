@@ -50,8 +50,14 @@ public class IsolationTests(ApplicationsFixture apps) : IClassFixture<Applicatio
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await southmoor.GetAsync($"/agencies/{northshireAgency}")).StatusCode);
-        var edit = await northshireAdmin.PostAsync($"/agencies/{southmoorAgency}/edit", new FormUrlEncodedContent([]));
-        Assert.True(edit.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
+        // The form of one of Northshire's own agencies, with a valid antiforgery token, sent to
+        // Southmoor's agency: it reaches the controller, which does not find it.
+        var ownEdit = await northshireAdmin.GetPage($"/agencies/{northshireAgency}/edit");
+        var fields = ownEdit.QuerySelector("main form")!.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        fields["Form.Name"] = "Renamed from Northshire";
+        var edit = await northshireAdmin.PostAsync($"/agencies/{southmoorAgency}/edit", new FormUrlEncodedContent(fields));
+        Assert.Contains("__RequestVerificationToken", fields.Keys);
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         Assert.Equal("Southmoor Hospitals NHS Trust", await app.Query(db => db.PartnerAgencies.Where(a => a.Id == southmoorAgency).Select(a => a.Name).SingleAsync()));
     }
 

@@ -153,4 +153,54 @@ public class SignInTests(ApplicationsFixture apps) : IClassFixture<ApplicationsF
         Assert.Contains("Northshire Integrated Care Board", agencies);
         Assert.Equal(7, agencies.Count);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_unknown_email_costs_the_same_password_check_as_a_known_one(DatabaseProvider provider)
+    {
+        var checks = new PasswordChecks();
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), services: s =>
+        {
+            s.AddSingleton(checks);
+            s.AddScoped<IPasswordHasher<ApplicationUser>, CountingPasswordHasher>();
+        });
+        var session = app.NewSession();
+
+        checks.Count = 0;
+        var unknown = await session.PostForm("/sign-in", new() { ["Email"] = "nobody@northshire.example", ["Password"] = "Not-the-password-2026" });
+        var afterUnknown = checks.Count;
+        checks.Count = 0;
+        var known = await session.PostForm("/sign-in", new() { ["Email"] = "board@northshire.example", ["Password"] = "Not-the-password-2026" });
+
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Equal(1, afterUnknown);
+        Assert.Equal(1, checks.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Switching_two_factor_off_outside_development_stops_the_app_starting(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), "Production", settings: new Dictionary<string, string> { ["Access:RequireTwoFactor"] = "false" });
+
+        var failure = Record.Exception(() => _ = app.Server);
+
+        Assert.NotNull(failure);
+        Assert.Contains("Access:RequireTwoFactor is false in the Production environment", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    public sealed class PasswordChecks
+    {
+        public int Count { get; set; }
+    }
+
+    private sealed class CountingPasswordHasher(PasswordChecks checks, Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> options) : PasswordHasher<ApplicationUser>(options)
+    {
+        public override PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
+        {
+            checks.Count++;
+            return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
 }

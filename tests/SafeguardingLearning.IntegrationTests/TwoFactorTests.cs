@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
@@ -120,6 +121,44 @@ public partial class TwoFactorTests(ProductionApplicationsFixture apps) : IClass
 
         Assert.Equal(HttpStatusCode.OK, (await (await Attempt()).GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await (await Attempt()).GetAsync("/")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Recovery_codes_are_stored_hashed_and_each_still_signs_in_once(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var email = $"hashed-codes-{Guid.NewGuid():N}@eastvale.example";
+        var userId = await app.SeedPerson(email, Role.BusinessUnit, Partnership);
+        await TurnOnTwoFactor(app, email);
+        var codes = new List<string>();
+        await app.Seed(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            codes.AddRange((await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 10))!);
+        });
+        Task<string?> Stored() => app.Query(db => db.UserTokens
+            .Where(t => t.UserId == userId && t.LoginProvider == "[AspNetUserStore]" && t.Name == "RecoveryCodes")
+            .Select(t => t.Value).SingleOrDefaultAsync());
+
+        async Task<HttpStatusCode> SignInWith(string code)
+        {
+            var session = app.NewSession();
+            await session.PostForm("/sign-in", new() { ["Email"] = email, ["Password"] = DemoData.Password });
+            await session.PostForm("/sign-in/recovery-code", new() { ["Code"] = code });
+            return (await session.GetAsync("/")).StatusCode;
+        }
+
+        var before = await Stored();
+        Assert.NotNull(before);
+        Assert.Equal(10, before.Split(';').Length);
+        Assert.All(codes, code => Assert.DoesNotContain(code, before, StringComparison.OrdinalIgnoreCase));
+        Assert.All(codes, code => Assert.DoesNotContain(code.Replace("-", string.Empty, StringComparison.Ordinal), before, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.OK, await SignInWith(codes[3]));
+        Assert.Equal(HttpStatusCode.Redirect, await SignInWith(codes[3]));
+        Assert.Equal(HttpStatusCode.Redirect, await SignInWith(before.Split(';')[0]));
+        Assert.Equal(9, (await Stored())!.Split(';').Length);
+        Assert.Equal(HttpStatusCode.OK, await SignInWith(codes[4]));
     }
 
     [Theory]

@@ -164,7 +164,45 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
             filter = And(filter, e => CurrentReviewerId == null);
         }
 
+        if (InvolvementFilter<T>() is { } involvement)
+        {
+            filter = And(filter, involvement);
+        }
+
         builder.Entity<T>().HasQueryFilter(filter!);
+    }
+
+    /// <summary>
+    /// Case records an agency lead sees only when they involve the lead's agency, and findings a
+    /// reviewer (or agency lead) sees only on a review they can see. Each is one subquery in the
+    /// same SQL statement, never a query per row. The filters refer to one another in one
+    /// direction only (finding → review → rapid review → notification), so none loops.
+    /// </summary>
+    private Expression<Func<T, bool>>? InvolvementFilter<T>()
+    {
+        Expression<Func<Domain.Reviews.SeriousIncidentNotification, bool>> notification = n =>
+            CurrentAgencyId == null || n.Agencies.Any(a => a.AgencyId == CurrentAgencyId);
+
+        // Asked for a summary, or named on the notification behind it.
+        Expression<Func<Domain.Reviews.RapidReview, bool>> rapidReview = r =>
+            CurrentAgencyId == null
+            || AgencyRequests.Any(q => q.RapidReviewId == r.Id)
+            || Notifications.Any(n => n.Id == r.NotificationId);
+
+        // Taking part in the review, or asked for a summary in the rapid review that led to it.
+        Expression<Func<Domain.Reviews.CaseReview, bool>> caseReview = c =>
+            CurrentAgencyId == null
+            || c.Agencies.Any(a => a.AgencyId == CurrentAgencyId)
+            || (c.RapidReviewId != null && AgencyRequests.Any(q => q.RapidReviewId == c.RapidReviewId));
+
+        Expression<Func<Domain.Reviews.Finding, bool>> finding = f =>
+            (CurrentAgencyId == null && CurrentReviewerId == null) || CaseReviews.Any(c => c.Id == f.CaseReviewId);
+
+        return typeof(T) == typeof(Domain.Reviews.SeriousIncidentNotification) ? (Expression<Func<T, bool>>)(object)notification
+            : typeof(T) == typeof(Domain.Reviews.RapidReview) ? (Expression<Func<T, bool>>)(object)rapidReview
+            : typeof(T) == typeof(Domain.Reviews.CaseReview) ? (Expression<Func<T, bool>>)(object)caseReview
+            : typeof(T) == typeof(Domain.Reviews.Finding) ? (Expression<Func<T, bool>>)(object)finding
+            : null;
     }
 
     private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>>? left, Expression<Func<T, bool>> right) =>

@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Extensions.Logging;
 
@@ -24,6 +26,8 @@ public static class OperationsRegistration
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
+        ConfigureForwardedHeaders(builder);
+
         if (!builder.Environment.IsDevelopment())
         {
             builder.Services.AddHsts(options =>
@@ -39,6 +43,13 @@ public static class OperationsRegistration
     /// <summary>The first middleware: correlation id, security headers, request log and error pages wrap everything else.</summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
+        // Behind a TLS proxy named in settings: the scheme and the person's address come from its
+        // X-Forwarded-* headers, and from nobody else's. Without the setting the headers are ignored.
+        if (TrustedProxies(app.Configuration) is { Count: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
@@ -51,6 +62,46 @@ public static class OperationsRegistration
 
         return app;
     }
+
+    /// <summary>
+    /// <c>ForwardedHeaders:KnownProxies</c> (addresses) and <c>ForwardedHeaders:KnownNetworks</c>
+    /// (CIDR, like 10.0.0.0/8): only requests arriving from these are believed about the client's
+    /// address and scheme. The framework's default trust of loopback is cleared.
+    /// </summary>
+    private static void ConfigureForwardedHeaders(WebApplicationBuilder builder)
+    {
+        var (proxies, networks) = (Setting(builder.Configuration, "KnownProxies"), Setting(builder.Configuration, "KnownNetworks"));
+        if (proxies.Length == 0 && networks.Length == 0)
+        {
+            return;
+        }
+
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies has \"{proxy}\", which is not an IP address"));
+            }
+
+            foreach (var network in networks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                    ? parsed
+                    : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks has \"{network}\", which is not a network like 10.0.0.0/8"));
+            }
+        });
+    }
+
+    private static string[] Setting(IConfiguration configuration, string name) =>
+        configuration.GetSection("ForwardedHeaders").GetSection(name).Get<string[]>() ?? [];
+
+    private static List<string> TrustedProxies(IConfiguration configuration) =>
+        [.. Setting(configuration, "KnownProxies"), .. Setting(configuration, "KnownNetworks")];
 
     public static WebApplication MapHealth(this WebApplication app)
     {

@@ -25,6 +25,7 @@ public class AccessTableTests
     private static readonly Role[] ReviewReaders = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer];
     private static readonly Role[] FindingWriters = [Role.BusinessUnit, Role.IndependentReviewer];
     private static readonly Role[] ThemeReaders = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
+    private static readonly Role[] ThemeFindingReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -99,7 +100,7 @@ public class AccessTableTests
         ["ReviewsController.AddFinding POST"] = FindingWriters,
         ["ReviewsController.RecordBoardResponse POST"] = BusinessUnit,
         ["ThemesController.Index GET"] = ThemeReaders,
-        ["ThemesController.Theme GET"] = ThemeReaders,
+        ["ThemesController.Theme GET"] = ThemeFindingReaders,
         ["ThemesController.Add POST"] = Administrators,
         ["ThemesController.SetActive POST"] = Administrators,
         ["JobsController.Index GET"] = Administrators,

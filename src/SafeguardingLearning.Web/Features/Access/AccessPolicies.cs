@@ -21,6 +21,7 @@ public static class AccessPolicies
     public const string ViewReview = nameof(ViewReview);
     public const string WriteFindings = nameof(WriteFindings);
     public const string ViewThemes = nameof(ViewThemes);
+    public const string ReadThemeFindings = nameof(ReadThemeFindings);
     public const string ManageThemes = nameof(ManageThemes);
     public const string ManageJobs = nameof(ManageJobs);
 
@@ -41,7 +42,9 @@ public static class AccessPolicies
         [AnswerAgencyRequests] = [Role.AgencyLead],
         [ViewReview] = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer],
         [WriteFindings] = [Role.BusinessUnit, Role.IndependentReviewer],
+        // Administrators keep the list of themes, but do not read the findings about children behind them.
         [ViewThemes] = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
+        [ReadThemeFindings] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
         [ManageThemes] = [Role.Administrator],
         [ManageJobs] = [Role.Administrator],
     };

@@ -9,6 +9,7 @@ public static class AccessRegistration
     public static WebApplicationBuilder AddIdentityAndAccess(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection("Access"));
+        EnsureTwoFactorRequiredOutsideDevelopment(builder.Environment, builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services
@@ -35,6 +36,9 @@ public static class AccessRegistration
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // Recovery codes are stored hashed (replaces the store AddEntityFrameworkStores registered).
+        builder.Services.AddScoped<IUserStore<ApplicationUser>, HashedRecoveryCodeUserStore>();
 
         // PBKDF2-HMAC-SHA512 at OWASP's 210,000 iterations (docs/security.md has the measured cost).
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
@@ -69,5 +73,19 @@ public static class AccessRegistration
 
         builder.Services.AddAuthorization(AccessPolicies.Configure);
         return builder;
+    }
+
+    /// <summary>
+    /// Two-factor sign-in can be switched off for the Development demo only: anywhere else the
+    /// setting would expose case data behind a password alone, so the app refuses to start.
+    /// </summary>
+    internal static void EnsureTwoFactorRequiredOutsideDevelopment(IHostEnvironment environment, IConfiguration configuration)
+    {
+        if (!environment.IsDevelopment() && !configuration.GetValue("Access:RequireTwoFactor", defaultValue: true))
+        {
+            throw new InvalidOperationException(
+                $"Access:RequireTwoFactor is false in the {environment.EnvironmentName} environment. Two-factor sign-in can be switched off " +
+                "only in Development, for the demo: remove the setting (or set it to true) and start again.");
+        }
     }
 }

@@ -16,8 +16,12 @@ public sealed partial class SignInController(
     TimeProvider clock,
     IValidator<SignInForm> validator,
     IValidator<CodeForm> codeValidator,
+    IPasswordHasher<ApplicationUser> hasher,
     ILogger<SignInController> logger) : Controller
 {
+    /// <summary>A hash of a random password, checked when there is no account to check against.</summary>
+    private static string? _unknownAccountHash;
+
     /// <summary>One message for an unknown email, a wrong password, a disabled or a locked account, so none can be told apart.</summary>
     internal const string FailedMessage = "Enter a correct email address and password";
 
@@ -45,9 +49,18 @@ public sealed partial class SignInController(
         }
 
         var user = await users.FindByEmailAsync(form.Email!.Trim());
-        var result = user is null || user.IsDisabled
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signInManager.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null || user.IsDisabled)
+        {
+            // The same PBKDF2 work as a real check, so the time taken does not tell whether the
+            // email has an account.
+            SpendPasswordCheckTime(form.Password!);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            result = await signInManager.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        }
 
         if (result.RequiresTwoFactor)
         {
@@ -132,6 +145,13 @@ public sealed partial class SignInController(
         ModelState.AddModelError(nameof(CodeForm.Code), WrongCodeMessage);
         form.Code = null;
         return View(view, form);
+    }
+
+    private void SpendPasswordCheckTime(string password)
+    {
+        var dummy = new ApplicationUser();
+        _unknownAccountHash ??= hasher.HashPassword(dummy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        hasher.VerifyHashedPassword(dummy, _unknownAccountHash, password);
     }
 
     private IActionResult LocalRedirectOrHome(string? returnUrl) =>

@@ -18,6 +18,12 @@ namespace SafeguardingLearning.Web.Features.Agencies;
 [Authorize(Policy = AccessPolicies.ViewPartnerAgencies)]
 public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> validator, IAuthorizationService authorization) : Controller
 {
+    /// <summary>Said for a name in use anywhere on the installation, without saying where.</summary>
+    internal const string DuplicateNameMessage = "An agency with that name already exists";
+
+    internal const string SharedAgencyMessage =
+        "This agency also works with other partnerships, so it cannot be renamed, changed or made inactive from here. Ask the administrators of the installation.";
+
     [HttpGet("/agencies")]
     public async Task<IActionResult> Index()
     {
@@ -58,9 +64,9 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
         }
 
         var name = form.Name!.Trim();
-        if (await db.PartnerAgencies.IgnoreQueryFilters().AnyAsync(a => a.Name == name))
+        if (await NameInUse(name, exceptId: Guid.Empty))
         {
-            ModelState.AddModelError("Form.Name", $"There is already an agency called {name}");
+            ModelState.AddModelError("Form.Name", DuplicateNameMessage);
             return View(new AgencyEditModel(null, form, KindItems(), null));
         }
 
@@ -84,7 +90,7 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
         }
 
         var form = new AgencyForm { Name = agency.Name, Kind = agency.Kind.ToString(), IsActive = agency.IsActive, Version = ConcurrencyTokens.Read(db.Entry(agency)) };
-        return View(new AgencyEditModel(id, form, KindItems(), null));
+        return View(new AgencyEditModel(id, form, KindItems(), null, await IsShared(id)));
     }
 
     [Authorize(Policy = AccessPolicies.ManageAgencies)]
@@ -97,9 +103,24 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
             return NotFound();
         }
 
+        var shared = await IsShared(id);
         if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
         {
-            return View(new AgencyEditModel(id, form, KindItems(), null));
+            return View(new AgencyEditModel(id, form, KindItems(), null, shared));
+        }
+
+        // The agency is one record for every partnership it works with: one partnership's
+        // administrator must not rename or close it for the others.
+        if (shared)
+        {
+            ModelState.AddModelError(string.Empty, SharedAgencyMessage);
+            return View(new AgencyEditModel(id, form, KindItems(), null, shared));
+        }
+
+        if (await NameInUse(form.Name!.Trim(), exceptId: id))
+        {
+            ModelState.AddModelError("Form.Name", DuplicateNameMessage);
+            return View(new AgencyEditModel(id, form, KindItems(), null, shared));
         }
 
         ConcurrencyTokens.Expect(db.Entry(agency), form.Version);
@@ -123,6 +144,17 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
         return RedirectToAction(nameof(Agency), new { id });
     }
 
+    /// <summary>Whether the agency is a member of any partnership besides the current one.</summary>
+    private Task<bool> IsShared(Guid agencyId)
+    {
+        var partnershipId = User.GetPartnershipId();
+        return db.PartnershipAgencies.IgnoreQueryFilters().AnyAsync(pa => pa.AgencyId == agencyId && pa.PartnershipId != partnershipId);
+    }
+
+    /// <summary>Names are unique across the installation; the answer is yes or no, never whose.</summary>
+    private Task<bool> NameInUse(string name, Guid exceptId) =>
+        db.PartnerAgencies.IgnoreQueryFilters().AnyAsync(a => a.Name == name && a.Id != exceptId);
+
     private static List<SelectListItem> KindItems() =>
         Enum.GetValues<AgencyKind>().Select(k => new SelectListItem(AgencyKindNames.Describe(k), k.ToString())).ToList();
 }
@@ -132,4 +164,4 @@ public sealed record AgencyRow(Guid Id, string Name, AgencyKind Kind, bool IsAct
 public sealed record AgencyModel(AgencyRow Agency, List<HistoryRow>? History);
 
 /// <summary>The edit form; <paramref name="Conflict"/> is what someone else saved while it was open.</summary>
-public sealed record AgencyEditModel(Guid? Id, AgencyForm Form, List<SelectListItem> Kinds, AgencyRow? Conflict);
+public sealed record AgencyEditModel(Guid? Id, AgencyForm Form, List<SelectListItem> Kinds, AgencyRow? Conflict, bool IsShared = false);

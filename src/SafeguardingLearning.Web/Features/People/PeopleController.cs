@@ -27,6 +27,11 @@ public sealed class PeopleController(
     private const string RoleField = "Form.Role";
     private const string AgencyField = "Form.AgencyId";
 
+    /// <summary>Why an account shared with another partnership cannot be disabled or have its two-factor reset from here.</summary>
+    internal const string SharedAccountMessage =
+        "This person also has a role in another partnership, so their account cannot be disabled, enabled or have its two-factor sign-in reset from here: " +
+        "ask an administrator of every partnership they work in. You can still change their role here.";
+
     [HttpGet("/people")]
     public async Task<IActionResult> Index()
     {
@@ -135,6 +140,11 @@ public sealed class PeopleController(
             return NotFound();
         }
 
+        if (await HoldsRolesElsewhere(userId))
+        {
+            return await RefuseSharedAccount(userId);
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         user.LastTotpTimeStep = null;
@@ -160,6 +170,11 @@ public sealed class PeopleController(
             return RedirectToAction(nameof(Person), new { userId });
         }
 
+        if (await HoldsRolesElsewhere(userId))
+        {
+            return await RefuseSharedAccount(userId);
+        }
+
         user.IsDisabled = disabled;
         await users.UpdateAsync(user);
         if (disabled)
@@ -175,6 +190,23 @@ public sealed class PeopleController(
     /// <summary>The account, only if it has a role in the current partnership (memberships are filtered to it).</summary>
     private async Task<ApplicationUser?> MemberOfThisPartnership(string userId) =>
         await db.Memberships.AnyAsync(m => m.UserId == userId) ? await users.FindByIdAsync(userId) : null;
+
+    /// <summary>
+    /// Whether the account has a role in any partnership other than the current one. Disabling it or
+    /// resetting its two-factor sign-in would change it everywhere, so only an administrator whose
+    /// partnership holds all of its roles may do that.
+    /// </summary>
+    private Task<bool> HoldsRolesElsewhere(string userId)
+    {
+        var partnershipId = User.GetPartnershipId();
+        return db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId && m.PartnershipId != partnershipId);
+    }
+
+    private async Task<IActionResult> RefuseSharedAccount(string userId)
+    {
+        ModelState.AddModelError(string.Empty, SharedAccountMessage);
+        return View(nameof(Person), await PersonModel(userId, null));
+    }
 
     private async Task<PersonModel?> PersonModel(string userId, ChangeRoleForm? form)
     {
@@ -196,7 +228,7 @@ public sealed class PeopleController(
         var version = ConcurrencyTokens.Read(db.Entry(membership));
         var history = await AuditHistory.For(db, [(nameof(ApplicationUser), userId), (nameof(PartnershipMembership), person.Id.ToString())]);
         return new PersonModel(
-            userId, person.DisplayName, person.Email!, person.Role, person.AgencyName, person.IsDisabled, person.TwoFactorEnabled, person.Invited,
+            userId, person.DisplayName, person.Email!, person.Role, person.AgencyName, person.IsDisabled, person.TwoFactorEnabled, person.Invited, await HoldsRolesElsewhere(userId),
             form ?? new ChangeRoleForm(person.Role.ToString(), person.AgencyId, version),
             RoleItems(), await AgencyItems(), history);
     }
@@ -233,6 +265,7 @@ public sealed record PersonModel(
     bool IsDisabled,
     bool TwoFactorEnabled,
     bool IsInvited,
+    bool HoldsRolesElsewhere,
     ChangeRoleForm Form,
     List<SelectListItem> Roles,
     List<SelectListItem> Agencies,

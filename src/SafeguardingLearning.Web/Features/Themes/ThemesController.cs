@@ -70,6 +70,7 @@ public sealed class ThemesController(AppDbContext db) : Controller
         return RedirectToAction(nameof(Index));
     }
 
+    [Authorize(Policy = AccessPolicies.ReadThemeFindings)]
     [HttpGet("/themes/{id:guid}")]
     public async Task<IActionResult> Theme(Guid id)
     {
