@@ -371,6 +371,44 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         ErrorSummaryLinks.AssertEachTargetsTheForm(duplicate);
         Assert.Equal(themes, await app.Query(db => NorthshireThemes(db).CountAsync()));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_review_is_published_only_after_the_independent_chair_signs_off_its_final_report(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var manager = await app.SignInAs("manager@northshire.example");
+        var chair = await app.SignInAs("chair@northshire.example");
+        var n = await ReviewId(app, "Children N and O");
+        var url = $"/reviews/{n}";
+        Task<CaseReview> Saved() => app.Query(db => db.CaseReviews.AsNoTracking().SingleAsync(r => r.Id == n));
+        await manager.PostForm(url, new() { ["next"] = nameof(ReviewStage.FindingsAgreed) }, $"{url}/stage");
+        foreach (var finding in await app.Query(db => db.Findings.Where(f => f.CaseReviewId == n).Select(f => f.Id).ToListAsync()))
+        {
+            await Post(manager, url, $"{url}/board-response", new() { ["Forms.Response.FindingId"] = finding.ToString(), ["Forms.Response.Response"] = "The board accepts the finding." });
+        }
+
+        var notSignedOff = await (await manager.PostForm(url, new() { ["next"] = nameof(ReviewStage.Published) }, $"{url}/stage")).ReadPage();
+        Assert.Equal(["The independent chair must sign off the final report before the review is published"], Errors(notSignedOff));
+        ErrorSummaryLinks.AssertEachTargetsTheForm(notSignedOff);
+        Assert.Contains("Not signed off yet", notSignedOff.GetElementById("signed-off")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(notSignedOff.GetElementById("sign-off"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(manager, url, $"{url}/sign-off", new())).StatusCode);
+        Assert.Equal(ReviewStage.FindingsAgreed, (await Saved()).Stage);
+        Assert.Null((await Saved()).PublicationSignedOffAt);
+
+        var signedOff = await chair.PostForm(url, new(), $"{url}/sign-off");
+        Assert.Equal(HttpStatusCode.Redirect, signedOff.StatusCode);
+        var chairId = await app.Query(db => db.Users.Where(u => u.Email == "chair@northshire.example").Select(u => u.Id).SingleAsync());
+        Assert.Equal(chairId, (await Saved()).PublicationSignedOffByUserId);
+        var again = await (await Post(chair, url, $"{url}/sign-off", new())).ReadPage();
+        Assert.Equal(["The final report has already been signed off for publication"], Errors(again));
+
+        var published = await manager.PostForm(url, new() { ["next"] = nameof(ReviewStage.Published) }, $"{url}/stage");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(ReviewStage.Published, (await Saved()).Stage);
+        Assert.Contains("The independent chair signed off the final report for publication on", (await manager.GetPage(url)).GetElementById("signed-off")?.TextContent, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>GOV.UK error summaries: every link goes to something on the page.</summary>

@@ -48,8 +48,8 @@ public class CaseReviewTests
         return review;
     }
 
-    /// <summary>Findings agreed and the board has responded to each; no final report recorded.</summary>
-    private static CaseReview Agreed(ReviewKind kind = ReviewKind.LocalChildSafeguardingPracticeReview)
+    /// <summary>Findings agreed and the board has responded to each; not yet signed off by the chair.</summary>
+    private static CaseReview Responded(ReviewKind kind = ReviewKind.LocalChildSafeguardingPracticeReview)
     {
         var review = Ready(kind);
         review.MoveTo(ReviewStage.InProgress, Today, Calendar);
@@ -61,6 +61,16 @@ public class CaseReviewTests
 
         return review;
     }
+
+    /// <summary>Findings agreed, the board has responded to each and the chair has signed the report off; no final report recorded.</summary>
+    private static CaseReview Agreed(ReviewKind kind = ReviewKind.LocalChildSafeguardingPracticeReview)
+    {
+        var review = Responded(kind);
+        review.SignOffForPublication("chair-1", isIndependentChair: true, SignedOffAt);
+        return review;
+    }
+
+    private static readonly DateTime SignedOffAt = new(2027, 1, 6, 10, 0, 0, DateTimeKind.Utc);
 
     /// <summary>A review ready for every next step, taken by the ordinary route to <paramref name="stage"/>.</summary>
     private static CaseReview AtStage(ReviewStage stage)
@@ -103,12 +113,13 @@ public class CaseReviewTests
         DateOnly? PlannedPublicationDate,
         DateOnly? FinalReportSentOn,
         DateOnly? PublishedOn,
+        string? PublicationSignedOffByUserId,
         string Agencies,
         string Findings);
 
     private static State Snapshot(CaseReview r) => new(
         r.Stage, r.Methodology, r.TermsOfReference, r.Scope, r.PeriodFrom, r.PeriodTo, r.PanelMembers, r.IndependentReviewerUserId,
-        r.NationalBodiesToldOn, r.PlannedPublicationDate, r.FinalReportSentOn, r.PublishedOn,
+        r.NationalBodiesToldOn, r.PlannedPublicationDate, r.FinalReportSentOn, r.PublishedOn, r.PublicationSignedOffByUserId,
         string.Join(",", r.Agencies.Select(a => a.AgencyId).Order()),
         string.Join("|", r.Findings.Select(f => $"{f.Number}:{f.Text}:{f.BoardResponse}:{f.BoardRespondedOn}")));
 
@@ -217,7 +228,7 @@ public class CaseReviewTests
         review.Describe(null, " ", "", null, null, "  ", []);
 
         Assert.Equal(
-            new State(ReviewStage.Commissioned, null, null, null, null, null, null, null, null, null, null, null, "", ""),
+            new State(ReviewStage.Commissioned, null, null, null, null, null, null, null, null, null, null, null, null, "", ""),
             Snapshot(review));
     }
 
@@ -815,6 +826,50 @@ public class CaseReviewTests
 
         Assert.Equal(ReviewStage.FindingsAgreed, review.Stage);
         Assert.Null(review.PublishedOn);
+    }
+
+    [Fact]
+    public void A_review_is_published_only_once_the_chair_has_signed_off_its_final_report()
+    {
+        var review = Responded(ReviewKind.LearningReview);
+
+        AssertRefused(review, () => review.MoveTo(ReviewStage.Published, Today, Calendar), "The independent chair must sign off the final report before the review is published");
+
+        Assert.Equal(ReviewStage.FindingsAgreed, review.Stage);
+        Assert.Null(review.PublishedOn);
+        review.SignOffForPublication("chair-1", isIndependentChair: true, SignedOffAt);
+        review.MoveTo(ReviewStage.Published, Today, Calendar);
+        Assert.Equal(ReviewStage.Published, review.Stage);
+        Assert.Equal("chair-1", review.PublicationSignedOffByUserId);
+        Assert.Equal(SignedOffAt, review.PublicationSignedOffAt);
+    }
+
+    [Fact]
+    public void Only_the_independent_chair_signs_off_a_final_report_for_publication()
+    {
+        var review = Responded();
+
+        AssertRefused(review, () => review.SignOffForPublication("manager-1", isIndependentChair: false, SignedOffAt), "Only the independent chair can sign off a final report for publication");
+
+        Assert.Null(review.PublicationSignedOffAt);
+        Assert.Null(review.PublicationSignedOffByUserId);
+    }
+
+    [Fact]
+    public void The_chair_signs_off_only_agreed_findings_the_board_has_answered_and_only_once()
+    {
+        var inProgress = Ready();
+        inProgress.MoveTo(ReviewStage.InProgress, Today, Calendar);
+        AssertRefused(inProgress, () => inProgress.SignOffForPublication("chair-1", isIndependentChair: true, SignedOffAt), "The chair signs off the final report once the findings are agreed, before publication");
+
+        var unanswered = Ready();
+        unanswered.MoveTo(ReviewStage.InProgress, Today, Calendar);
+        unanswered.MoveTo(ReviewStage.FindingsAgreed, Today, Calendar);
+        AssertRefused(unanswered, () => unanswered.SignOffForPublication("chair-1", isIndependentChair: true, SignedOffAt), "The board must respond to every finding before the chair signs off the final report");
+
+        var signed = Agreed();
+        AssertRefused(signed, () => signed.SignOffForPublication("chair-2", isIndependentChair: true, SignedOffAt.AddDays(1)), "The final report has already been signed off for publication");
+        Assert.Equal("chair-1", signed.PublicationSignedOffByUserId);
     }
 
     [Fact]

@@ -97,6 +97,7 @@ public class AccessTableTests
         ["ReviewsController.RecordNationalBodiesTold POST"] = BusinessUnit,
         ["ReviewsController.RecordFinalReportSent POST"] = BusinessUnit,
         ["ReviewsController.MoveTo POST"] = BusinessUnit,
+        ["ReviewsController.SignOffForPublication POST"] = Chair,
         ["ReviewsController.AddFinding POST"] = FindingWriters,
         ["ReviewsController.RecordBoardResponse POST"] = BusinessUnit,
         ["ThemesController.Index GET"] = ThemeReaders,

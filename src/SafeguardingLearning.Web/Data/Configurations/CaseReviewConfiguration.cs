@@ -15,6 +15,7 @@ internal sealed class CaseReviewConfiguration : IEntityTypeConfiguration<CaseRev
         builder.Property(r => r.Scope).HasMaxLength(4000);
         builder.Property(r => r.PanelMembers).HasMaxLength(2000);
         builder.Property(r => r.IndependentReviewerUserId).HasMaxLength(450);
+        builder.Property(r => r.PublicationSignedOffByUserId).HasMaxLength(450);
         builder.HasIndex(r => new { r.PartnershipId, r.Stage });
         builder.HasIndex(r => r.IndependentReviewerUserId);
         builder.HasIndex(r => r.RapidReviewId).IsUnique();

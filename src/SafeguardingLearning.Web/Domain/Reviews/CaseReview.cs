@@ -89,6 +89,11 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
     public DateOnly? PublishedOn { get; private set; }
 
+    /// <summary>The independent chair who signed the final report off for publication.</summary>
+    public string? PublicationSignedOffByUserId { get; private set; }
+
+    public DateTime? PublicationSignedOffAt { get; private set; }
+
     public IReadOnlyCollection<CaseReviewAgency> Agencies => _agencies;
 
     public IReadOnlyCollection<Finding> Findings => _findings;
@@ -235,6 +240,37 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
         finding.RespondAsBoard(response, today);
     }
 
+    /// <summary>
+    /// The independent chair signs the final report off for publication (the chair's sign-offs
+    /// include "final reports for publication"), once the findings are agreed and the board has
+    /// responded to each; the business unit then records it as published.
+    /// </summary>
+    public void SignOffForPublication(string chairUserId, bool isIndependentChair, DateTime nowUtc)
+    {
+        if (!isIndependentChair)
+        {
+            throw new DomainRuleException("Only the independent chair can sign off a final report for publication");
+        }
+
+        if (Stage != ReviewStage.FindingsAgreed)
+        {
+            throw new DomainRuleException("The chair signs off the final report once the findings are agreed, before publication");
+        }
+
+        if (_findings.Any(f => f.BoardResponse is null))
+        {
+            throw new DomainRuleException("The board must respond to every finding before the chair signs off the final report");
+        }
+
+        if (PublicationSignedOffAt is not null)
+        {
+            throw new DomainRuleException("The final report has already been signed off for publication");
+        }
+
+        PublicationSignedOffByUserId = chairUserId;
+        PublicationSignedOffAt = nowUtc;
+    }
+
     /// <summary>Moves the review to its next stage, refusing with the reason when it is not ready.</summary>
     public void MoveTo(ReviewStage next, DateOnly today, WorkingDayCalendar calendar)
     {
@@ -275,6 +311,11 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
                 if (_findings.Any(f => f.BoardResponse is null))
                 {
                     throw new DomainRuleException("The board must respond to every finding before the review is published");
+                }
+
+                if (PublicationSignedOffAt is null)
+                {
+                    throw new DomainRuleException("The independent chair must sign off the final report before the review is published");
                 }
 
                 if (IsLocalChildSafeguardingPracticeReview)

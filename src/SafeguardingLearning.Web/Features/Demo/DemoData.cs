@@ -243,6 +243,7 @@ public static class DemoData
         reviewM.RecordBoardResponse(m2.Id, "Accepted. The safeguarding hub takes attendance referrals from September 2020.", new DateOnly(2020, 1, 20));
         reviewM.PlanPublication(new DateOnly(2020, 3, 2));
         reviewM.RecordFinalReportSent(new DateOnly(2020, 2, 17), new DateOnly(2020, 2, 17));
+        reviewM.SignOffForPublication(chair, true, new DateTime(2020, 2, 24, 11, 0, 0, DateTimeKind.Utc));
         reviewM.MoveTo(ReviewStage.Published, new DateOnly(2020, 3, 2), calendar);
 
         // A partnership review in its 8 to 12 weeks.

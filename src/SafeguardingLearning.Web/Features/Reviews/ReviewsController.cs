@@ -159,6 +159,15 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
                 : "The final report has been recorded as sent to the Panel and the Secretary of State.";
         });
 
+    [Authorize(Policy = AccessPolicies.SignOffDecisions)]
+    [HttpPost("/reviews/{id:guid}/sign-off")]
+    public Task<IActionResult> SignOffForPublication(Guid id) =>
+        Change(id, new ReviewForms(), "SignOff", "stage", new ValidationResult(), (review, _) =>
+        {
+            review.SignOffForPublication(User.GetUserId()!, User.GetRole() == Role.IndependentChair, clock.GetUtcNow().UtcDateTime);
+            return "The final report has been signed off for publication. The business unit can now record it as published.";
+        });
+
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/stage")]
     public Task<IActionResult> MoveTo(Guid id, ReviewStage next) =>

@@ -608,6 +608,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("PlannedPublicationDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("PublicationSignedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicationSignedOffByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 

@@ -589,6 +589,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PlannedPublicationDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublicationSignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicationSignedOffByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
