@@ -31,7 +31,7 @@ public sealed record TrackedDeadline(Guid PartnershipId, string Subject, Guid Su
 /// when overdue — each once, by its natural key, with its email in the outbox in the same transaction.
 /// It runs on working days only, so nothing is raised on a weekend or a bank holiday.
 /// </summary>
-public sealed class DeadlineSweep(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock, IOptions<ReminderOptions> options, IOptions<EmailOptions> email)
+public sealed class DeadlineSweep(AppDbContext db, RaiseReminders raiseReminders, BankHolidays bankHolidays, TimeProvider clock, IOptions<ReminderOptions> options, IOptions<EmailOptions> email)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -42,21 +42,6 @@ public sealed class DeadlineSweep(AppDbContext db, BankHolidays bankHolidays, Ti
             return 0;
         }
 
-        try
-        {
-            return await RaiseAsync(calendar, today, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node raised some of the same reminders at the same moment: the unique key
-            // kept them single. Look again; what is left to raise is what nobody has.
-            db.ChangeTracker.Clear();
-            return await RaiseAsync(calendar, today, cancellationToken);
-        }
-    }
-
-    private async Task<int> RaiseAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken)
-    {
         var deadlines = await Deadlines(calendar, today, cancellationToken);
         var escalation = await PeopleIn(options.Value.EscalateTo, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -77,24 +62,7 @@ public sealed class DeadlineSweep(AppDbContext db, BankHolidays bankHolidays, Ti
             }
         }
 
-        var subjects = wanted.Select(r => r.SubjectId).Distinct().ToList();
-        var existing = (await db.Reminders.IgnoreQueryFilters().Where(r => subjects.Contains(r.SubjectId))
-                .Select(r => new { r.Subject, r.SubjectId, r.Kind, r.DueOn, r.RecipientUserId })
-                .ToListAsync(cancellationToken))
-            .Select(r => (r.Subject, r.SubjectId, r.Kind, r.DueOn, r.RecipientUserId))
-            .ToHashSet();
-        var fresh = wanted.Where(r => !existing.Contains((r.Subject, r.SubjectId, r.Kind, r.DueOn, r.RecipientUserId))).ToList();
-        if (fresh.Count == 0)
-        {
-            return 0;
-        }
-
-        var recipientIds = fresh.Select(r => r.RecipientUserId).Distinct().ToList();
-        var addresses = await db.Users.Where(u => recipientIds.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);
-        db.Reminders.AddRange(fresh);
-        db.OutboxEmails.AddRange(fresh.Where(r => addresses.ContainsKey(r.RecipientUserId)).Select(r => Email(r, addresses[r.RecipientUserId], now)));
-        await db.SaveChangesAsync(cancellationToken);
-        return fresh.Count;
+        return await raiseReminders.Handle(wanted, (reminder, to) => Email(reminder, to, now), cancellationToken);
     }
 
     /// <summary>No case details in email: a short subject and a link to sign in.</summary>

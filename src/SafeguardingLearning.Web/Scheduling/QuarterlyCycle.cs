@@ -47,7 +47,7 @@ public sealed record Quarter(int Year, int Number, DateOnly Starts, DateOnly End
 /// and running it twice, or on two nodes at once, raises nothing twice. Later features add their own
 /// quarterly reminders here.
 /// </summary>
-public sealed class QuarterlyCycle(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock, IOptions<QuarterlyOptions> options, IOptions<EmailOptions> email)
+public sealed class QuarterlyCycle(AppDbContext db, RaiseReminders raiseReminders, BankHolidays bankHolidays, TimeProvider clock, IOptions<QuarterlyOptions> options, IOptions<EmailOptions> email)
 {
     /// <summary>
     /// Where a quarterly reminder leads until quarterly returns have pages of their own: the review
@@ -64,21 +64,6 @@ public sealed class QuarterlyCycle(AppDbContext db, BankHolidays bankHolidays, T
             return 0;
         }
 
-        try
-        {
-            return await RaiseAsync(calendar, today, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node raised some of the same reminders at the same moment: the unique key
-            // kept them single. Look again; what is left to raise is what nobody has.
-            db.ChangeTracker.Clear();
-            return await RaiseAsync(calendar, today, cancellationToken);
-        }
-    }
-
-    private async Task<int> RaiseAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken)
-    {
         var settings = options.Value;
         var current = Quarter.Containing(today, calendar, settings.DeadlineWorkingDaysAfterQuarterEnd);
         var previous = current.Previous(calendar, settings.DeadlineWorkingDaysAfterQuarterEnd);
@@ -101,31 +86,20 @@ public sealed class QuarterlyCycle(AppDbContext db, BankHolidays bankHolidays, T
         {
             return 0;
         }
+
         var unit = await db.Memberships.AsNoTracking().Where(m => m.Role == Role.BusinessUnit)
-            .Join(db.Users.Where(u => !u.IsDisabled && u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.PartnershipId, m.UserId, u.Email })
+            .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new { m.PartnershipId, m.UserId })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var wanted = (
                 from r in raise
                 from person in unit
-                select (r.Subject, SubjectId: StableId($"{r.Subject}/{person.PartnershipId}/{r.Quarter.Name}"), r.Kind, r.Quarter, r.Text, person.PartnershipId, person.UserId, person.Email))
+                select new Reminder(person.PartnershipId, r.Subject, StableId($"{r.Subject}/{person.PartnershipId}/{r.Quarter.Name}"), r.Kind, r.Quarter.Deadline, person.UserId, r.Text, Link, now))
             .ToList();
-        var subjectIds = wanted.Select(w => w.SubjectId).Distinct().ToList();
-        var existing = (await db.Reminders.IgnoreQueryFilters().Where(r => subjectIds.Contains(r.SubjectId))
-                .Select(r => new { r.Subject, r.SubjectId, r.Kind, r.DueOn, r.RecipientUserId })
-                .ToListAsync(cancellationToken))
-            .Select(r => (r.Subject, r.SubjectId, r.Kind, r.DueOn, r.RecipientUserId))
-            .ToHashSet();
-        var added = 0;
-        foreach (var w in wanted.Where(w => !existing.Contains((w.Subject, w.SubjectId, w.Kind, w.Quarter.Deadline, w.UserId))))
-        {
-            db.Reminders.Add(new Reminder(w.PartnershipId, w.Subject, w.SubjectId, w.Kind, w.Quarter.Deadline, w.UserId, w.Text, Link, now));
-            db.OutboxEmails.Add(new OutboxEmail(w.Email!, "Safeguarding Learning: quarterly work is due", $"Quarterly work on Safeguarding Learning needs attention.\n\nSign in to see it: {email.Value.PublicBaseUrl?.TrimEnd('/')}/reminders\n", now));
-            added++;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return added;
+        return await raiseReminders.Handle(
+            wanted,
+            (_, to) => new OutboxEmail(to, "Safeguarding Learning: quarterly work is due", $"Quarterly work on Safeguarding Learning needs attention.\n\nSign in to see it: {email.Value.PublicBaseUrl?.TrimEnd('/')}/reminders\n", now),
+            cancellationToken);
     }
 
     /// <summary>The same id for the same partnership and quarter, on every node and every run.</summary>

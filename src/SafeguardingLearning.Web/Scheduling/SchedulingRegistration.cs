@@ -52,6 +52,7 @@ public static class SchedulingRegistration
         builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection("Scheduling"));
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
         builder.Services.Configure<QuarterlyOptions>(builder.Configuration.GetSection("Quarterly"));
+        builder.Services.AddScoped<RaiseReminders>();
         builder.Services.AddScoped<DeadlineSweep>();
         builder.Services.AddScoped<OutboxDelivery>();
         builder.Services.AddScoped<QuarterlyCycle>();
