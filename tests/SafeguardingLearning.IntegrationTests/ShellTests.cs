@@ -206,10 +206,27 @@ public class ShellTests(ApplicationsFixture apps) : IClassFixture<ApplicationsFi
 
         var log = app.ReadLog();
 
-        Assert.Contains($"{reference} SafeguardingLearning.Web.Operations.RequestLoggingMiddleware: HTTP POST /sign-in responded 200", log, StringComparison.Ordinal);
+        Assert.Contains($"{reference}  Serilog.AspNetCore.RequestLoggingMiddleware: HTTP POST /sign-in responded 200", log, StringComparison.Ordinal);
         Assert.Contains("Sign-in refused", log, StringComparison.Ordinal);
         Assert.DoesNotContain("log-check@northshire.example", log, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-password-here", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_signed_in_request_is_logged_with_the_persons_id_never_their_email_or_the_query_string(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var session = await app.SignInAs("chair@northshire.example");
+        var userId = await app.Query(db => db.Users.Where(u => u.Email == "chair@northshire.example").Select(u => u.Id).SingleAsync());
+
+        var response = await session.GetAsync("/reviews?search=Child+P+secret");
+        var reference = Assert.Single(response.Headers.GetValues("X-Correlation-ID"));
+
+        var line = Assert.Single(app.ReadLog().Split('\n'), l => l.Contains(reference, StringComparison.Ordinal) && l.Contains("HTTP GET", StringComparison.Ordinal));
+        Assert.Contains($"{reference} {userId} Serilog.AspNetCore.RequestLoggingMiddleware: HTTP GET /reviews responded 200", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("chair@northshire.example", app.ReadLog(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace SafeguardingLearning.Web.Email;
 
@@ -35,57 +38,88 @@ public interface IEmailSender
     /// A stable Message-ID (the outbox row's), so that a message sent again after a crash can be
     /// recognised as the same one by the mail system.
     /// </param>
+    /// <exception cref="EmailNotSentException">The message was not sent; <see cref="EmailNotSentException.Permanent"/> says whether trying again could help.</exception>
     Task SendAsync(string to, string subject, string body, string? messageId = null, CancellationToken cancellationToken = default);
 }
 
-/// <summary>System.Net.Mail over SMTP, or into a pickup folder (MailKit is not in the registry here).</summary>
+/// <summary>A message that was not sent: refused for good (a 5xx reply, an address that is not one) or for now.</summary>
+public sealed class EmailNotSentException(string message, bool permanent, Exception inner) : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+}
+
+/// <summary>MailKit over SMTP, or into a pickup folder as .eml files.</summary>
 internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnvironment environment) : IEmailSender
 {
     public async Task SendAsync(string to, string subject, string body, string? messageId = null, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var client = new SmtpClient();
-        if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
-        {
-            var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.PickupDirectory));
-            Directory.CreateDirectory(folder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = folder;
-        }
-        else if (!string.IsNullOrWhiteSpace(settings.SmtpHost))
-        {
-            client.Host = settings.SmtpHost;
-            client.Port = settings.SmtpPort;
-            client.EnableSsl = settings.EnableSsl;
-            if (!string.IsNullOrEmpty(settings.UserName))
-            {
-                client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
-            }
-        }
-        else
+        if (string.IsNullOrWhiteSpace(settings.PickupDirectory) && string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
             throw new InvalidOperationException("Email is not configured: set Email:SmtpHost (or Email:PickupDirectory)");
         }
 
-        using var message = new MailMessage(settings.From, to, subject, body);
-        if (messageId is not null)
-        {
-            message.Headers["Message-ID"] = $"<{messageId}@{new MailAddress(settings.From).Host}>";
-        }
-
-        // SmtpClient.Timeout applies to synchronous sends only; an unanswering server must not hold
-        // the delivery job for ever.
+        // An unanswering server must not hold the delivery job for ever.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.SendTimeoutSeconds));
         try
         {
-            await client.SendMailAsync(message, timeout.Token);
+            using var message = Message(settings.From, to, subject, body, messageId);
+            if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
+            {
+                var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.PickupDirectory));
+                Directory.CreateDirectory(folder);
+                await message.WriteToAsync(Path.Combine(folder, $"{Guid.NewGuid():N}.eml"), timeout.Token);
+                return;
+            }
+
+            using var client = new SmtpClient { Timeout = settings.SendTimeoutSeconds * 1000 };
+            await client.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, Security(settings), timeout.Token);
+            if (!string.IsNullOrEmpty(settings.UserName))
+            {
+                await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, timeout.Token);
+            }
+
+            await client.SendAsync(message, timeout.Token);
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The SMTP server did not answer within {settings.SendTimeoutSeconds} seconds");
+            throw new EmailNotSentException($"The SMTP server did not answer within {settings.SendTimeoutSeconds} seconds", permanent: false, exception);
+        }
+        catch (SmtpCommandException exception)
+        {
+            throw new EmailNotSentException($"The SMTP server refused the message ({(int)exception.StatusCode}): {exception.Message}", permanent: (int)exception.StatusCode >= 500, exception);
+        }
+        catch (ParseException exception)
+        {
+            throw new EmailNotSentException($"Not an email address: {exception.Message}", permanent: true, exception);
+        }
+        catch (Exception exception) when (exception is SmtpProtocolException or MailKit.Security.AuthenticationException or SslHandshakeException or IOException or SocketException or TimeoutException)
+        {
+            throw new EmailNotSentException(exception.Message, permanent: false, exception);
         }
     }
+
+    private static MimeMessage Message(string from, string to, string subject, string body, string? messageId)
+    {
+        var sender = MailboxAddress.Parse(from);
+        var message = new MimeMessage { Subject = subject, Body = new TextPart(TextFormat.Plain) { Text = body } };
+        message.From.Add(sender);
+        message.To.Add(MailboxAddress.Parse(to));
+        if (messageId is not null)
+        {
+            message.MessageId = $"{messageId}@{sender.Domain}";
+        }
+
+        return message;
+    }
+
+    /// <summary>Email:EnableSsl asks for TLS: from the start on port 465, by STARTTLS otherwise; never silently without it.</summary>
+    private static SecureSocketOptions Security(EmailOptions settings) =>
+        !settings.EnableSsl ? SecureSocketOptions.None
+        : settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect
+        : SecureSocketOptions.StartTls;
 }
 
 public static class EmailRegistration

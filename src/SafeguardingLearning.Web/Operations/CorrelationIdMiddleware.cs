@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Serilog.Context;
 
 namespace SafeguardingLearning.Web.Operations;
 
@@ -7,7 +8,7 @@ namespace SafeguardingLearning.Web.Operations;
 /// (a proxy's), otherwise a new one. It is the request's TraceIdentifier, so the reference number
 /// on an error page finds the log lines of that request.
 /// </summary>
-internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
+internal sealed partial class CorrelationIdMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "X-Correlation-ID";
 
@@ -23,7 +24,7 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
             return Task.CompletedTask;
         });
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (LogContext.PushProperty("CorrelationId", id))
         {
             await next(context);
         }

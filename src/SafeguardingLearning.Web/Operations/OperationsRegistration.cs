@@ -1,8 +1,9 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
-using Serilog.Extensions.Logging;
+using Serilog.Events;
 
 namespace SafeguardingLearning.Web.Operations;
 
@@ -15,11 +16,13 @@ public static class OperationsRegistration
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         // Built from the final configuration (appsettings, environment variables and any host
-        // overrides), when the first logger is asked for.
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<ILoggerProvider>(services => new SerilogLoggerProvider(
-            new LoggerConfiguration().ReadFrom.Configuration(services.GetRequiredService<IConfiguration>()).CreateLogger(),
-            dispose: true));
+        // overrides) when the first logger is asked for. The static Log.Logger is left alone so
+        // that several app instances in one process (the tests) each keep their own log.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
 
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
@@ -52,7 +55,12 @@ public static class OperationsRegistration
 
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = RequestLogLevel;
+            options.EnrichDiagnosticContext = AddPerson;
+        });
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment())
@@ -62,6 +70,24 @@ public static class OperationsRegistration
 
         return app;
     }
+
+    /// <summary>
+    /// One line per request: method, path (never the query string, which could carry personal or
+    /// case details), status and time, with the correlation id and the signed-in person's id — not
+    /// their name or email, and nothing they typed.
+    /// </summary>
+    private static void AddPerson(IDiagnosticContext log, HttpContext context)
+    {
+        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            log.Set("UserId", userId);
+        }
+    }
+
+    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? exception) =>
+        exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : context.Request.Path.StartsWithSegments("/assets") || context.Request.Path.StartsWithSegments("/js") ? LogEventLevel.Debug
+        : LogEventLevel.Information;
 
     /// <summary>
     /// <c>ForwardedHeaders:KnownProxies</c> (addresses) and <c>ForwardedHeaders:KnownNetworks</c>

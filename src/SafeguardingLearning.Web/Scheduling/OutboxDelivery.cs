@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Email;
@@ -34,9 +32,10 @@ public sealed partial class OutboxDelivery(AppDbContext db, IEmailSender sender,
                 email.Sent(clock.GetUtcNow().UtcDateTime);
                 sent++;
             }
-            catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException or SocketException or TimeoutException)
+            catch (Exception exception) when (exception is EmailNotSentException or InvalidOperationException)
             {
-                var permanent = exception is SmtpException smtp && (int)smtp.StatusCode >= 500;
+                // Not configured (InvalidOperationException) is worth retrying: settings get fixed.
+                var permanent = exception is EmailNotSentException { Permanent: true };
                 email.AttemptFailed(exception.Message, clock.GetUtcNow().UtcDateTime, permanent);
                 failed++;
                 NotSent(logger, email.Id, email.Attempts, exception.GetType().Name);

@@ -44,16 +44,13 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         return text.ToString();
     }
 
-    /// <summary>The emails the app has sent (as System.Net.Mail writes them to a pickup folder), oldest first.</summary>
+    /// <summary>The emails the app has sent to its pickup folder, oldest first: headers, a blank line, then the text.</summary>
     public IReadOnlyList<string> ReadEmails() =>
-        Directory.GetFiles(_mailFolder).OrderBy(File.GetLastWriteTimeUtc).Select(File.ReadAllText).Select(DecodeQuotedPrintable).ToList();
-
-    /// <summary>Undoes the quoted-printable transfer encoding System.Net.Mail uses for long lines.</summary>
-    private static string DecodeQuotedPrintable(string email)
-    {
-        var unfolded = email.Replace("=\r\n", string.Empty, StringComparison.Ordinal);
-        return System.Text.RegularExpressions.Regex.Replace(unfolded, "=([0-9A-F]{2})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-    }
+        Directory.GetFiles(_mailFolder).OrderBy(File.GetLastWriteTimeUtc).Select(file =>
+        {
+            using var message = MimeKit.MimeMessage.Load(file);
+            return $"To: {message.To}\nSubject: {message.Subject}\nMessage-ID: <{message.MessageId}>\n\n{message.TextBody}";
+        }).ToList();
 
     /// <summary>A person with a role in a partnership (created if the partnership does not exist).</summary>
     public async Task<string> SeedPerson(string email, Role role, string partnership, string? agency = null, string password = DemoData.Password, bool twoFactorKey = false)
@@ -130,7 +127,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_logFolder, "app-.log"),
             ["Serilog:WriteTo:1:Args:rollingInterval"] = "Day",
             ["Email:PickupDirectory"] = _mailFolder,
-            ["Serilog:WriteTo:1:Args:outputTemplate"] = "{Timestamp:o} {Level:u3} {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
+            ["Serilog:WriteTo:1:Args:outputTemplate"] = "{Timestamp:o} {Level:u3} {CorrelationId} {UserId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
         }));
         // The in-memory server has no socket, so no client address: give requests the loopback
         // address a real connection from this machine would have.

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.People;
@@ -16,7 +17,9 @@ public static class WebShellRegistration
                 options.Filters.Add<TwoFactorEnrolmentFilter>();
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderViewLocationExpander()));
-        builder.Services.AddValidatorsFromFeatures();
+        // Validators hold no state: one of each for the app. Controllers call them explicitly
+        // (docs/adr/0006-validation-with-fluentvalidation-core.md).
+        builder.Services.AddValidatorsFromAssemblyContaining<InvitePerson>(ServiceLifetime.Singleton, includeInternalTypes: true);
         builder.Services.AddScoped<InvitePerson>();
         return builder;
     }
