@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -30,9 +29,10 @@ public static class DataRegistration
         }
 
         // Keys in the database: every instance and every restart can read every cookie and token.
-        builder.Services.AddDataProtection().SetApplicationName("SafeguardingLearning");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DataProtectionKeyRepository(scopes));
+        // The key store resolves AppDbContext in a scope of its own, so it gets the provider's context above.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SafeguardingLearning")
+            .PersistKeysToDbContext<AppDbContext>();
 
         return builder;
     }
