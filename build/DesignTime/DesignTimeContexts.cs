@@ -17,6 +17,12 @@ public sealed class PostgreSqlContextFactory : IDesignTimeDbContextFactory<Postg
         new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options, CurrentScope.System());
 }
 
+public sealed class SqlServerContextFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
+{
+    public SqlServerAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=localhost;Database=design_time").Options, CurrentScope.System());
+}
+
 internal static class Program
 {
     private static void Main() => Console.WriteLine("Design-time startup project for dotnet-ef; see build/add-migration.sh.");

@@ -36,15 +36,7 @@ public class AgencyScopeTests
     private static ScopeTestContext Context(TestDatabase database, CurrentScope scope)
     {
         var options = new DbContextOptionsBuilder<ScopeTestContext>();
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-        else
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-
+        options.Use(database.Provider, database.ConnectionString);
         return new ScopeTestContext(options.Options, scope);
     }
 

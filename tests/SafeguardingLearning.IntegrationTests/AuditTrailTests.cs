@@ -56,9 +56,12 @@ public class AuditTrailTests(ApplicationsFixture apps) : IClassFixture<Applicati
         await app.Seed(async services =>
         {
             var db = services.GetRequiredService<AppDbContext>();
-            var dropTrigger = provider == DatabaseProvider.Sqlite
-                ? "DROP TRIGGER \"AuditEntries_no_update\""
-                : "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER audit_entries_no_update_or_delete";
+            var dropTrigger = provider switch
+            {
+                DatabaseProvider.Sqlite => "DROP TRIGGER \"AuditEntries_no_update\"",
+                DatabaseProvider.PostgreSql => "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER audit_entries_no_update_or_delete",
+                _ => "DISABLE TRIGGER [AuditEntries_no_update] ON [AuditEntries]",
+            };
             await Execute(db, dropTrigger);
             await Execute(db, $"UPDATE \"AuditEntries\" SET \"Changes\" = '{{\"rewritten\":true}}' WHERE \"Sequence\" = {target}");
         });

@@ -13,18 +13,30 @@ public class MigrationTests
 
     private static AppDbContext Context(DatabaseProvider provider, string connectionString) => provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
-            .UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options, CurrentScope.System()),
-        _ => new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>()
-            .UseNpgsql(connectionString).Options, CurrentScope.System()),
+        DatabaseProvider.Sqlite => new SqliteAppDbContext(Options<SqliteAppDbContext>(provider, connectionString), CurrentScope.System()),
+        DatabaseProvider.PostgreSql => new PostgreSqlAppDbContext(Options<PostgreSqlAppDbContext>(provider, connectionString), CurrentScope.System()),
+        _ => new SqlServerAppDbContext(Options<SqlServerAppDbContext>(provider, connectionString), CurrentScope.System()),
     };
+
+    private static DbContextOptions<T> Options<T>(DatabaseProvider provider, string connectionString)
+        where T : DbContext
+    {
+        var options = new DbContextOptionsBuilder<T>();
+        options.Use(provider, connectionString);
+        return options.Options;
+    }
 
     /// <summary>Fails when the model changes and nobody ran build/add-migration.sh.</summary>
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public void The_model_has_no_changes_that_no_migration_covers(DatabaseProvider provider)
     {
-        using var db = Context(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=unused");
+        using var db = Context(provider, provider switch
+        {
+            DatabaseProvider.Sqlite => "Data Source=:memory:",
+            DatabaseProvider.PostgreSql => "Host=unused",
+            _ => "Server=unused",
+        });
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), $"The model has changes with no {provider} migration: run build/add-migration.sh");

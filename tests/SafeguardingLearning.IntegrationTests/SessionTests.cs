@@ -124,11 +124,11 @@ public class SessionTests(ApplicationsFixture apps, Xunit.Abstractions.ITestOutp
         Assert.Equal("Business unit", (await onSecond.ReadPage()).QuerySelector("h1")?.TextContent.Trim());
 
         // Shared through the database, not through a key folder both happen to see on this machine.
-        var storedKeys = await first.Query(db => db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+        var storedKeys = await first.Query(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
         foreach (var app in new[] { first, second })
         {
             var repository = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value.XmlRepository;
-            Assert.Equal("DataProtectionKeyRepository", repository?.GetType().Name);
+            Assert.Equal("EntityFrameworkCoreXmlRepository`1", repository?.GetType().Name);
             var keys = app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>().GetAllKeys();
             Assert.NotEmpty(keys);
             Assert.All(keys, key => Assert.Contains(storedKeys, xml => xml.Contains(key.KeyId.ToString(), StringComparison.OrdinalIgnoreCase)));

@@ -15,7 +15,7 @@ public class SignInTests(ApplicationsFixture apps) : IClassFixture<ApplicationsF
     public static TheoryData<DatabaseProvider, string, string, string[]> DemoAccounts()
     {
         var data = new TheoryData<DatabaseProvider, string, string, string[]>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
+        foreach (var provider in Databases.Providers)
         {
             data.Add(provider, "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable", "Scheduled jobs"]);
             data.Add(provider, "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"]);

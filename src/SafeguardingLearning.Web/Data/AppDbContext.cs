@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Domain;
@@ -14,9 +15,10 @@ namespace SafeguardingLearning.Web.Data;
 /// The data layer. Each database provider has its own derived context with its own migrations
 /// (docs/adr/0002); the model is the same and provider-neutral. Partnership and agency isolation
 /// are query filters here, so a forgotten check in a controller still cannot leak; every change is
-/// written to the audit trail in the same transaction (<see cref="AuditRecorder"/>).
+/// written to the audit trail in the same transaction (<see cref="AuditRecorder"/>). It also holds
+/// the Data Protection key ring, so every instance and every restart shares the keys.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, CurrentScope scope) : IdentityDbContext<ApplicationUser>(options)
+public abstract class AppDbContext(DbContextOptions options, CurrentScope scope) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     private static readonly MethodInfo ApplyIsolationMethod =
         typeof(AppDbContext).GetMethod(nameof(ApplyIsolation), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -73,10 +74,17 @@ internal static class AuditRecorder
     /// <summary>Links the new entries after the last one, holding the chain so no other writer interleaves.</summary>
     public static async Task ChainAsync(AppDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
     {
+        // SQLite's write transactions already run one at a time; PostgreSQL's and SQL Server's need
+        // a lock, held until the transaction ends.
         if (db.Database.IsNpgsql())
         {
-            // SQLite's write transactions already run one at a time; PostgreSQL's need a lock.
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7142301)", cancellationToken);
+        }
+        else if (db.Database.IsSqlServer())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "DECLARE @result int; EXEC @result = sp_getapplock @Resource = 'SafeguardingLearning.AuditChain', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000; IF @result < 0 THROW 51000, 'The audit trail is busy; try again', 1;",
+                cancellationToken);
         }
 
         var last = await db.AuditEntries.AsNoTracking()

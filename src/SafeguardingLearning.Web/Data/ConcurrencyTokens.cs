@@ -7,7 +7,8 @@ namespace SafeguardingLearning.Web.Data;
 
 /// <summary>
 /// The "Version" shadow property of every <see cref="IVersioned"/> record: PostgreSQL's xmin system
-/// column, or on SQLite a Guid the app replaces on every save. Forms carry it as text.
+/// column, SQL Server's rowversion column, or on SQLite a Guid the app replaces on every save.
+/// Forms carry it as text.
 /// </summary>
 public static class ConcurrencyTokens
 {
@@ -18,6 +19,14 @@ public static class ConcurrencyTokens
         foreach (var type in VersionedTypes(builder))
         {
             builder.Entity(type).Property<uint>(Property).IsRowVersion();
+        }
+    }
+
+    internal static void UseRowVersion(ModelBuilder builder)
+    {
+        foreach (var type in VersionedTypes(builder))
+        {
+            builder.Entity(type).Property<byte[]>(Property).IsRowVersion();
         }
     }
 
@@ -42,16 +51,35 @@ public static class ConcurrencyTokens
         }
     }
 
-    public static string Read(EntityEntry entry) =>
-        Convert.ToString(entry.Property(Property).CurrentValue, CultureInfo.InvariantCulture) ?? string.Empty;
+    public static string Read(EntityEntry entry) => entry.Property(Property).CurrentValue switch
+    {
+        byte[] rowVersion => Convert.ToHexString(rowVersion),
+        var value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
 
     /// <summary>Saves only if the record still has the token the person's form was built from.</summary>
     public static void Expect(EntityEntry entry, string? token)
     {
         var property = entry.Property(Property);
-        property.OriginalValue = property.Metadata.ClrType == typeof(uint)
+        var type = property.Metadata.ClrType;
+        property.OriginalValue = type == typeof(uint)
             ? uint.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var xmin) ? xmin : 0u
-            : Guid.TryParse(token, out var guid) ? guid : Guid.Empty;
+            : type == typeof(byte[])
+                ? RowVersion(token)
+                : Guid.TryParse(token, out var guid) ? guid : Guid.Empty;
+    }
+
+    /// <summary>A token that is not hex matches no row, so the save is refused as a stale edit.</summary>
+    private static byte[] RowVersion(string? token)
+    {
+        try
+        {
+            return Convert.FromHexString(token ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
     }
 
     private static List<Type> VersionedTypes(ModelBuilder builder) =>

@@ -6,10 +6,11 @@ public enum DatabaseProvider
 {
     Sqlite,
     PostgreSql,
+    SqlServer,
 }
 
 /// <summary>
-/// Which database the app uses: <c>Database:Provider</c> (Sqlite, the default, or PostgreSql) and
+/// Which database the app uses: <c>Database:Provider</c> (Sqlite, the default, PostgreSql or SqlServer) and
 /// <c>ConnectionStrings:SafeguardingLearning</c>, from appsettings or environment variables.
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
@@ -24,15 +25,15 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var parsed)
                 ? parsed
                 : throw new InvalidOperationException(
-                    $"Database:Provider '{providerName}' is not supported; use Sqlite or PostgreSql.");
+                    $"Database:Provider '{providerName}' is not supported; use Sqlite, PostgreSql or SqlServer.");
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            if (provider == DatabaseProvider.PostgreSql)
+            if (provider != DatabaseProvider.Sqlite)
             {
                 throw new InvalidOperationException(
-                    $"Database:Provider is PostgreSql but ConnectionStrings:{ConnectionStringName} is not set.");
+                    $"Database:Provider is {provider} but ConnectionStrings:{ConnectionStringName} is not set.");
             }
 
             connectionString = "Data Source=App_Data/safeguarding-learning.db";

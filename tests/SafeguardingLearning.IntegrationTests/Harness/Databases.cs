@@ -1,11 +1,30 @@
+using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 
 namespace SafeguardingLearning.IntegrationTests.Harness;
 
-/// <summary>Every integration test that takes a provider runs on SQLite and on PostgreSQL.</summary>
+/// <summary>
+/// Every integration test that takes a provider runs on SQLite and on PostgreSQL, and on SQL Server
+/// too when SL_TEST_SQLSERVER names a server (there is none on the build machines).
+/// </summary>
 public static class Databases
 {
-    public static TheoryData<DatabaseProvider> Both => new(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql);
+    public static IReadOnlyList<DatabaseProvider> Providers =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestDatabase.SqlServerVariable))
+            ? [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql]
+            : [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql, DatabaseProvider.SqlServer];
+
+    /// <summary>Every provider under test (named when there were two; renaming it would touch every test class).</summary>
+    public static TheoryData<DatabaseProvider> Both => new(Providers);
+
+    /// <summary>Points a context made by hand at the provider, as AddData() does for the app.</summary>
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
+    {
+        DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()),
+        DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
+        DatabaseProvider.SqlServer => options.UseSqlServer(connectionString),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
 }
 
 /// <summary>One running app per provider, shared by the tests of a class (Development: the demo data is seeded).</summary>

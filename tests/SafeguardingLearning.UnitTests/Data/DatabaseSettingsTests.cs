@@ -49,10 +49,30 @@ public class DatabaseSettingsTests
     }
 
     [Fact]
-    public void An_unknown_provider_is_refused()
+    public void Sql_server_is_chosen_by_configuration_with_its_connection_string()
+    {
+        var settings = DatabaseSettings.From(
+            Configuration(("Database:Provider", "sqlserver"), ("ConnectionStrings:SafeguardingLearning", "Server=db;Database=sl")),
+            "/srv/app");
+
+        Assert.Equal(DatabaseProvider.SqlServer, settings.Provider);
+        Assert.Equal("Server=db;Database=sl", settings.ConnectionString);
+    }
+
+    [Fact]
+    public void Sql_server_without_a_connection_string_is_refused_with_a_message_saying_what_is_missing()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             DatabaseSettings.From(Configuration(("Database:Provider", "SqlServer")), "/srv/app"));
         Assert.Contains("SqlServer", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:SafeguardingLearning", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_provider_is_refused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            DatabaseSettings.From(Configuration(("Database:Provider", "Oracle")), "/srv/app"));
+        Assert.Contains("Oracle", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeguardingLearning.Web.Domain.Audit;
@@ -14,11 +15,17 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
     }
 }
 
+/// <summary>
+/// The key store package's entity, kept in the table and columns the app's own key repository used
+/// before it, so keys written then are read as they are: no migration, nobody signed out.
+/// </summary>
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
-        builder.Property(k => k.FriendlyName).HasMaxLength(200);
+        builder.ToTable("DataProtectionKeys");
+        builder.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
+        builder.Property(k => k.Xml).IsRequired();
     }
 }
 
