@@ -70,11 +70,18 @@ SL_TEST_POSTGRES=$(build/postgres.sh start "$work/postgres") || { echo "PostgreS
 export SL_TEST_POSTGRES
 echo "listening on ${SL_TEST_POSTGRES%%;Username*}"
 
-for project in UnitTests IntegrationTests BrowserTests; do
+# The integration and browser tests spend most of their time waiting (on app processes, the SMTP
+# server, Chromium, the clock), so they run side by side; each project's output is shown when it ends.
+run_project() {
+  dotnet test "tests/SafeguardingLearning.$1" -c "$configuration" --no-build -nologo \
+    --logger "trx;LogFileName=$1.trx" --logger "console;verbosity=minimal" --results-directory "$results" \
+    >"$work/$1.log" 2>&1
+}
+
+count_results() {
+  local project=$1 trx="$results/$1.trx"
   say "$project"
-  dotnet test "tests/SafeguardingLearning.$project" -c "$configuration" --no-build -nologo \
-    --logger "trx;LogFileName=$project.trx" --logger "console;verbosity=minimal" --results-directory "$results"
-  trx="$results/$project.trx"
+  cat "$work/$project.log"
   if [ -f "$trx" ]; then
     counters=$(grep -o '<Counters [^>]*>' "$trx")
     p=$(echo "$counters" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
@@ -86,7 +93,18 @@ for project in UnitTests IntegrationTests BrowserTests; do
     echo "FAILED: $project produced no results"
     failed=$((failed + 1))
   fi
-done
+}
+
+run_project UnitTests
+count_results UnitTests
+say "IntegrationTests and BrowserTests, side by side (started $(date +%T))"
+run_project IntegrationTests &
+integration=$!
+run_project BrowserTests &
+browser=$!
+wait $integration $browser
+count_results IntegrationTests
+count_results BrowserTests
 
 [ -d "$results/screenshots" ] && echo "screenshots of failed browser tests: $results/screenshots"
 echo
