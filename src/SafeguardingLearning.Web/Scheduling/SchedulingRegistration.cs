@@ -105,6 +105,9 @@ public static class SchedulingRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
 
+        // The storage is made (and on PostgreSQL its schema created or upgraded) as the process
+        // starts, not in the middle of the first request that needs it.
+        builder.Services.AddHostedService<StorageAtStart>();
         if (settings.RunsJobs)
         {
             builder.Services.AddHangfireServer(options =>
@@ -145,6 +148,17 @@ public static class SchedulingRegistration
         QueuePollInterval = polling,
         DistributedLockTimeout = TimeSpan.FromSeconds(settings.LockTimeoutSeconds),
     };
+
+    private sealed class StorageAtStart(JobStorage storage) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = storage;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     /// <summary>
     /// The recurring jobs, registered (or updated) at every start of a process that runs them, from
