@@ -48,6 +48,8 @@ public class WorkerProcessTests
 
         // "Run now" on the jobs page of a web instance with the jobs off: the worker runs it.
         var admin = await app.SignInAs("admin@northshire.example");
+        var jobsPage = await admin.GetAsync("/jobs");
+        Assert.True(jobsPage.StatusCode == HttpStatusCode.OK, $"the jobs page answered {jobsPage.StatusCode}:\n{app.ReadLog()}");
         var ran = await admin.PostForm("/jobs", [], $"/jobs/{DeadlineSweepJob.Id}/run");
         Assert.True(ran.StatusCode == HttpStatusCode.Redirect, $"run now answered {ran.StatusCode}:\n{app.ReadLog()}");
         await JobProcesses.Eventually(
