@@ -3,6 +3,7 @@ using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
+using SafeguardingLearning.Web.Features.Jobs;
 using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.Shared;
 using SafeguardingLearning.Web.Features.Themes;
@@ -39,6 +40,7 @@ else
     app.UseAuthentication();
     app.UseCurrentScope();
     app.UseAuthorization();
+    app.UseJobsDashboard();
     app.MapControllers();
 }
 

@@ -7,6 +7,61 @@ public class AdministrationTests(AppServer server) : BrowserTest(server)
     private static ILocator Menu(IPage page, string item) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = item });
 
+    private static readonly string[] RecurringJobs = ["deadline-sweep", "email-delivery", "quarterly-cycle"];
+
+    private static readonly string[] DashboardPages = ["/hangfire", "/hangfire/recurring", "/jobs/dashboard"];
+
+    [Fact]
+    public Task The_administrator_opens_the_job_dashboard_from_the_navigation() =>
+        AsPerson("job-dashboard", async page =>
+        {
+            await SignIn(page, "admin@northshire.example");
+            await Menu(page, "Job dashboard").ClickAsync();
+            Assert.EndsWith("/hangfire", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Safeguarding Learning jobs" }).WaitForAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Recurring Jobs" }).ClickAsync();
+            foreach (var job in RecurringJobs)
+            {
+                await page.GetByText(job, new() { Exact = true }).First.WaitForAsync();
+            }
+
+            await KeepScreenshot(page, "job-dashboard");
+        });
+
+    [Theory]
+    [InlineData("manager@northshire.example")]
+    [InlineData("chair@northshire.example")]
+    [InlineData("health.lead@northshire.example")]
+    [InlineData("reviewer@northshire.example")]
+    [InlineData("board@northshire.example")]
+    public Task Everyone_but_an_administrator_is_refused_the_job_dashboard(string person) =>
+        AsPerson("job-dashboard-refused", async page =>
+        {
+            await SignIn(page, person);
+            Assert.Equal(0, await Menu(page, "Job dashboard").CountAsync());
+            foreach (var url in DashboardPages)
+            {
+                var response = await page.GotoAsync(url);
+                Assert.Equal(403, response!.Status);
+                Assert.Equal("You do not have access to this page", (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Trim());
+            }
+
+            await AssertAccessible(page);
+        });
+
+    [Fact]
+    public Task A_signed_out_visitor_to_the_job_dashboard_is_asked_to_sign_in() =>
+        AsPerson("job-dashboard-signed-out", async page =>
+        {
+            await page.GotoAsync("/hangfire");
+            Assert.Equal("/sign-in", new Uri(page.Url).AbsolutePath);
+            await page.GetByLabel("Email address").FillAsync("admin@northshire.example");
+            await page.GetByLabel("Password").FillAsync(DemoPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Safeguarding Learning jobs" }).WaitForAsync();
+            Assert.Equal("/hangfire", new Uri(page.Url).AbsolutePath);
+        });
+
     [Fact]
     public Task The_administrator_invites_a_person_and_changes_their_role() =>
         AsPerson("admin-invites", async page =>

@@ -1,79 +1,93 @@
+using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Reminders;
 
 namespace SafeguardingLearning.Web.Scheduling;
 
 /// <summary>
-/// A scheduled job that acts for the whole installation and records each run (start, end, outcome,
-/// which node) for the administrators' jobs page. Never two runs of one job at once, even across nodes.
+/// Records each run of a job that acts for the whole installation (start, end, outcome, which
+/// node) for the administrators' jobs page, and hands a failure on to Hangfire.
 /// </summary>
-[DisallowConcurrentExecution]
-public abstract partial class RecordedJob(IServiceProvider services, TimeProvider clock, ILogger logger) : IJob
+public sealed partial class JobRunRecorder(CurrentScope scope, AppDbContext db, TimeProvider clock, ILogger<JobRunRecorder> logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task Record(string job, PerformContext? context, Func<CancellationToken, Task<string>> run, CancellationToken cancellationToken)
     {
-        services.GetRequiredService<CurrentScope>().ActAsSystem();
-        var db = services.GetRequiredService<AppDbContext>();
-        var run = new JobRun(context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, clock.GetUtcNow().UtcDateTime);
+        scope.ActAsSystem();
+        var node = context?.ServerId ?? Environment.MachineName;
+        var record = new JobRun(job, node.Length > 200 ? node[..200] : node, clock.GetUtcNow().UtcDateTime);
         Exception? failure = null;
         try
         {
-            var outcome = await RunAsync(cancellationToken);
-            run.Finish(true, outcome, clock.GetUtcNow().UtcDateTime);
+            var outcome = await run(cancellationToken);
+            record.Finish(true, outcome, clock.GetUtcNow().UtcDateTime);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            JobFailed(logger, exception, context.JobDetail.Key.Name);
-            run.Finish(false, $"{exception.GetType().Name}: {exception.Message}", clock.GetUtcNow().UtcDateTime);
+            JobFailed(logger, exception, job);
+            record.Finish(false, $"{exception.GetType().Name}: {exception.Message}", clock.GetUtcNow().UtcDateTime);
             failure = exception;
         }
 
         db.ChangeTracker.Clear();
-        db.JobRuns.Add(run);
+        db.JobRuns.Add(record);
         await db.SaveChangesAsync(CancellationToken.None);
 
         // A week of runs is enough to see what happened; frequent jobs would otherwise pile up.
-        var weekAgo = run.StartedAt.AddDays(-7);
-        await db.JobRuns.Where(r => r.Job == run.Job && r.StartedAt < weekAgo).ExecuteDeleteAsync(CancellationToken.None);
+        var weekAgo = record.StartedAt.AddDays(-7);
+        await db.JobRuns.Where(r => r.Job == record.Job && r.StartedAt < weekAgo).ExecuteDeleteAsync(CancellationToken.None);
 
-        // Recorded, then handed on: Quartz sees the job failed; the next firing tries again.
+        // Recorded, then handed on: Hangfire marks the job failed; the next firing tries again.
         if (failure is not null)
         {
-            throw new JobExecutionException(failure);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
-
-    protected abstract Task<string> RunAsync(CancellationToken cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled job {Job} failed")]
     private static partial void JobFailed(ILogger logger, Exception exception, string job);
 }
 
-public sealed class DeadlineSweepJob(IServiceProvider services, DeadlineSweep sweep, TimeProvider clock, ILogger<DeadlineSweepJob> logger) : RecordedJob(services, clock, logger)
-{
-    public static readonly JobKey Key = new("deadline-sweep");
+// The job methods take no case data: Hangfire stores and shows their arguments, and these have none
+// but the ones Hangfire fills in itself. Never two runs of one job at once, on one node or several:
+// a firing that finds the previous run still going waits a few seconds for it, then gives way to the
+// next firing. No automatic retries: the next firing is the retry, and a retry queued behind a
+// crashed run would only run the job again later, which the firings already do.
 
-    protected override async Task<string> RunAsync(CancellationToken cancellationToken) =>
-        $"{await sweep.RunAsync(cancellationToken)} reminders raised";
+/// <summary>Raises the reminders deadlines call for.</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 10)]
+[AutomaticRetry(Attempts = 0)]
+public sealed class DeadlineSweepJob(JobRunRecorder recorder, DeadlineSweep sweep)
+{
+    public const string Id = "deadline-sweep";
+
+    public Task Run(PerformContext? context, CancellationToken cancellationToken) =>
+        recorder.Record(Id, context, async token => $"{await sweep.RunAsync(token)} reminders raised", cancellationToken);
 }
 
-public sealed class EmailDeliveryJob(IServiceProvider services, OutboxDelivery delivery, TimeProvider clock, ILogger<EmailDeliveryJob> logger) : RecordedJob(services, clock, logger)
+/// <summary>Sends the outbox.</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 10)]
+[AutomaticRetry(Attempts = 0)]
+public sealed class EmailDeliveryJob(JobRunRecorder recorder, OutboxDelivery delivery)
 {
-    public static readonly JobKey Key = new("email-delivery");
+    public const string Id = "email-delivery";
 
-    protected override async Task<string> RunAsync(CancellationToken cancellationToken)
-    {
-        var (sent, failed) = await delivery.RunAsync(cancellationToken);
-        return $"{sent} sent, {failed} not sent";
-    }
+    public Task Run(PerformContext? context, CancellationToken cancellationToken) =>
+        recorder.Record(Id, context, async token =>
+        {
+            var (sent, failed) = await delivery.RunAsync(token);
+            return $"{sent} sent, {failed} not sent";
+        }, cancellationToken);
 }
 
-public sealed class QuarterlyCycleJob(IServiceProvider services, QuarterlyCycle cycle, TimeProvider clock, ILogger<QuarterlyCycleJob> logger) : RecordedJob(services, clock, logger)
+/// <summary>Raises the quarterly cycle's reminders.</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 10)]
+[AutomaticRetry(Attempts = 0)]
+public sealed class QuarterlyCycleJob(JobRunRecorder recorder, QuarterlyCycle cycle)
 {
-    public static readonly JobKey Key = new("quarterly-cycle");
+    public const string Id = "quarterly-cycle";
 
-    protected override async Task<string> RunAsync(CancellationToken cancellationToken) =>
-        $"{await cycle.RunAsync(cancellationToken)} reminders raised";
+    public Task Run(PerformContext? context, CancellationToken cancellationToken) =>
+        recorder.Record(Id, context, async token => $"{await cycle.RunAsync(token)} reminders raised", cancellationToken);
 }

@@ -11,10 +11,14 @@ namespace SafeguardingLearning.Web.Scheduling;
 /// accepts it, so a process that dies before or while sending sends it once after restart; one that
 /// dies in the instant between the server's acceptance and that save is the only case that can send
 /// twice (SMTP gives no way to do better), and the stable Message-ID lets mail systems see the repeat.
-/// Two deliveries never run at once: the job does not run concurrently, on one node or several.
+/// Two deliveries never run at once: the job does not run concurrently, on one node or several, and
+/// a run stops taking new emails after <see cref="RunBudget"/> so that it ends well within the job's
+/// lock (the rest wait for the next run).
 /// </summary>
 public sealed partial class OutboxDelivery(AppDbContext db, IEmailSender sender, TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
+    public static readonly TimeSpan RunBudget = TimeSpan.FromSeconds(60);
+
     public async Task<(int Sent, int Failed)> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -24,8 +28,14 @@ public sealed partial class OutboxDelivery(AppDbContext db, IEmailSender sender,
             .Take(100)
             .ToListAsync(cancellationToken);
         int sent = 0, failed = 0;
+        var started = clock.GetTimestamp();
         foreach (var email in due)
         {
+            if (clock.GetElapsedTime(started) > RunBudget)
+            {
+                break;
+            }
+
             try
             {
                 await sender.SendAsync(email.To, email.Subject, email.Body, email.Id.ToString("N"), cancellationToken);

@@ -6,10 +6,13 @@ namespace SafeguardingLearning.IntegrationTests.Scheduling;
 /// <summary>Settings for the real app started as its own process (AppProcess) with the jobs on one database.</summary>
 internal static class JobProcesses
 {
-    /// <summary>A cron expression that does not fire while a test runs.</summary>
-    public const string Never = "0 0 0 1 1 ? 2099";
+    /// <summary>A cron expression that never fires (the 31st of February; Hangfire's Cron.Never()).</summary>
+    public const string Never = "0 0 31 2 *";
 
-    /// <summary>The database and a real SMTP server; email delivery every second; no other job firing unless given.</summary>
+    /// <summary>
+    /// The database and a real SMTP server; email delivery every second, each node looking for due
+    /// firings and queued jobs every second; no other job firing unless given.
+    /// </summary>
     public static Dictionary<string, string> Settings(TestDatabase database, SmtpServer smtp, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>
@@ -17,6 +20,7 @@ internal static class JobProcesses
             ["Database__Provider"] = database.Provider.ToString(),
             ["ConnectionStrings__SafeguardingLearning"] = database.ConnectionString,
             ["Scheduling__EmailDeliverySeconds"] = "1",
+            ["Scheduling__PollingSeconds"] = "1",
             ["Scheduling__DeadlineSweepCron"] = Never,
             ["Scheduling__QuarterlyCycleCron"] = Never,
             ["Email__PickupDirectory"] = string.Empty,

@@ -97,6 +97,7 @@ public class RemindersAndJobsPageTests
             {
                 ["Scheduling:RunJobs"] = "true",
                 ["Scheduling:EmailDeliverySeconds"] = "1",
+                ["Scheduling:PollingSeconds"] = "1",
                 ["Scheduling:DeadlineSweepCron"] = JobProcesses.Never,
                 ["Scheduling:QuarterlyCycleCron"] = JobProcesses.Never,
             });
@@ -107,7 +108,7 @@ public class RemindersAndJobsPageTests
         });
 
         await JobProcesses.Eventually(
-            () => app.Query(db => db.JobRuns.AnyAsync(r => r.Job == EmailDeliveryJob.Key.Name && !r.Succeeded)),
+            () => app.Query(db => db.JobRuns.AnyAsync(r => r.Job == EmailDeliveryJob.Id && !r.Succeeded)),
             TimeSpan.FromSeconds(60),
             () => "the delivery job did not fail");
 

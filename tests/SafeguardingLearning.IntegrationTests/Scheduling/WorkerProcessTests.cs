@@ -48,10 +48,12 @@ public class WorkerProcessTests
 
         // "Run now" on the jobs page of a web instance with the jobs off: the worker runs it.
         var admin = await app.SignInAs("admin@northshire.example");
-        var ran = await admin.PostForm("/jobs", [], $"/jobs/{DeadlineSweepJob.Key.Name}/run");
-        Assert.Equal(HttpStatusCode.Redirect, ran.StatusCode);
+        var jobsPage = await admin.GetAsync("/jobs");
+        Assert.True(jobsPage.StatusCode == HttpStatusCode.OK, $"the jobs page answered {jobsPage.StatusCode}:\n{app.ReadLog()}");
+        var ran = await admin.PostForm("/jobs", [], $"/jobs/{DeadlineSweepJob.Id}/run");
+        Assert.True(ran.StatusCode == HttpStatusCode.Redirect, $"run now answered {ran.StatusCode}:\n{app.ReadLog()}");
         await JobProcesses.Eventually(
-            () => app.Query(db => db.JobRuns.AnyAsync(r => r.Job == DeadlineSweepJob.Key.Name)),
+            () => app.Query(db => db.JobRuns.AnyAsync(r => r.Job == DeadlineSweepJob.Id)),
             TimeSpan.FromSeconds(60),
             () => "the worker did not run the sweep asked for on the web side:\n" + worker.Output());
 

@@ -105,6 +105,7 @@ public class AccessTableTests
         ["ThemesController.Add POST"] = Administrators,
         ["ThemesController.SetActive POST"] = Administrators,
         ["JobsController.Index GET"] = Administrators,
+        ["JobsController.Dashboard GET"] = Administrators,
         ["JobsController.RunNow POST"] = Administrators,
         ["RemindersController.Index GET"] = Everyone,
         ["RemindersController.MarkRead POST"] = Everyone,

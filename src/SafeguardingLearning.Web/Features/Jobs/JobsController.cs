@@ -1,7 +1,10 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Reminders;
 using SafeguardingLearning.Web.Features.Access;
@@ -10,60 +13,75 @@ using SafeguardingLearning.Web.Scheduling;
 namespace SafeguardingLearning.Web.Features.Jobs;
 
 /// <summary>
-/// The scheduled jobs for administrators: each job's schedule, last run and outcome, next run,
-/// recent failures and emails that could not be delivered, and a way to run a job now.
+/// The scheduled jobs for administrators: each job's schedule and next run (from Hangfire), last run
+/// and outcome, recent failures and emails that could not be delivered (from the app's own tables,
+/// which Hangfire's dashboard cannot show), and a way to run a job now.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ManageJobs)]
-public sealed class JobsController(AppDbContext db, ISchedulerFactory schedulers) : Controller
+public sealed class JobsController(AppDbContext db, JobStorage storage, IRecurringJobManager recurringJobs, IOptions<SchedulingOptions> scheduling) : Controller
 {
-    private static readonly (JobKey Key, string Name, string Purpose)[] Known =
+    private static readonly (string Id, string Name, string Purpose)[] Known =
     [
-        (DeadlineSweepJob.Key, "Deadline sweep", "Raises reminders for deadlines due soon, due today or overdue"),
-        (EmailDeliveryJob.Key, "Email delivery", "Sends the outbox over SMTP, retrying with backoff"),
-        (QuarterlyCycleJob.Key, "Quarterly cycle", "Reminds the business unit as each quarter opens and before its deadline"),
+        (DeadlineSweepJob.Id, "Deadline sweep", "Raises reminders for deadlines due soon, due today or overdue"),
+        (EmailDeliveryJob.Id, "Email delivery", "Sends the outbox over SMTP, retrying with backoff"),
+        (QuarterlyCycleJob.Id, "Quarterly cycle", "Reminds the business unit as each quarter opens and before its deadline"),
     ];
 
     [HttpGet("/jobs")]
     public async Task<IActionResult> Index()
     {
-        var scheduler = await schedulers.GetScheduler();
-        var names = Known.Select(k => k.Key.Name).ToList();
+        var scheduled = Scheduled();
+        var names = Known.Select(k => k.Id).ToList();
         var runs = await db.JobRuns.AsNoTracking().Where(r => names.Contains(r.Job)).OrderByDescending(r => r.StartedAt).Take(500).ToListAsync();
-        var jobs = new List<JobRow>();
-        foreach (var (key, name, purpose) in Known)
+        var jobs = Known.Select(known =>
         {
-            var triggers = await scheduler.GetTriggersOfJob(key);
-            var trigger = triggers.FirstOrDefault();
-            var schedule = trigger switch
-            {
-                ICronTrigger cron => $"Cron {cron.CronExpressionString} ({cron.TimeZone.Id})",
-                ISimpleTrigger simple => $"Every {simple.RepeatInterval.TotalSeconds:0} seconds",
-                _ => "Not scheduled",
-            };
-            var last = runs.FirstOrDefault(r => r.Job == key.Name);
-            jobs.Add(new JobRow(key.Name, name, purpose, schedule, last, trigger?.NextFireTimeUtc?.UtcDateTime));
-        }
+            var recurring = scheduled.GetValueOrDefault(known.Id);
+            var schedule = recurring is null ? "Not scheduled" : $"Cron {recurring.Cron} ({recurring.TimeZoneId ?? "UTC"})";
+            return new JobRow(known.Id, known.Name, known.Purpose, schedule, runs.FirstOrDefault(r => r.Job == known.Id), recurring?.NextExecution);
+        }).ToList();
 
         var failures = runs.Where(r => !r.Succeeded).Take(20).ToList();
         var undelivered = await db.OutboxEmails.AsNoTracking().Where(e => e.FailedAt != null).OrderByDescending(e => e.FailedAt).Take(50)
             .Select(e => new UndeliveredEmail(e.To, e.Subject, e.Attempts, e.FailedAt!.Value, e.LastError)).ToListAsync();
         var waiting = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.FailedAt == null);
-        return View(new JobsModel(jobs, failures, undelivered, waiting, scheduler.SchedulerInstanceId, scheduler.Status == SchedulerStatus.Running));
+        return View(new JobsModel(jobs, failures, undelivered, waiting, Environment.MachineName, scheduling.Value.RunsJobs, CanRunNow));
     }
 
+    /// <summary>The administrators' way into Hangfire's own dashboard, from the navigation.</summary>
+    [HttpGet("/jobs/dashboard")]
+    public IActionResult Dashboard() => Redirect(JobsDashboard.Path);
+
     [HttpPost("/jobs/{name}/run")]
-    public async Task<IActionResult> RunNow(string name)
+    public IActionResult RunNow(string name)
     {
-        var job = Known.FirstOrDefault(k => k.Key.Name == name);
-        if (job.Key is null)
+        var job = Known.FirstOrDefault(k => k.Id == name);
+        if (job.Id is null)
         {
             return NotFound();
         }
 
-        var scheduler = await schedulers.GetScheduler();
-        await scheduler.TriggerJob(job.Key);
+        if (!CanRunNow || !Scheduled().ContainsKey(job.Id))
+        {
+            TempData["Notice"] = $"{job.Name} cannot be run from here: no process that runs the jobs has scheduled it.";
+            return RedirectToAction(nameof(Index));
+        }
+
+        // Queued for whichever node's server takes it first (a worker, where web instances run none).
+        recurringJobs.Trigger(job.Id);
         TempData["Notice"] = $"{job.Name} will run in a moment. Refresh this page to see its outcome.";
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>
+    /// Memory storage is this process's own: a job queued there runs only if this process runs the
+    /// jobs. Shared storage (PostgreSQL) reaches the worker.
+    /// </summary>
+    private bool CanRunNow => scheduling.Value.RunsJobs || storage is not InMemoryStorage;
+
+    private Dictionary<string, RecurringJobDto> Scheduled()
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs([.. Known.Select(k => k.Id)]).Where(j => !j.Removed).ToDictionary(j => j.Id);
     }
 }
 
@@ -71,4 +89,4 @@ public sealed record JobRow(string Key, string Name, string Purpose, string Sche
 
 public sealed record UndeliveredEmail(string To, string Subject, int Attempts, DateTime FailedAt, string? LastError);
 
-public sealed record JobsModel(List<JobRow> Jobs, List<JobRun> Failures, List<UndeliveredEmail> Undelivered, int EmailsWaiting, string Node, bool SchedulerRunsHere);
+public sealed record JobsModel(List<JobRow> Jobs, List<JobRun> Failures, List<UndeliveredEmail> Undelivered, int EmailsWaiting, string Node, bool SchedulerRunsHere, bool CanRunNow);

@@ -19,5 +19,6 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Bank holidays", "Calendar", "Index", AccessPolicies.ManageCalendar),
         new("Rapid review timetable", "Timetable", "Index", AccessPolicies.ManageTimetable),
         new("Scheduled jobs", "Jobs", "Index", AccessPolicies.ManageJobs),
+        new("Job dashboard", "Jobs", "Dashboard", AccessPolicies.ManageJobs),
     ];
 }
