@@ -38,4 +38,15 @@ public class NavigationTests
             NavigationItem.All.Where(i => i.Policy is not null),
             item => Assert.NotNull(options.GetPolicy(item.Policy!)));
     }
+
+    [Theory]
+    [InlineData("Jobs", "Index", "Scheduled jobs")]
+    [InlineData("Reviews", "Details", "Review register")]
+    [InlineData("Home", "Index", "Home")]
+    public void One_entry_is_current_on_a_page_the_entry_for_its_controllers_list(string controller, string action, string current)
+    {
+        var model = new PrimaryNavigationModel(NavigationItem.All, controller, action);
+
+        Assert.Equal([current], NavigationItem.All.Where(model.IsCurrent).Select(i => i.Text));
+    }
 }

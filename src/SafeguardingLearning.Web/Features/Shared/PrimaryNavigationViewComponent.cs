@@ -17,9 +17,18 @@ public sealed class PrimaryNavigationViewComponent(IAuthorizationService authori
             }
         }
 
-        var current = ViewContext.RouteData.Values["controller"] as string;
-        return View(new PrimaryNavigationModel(visible, current));
+        var values = ViewContext.RouteData.Values;
+        return View(new PrimaryNavigationModel(visible, values["controller"] as string, values["action"] as string));
     }
 }
 
-public sealed record PrimaryNavigationModel(IReadOnlyList<NavigationItem> Items, string? CurrentController);
+public sealed record PrimaryNavigationModel(IReadOnlyList<NavigationItem> Items, string? CurrentController, string? CurrentAction)
+{
+    /// <summary>
+    /// An entry is current on its own page and, for a controller's list (Index), on every page of
+    /// that controller; so "Job dashboard" is not current on the jobs page, which shares its controller.
+    /// </summary>
+    public bool IsCurrent(NavigationItem item) =>
+        string.Equals(item.Controller, CurrentController, StringComparison.OrdinalIgnoreCase)
+        && (item.Action == "Index" || string.Equals(item.Action, CurrentAction, StringComparison.OrdinalIgnoreCase));
+}
