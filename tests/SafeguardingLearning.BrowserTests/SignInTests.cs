@@ -6,7 +6,7 @@ public class SignInTests(AppServer server) : BrowserTest(server)
 {
     public static TheoryData<string, string, string[]> DemoAccounts => new()
     {
-        { "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable", "Scheduled jobs"] },
+        { "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable", "Scheduled jobs", "Job dashboard"] },
         { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"] },
         { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"] },
         { "police.lead@northshire.example", "Northshire Police", ["Home"] },

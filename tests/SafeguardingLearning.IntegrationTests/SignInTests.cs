@@ -17,7 +17,7 @@ public class SignInTests(ApplicationsFixture apps) : IClassFixture<ApplicationsF
         var data = new TheoryData<DatabaseProvider, string, string, string[]>();
         foreach (var provider in Databases.Providers)
         {
-            data.Add(provider, "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable", "Scheduled jobs"]);
+            data.Add(provider, "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable", "Scheduled jobs", "Job dashboard"]);
             data.Add(provider, "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"]);
             data.Add(provider, "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"]);
             data.Add(provider, "police.lead@northshire.example", "Northshire Police", ["Home"]);
