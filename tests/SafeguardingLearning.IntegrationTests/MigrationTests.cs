@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
@@ -40,6 +42,26 @@ public class MigrationTests
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), $"The model has changes with no {provider} migration: run build/add-migration.sh");
+    }
+
+    /// <summary>An installation upgraded from the previous scheduler loses its tables; a new one never has them.</summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task The_previous_schedulers_tables_are_dropped_on_upgrade(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Context(database);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(db.Database.GetMigrations().Single(m => m.EndsWith("_QuartzSchema", StringComparison.Ordinal)));
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE qrtz_locks (sched_name VARCHAR(120) NOT NULL, lock_name VARCHAR(40) NOT NULL)");
+
+        await DataRegistration.MigrateAsync(db);
+
+        var left = provider == DatabaseProvider.Sqlite
+            ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name LIKE 'qrtz%'"
+            : "SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_name LIKE 'qrtz%'";
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>(left).SingleAsync());
     }
 
     [Theory]
