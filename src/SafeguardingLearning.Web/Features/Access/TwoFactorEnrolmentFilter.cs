@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
@@ -16,13 +17,8 @@ internal sealed class TwoFactorEnrolmentFilter(IOptions<AccessOptions> options) 
 {
     public Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        var user = context.HttpContext.User;
-        var mustEnrol = options.Value.RequireTwoFactor
-            && user.Identity?.IsAuthenticated == true
-            && user.GetRole() is { } role && role != Role.BoardMember
-            && !user.HasTwoFactor()
-            && !context.ActionDescriptor.EndpointMetadata.OfType<AllowWithoutTwoFactorAttribute>().Any();
-        if (mustEnrol)
+        if (MustEnrol(context.HttpContext.User, options.Value)
+            && !context.ActionDescriptor.EndpointMetadata.OfType<AllowWithoutTwoFactorAttribute>().Any())
         {
             context.Result = new RedirectToActionResult(nameof(TwoFactorController.Enrol), "TwoFactor", null);
             return Task.CompletedTask;
@@ -30,4 +26,11 @@ internal sealed class TwoFactorEnrolmentFilter(IOptions<AccessOptions> options) 
 
         return next();
     }
+
+    /// <summary>Whether the signed-in person must set up two-factor sign-in before going anywhere else.</summary>
+    public static bool MustEnrol(ClaimsPrincipal user, AccessOptions access) =>
+        access.RequireTwoFactor
+        && user.Identity?.IsAuthenticated == true
+        && user.GetRole() is { } role && role != Role.BoardMember
+        && !user.HasTwoFactor();
 }

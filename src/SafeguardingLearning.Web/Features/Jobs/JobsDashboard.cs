@@ -3,7 +3,6 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Features.Jobs;
@@ -42,7 +41,7 @@ public static class JobsDashboard
             }
 
             var access = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
-            if (access.RequireTwoFactor && user.GetRole() is { } role && role != Role.BoardMember && !user.HasTwoFactor())
+            if (TwoFactorEnrolmentFilter.MustEnrol(user, access))
             {
                 context.Response.Redirect("/account/two-factor");
                 return;
