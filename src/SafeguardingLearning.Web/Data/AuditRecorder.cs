@@ -20,7 +20,7 @@ internal static class AuditRecorder
     // Bookkeeping that is not domain data, or that holds secrets (authenticator keys, recovery codes).
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(AuditEntry), typeof(UserSession), typeof(DataProtectionKey),
+        typeof(AuditEntry), typeof(UserSession), typeof(DataProtectionKey), typeof(SubmittedForm),
         typeof(Domain.Reminders.Reminder), typeof(Domain.Reminders.OutboxEmail), typeof(Domain.Reminders.JobRun),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityRole), typeof(IdentityRoleClaim<string>), typeof(IdentityUserRole<string>),
