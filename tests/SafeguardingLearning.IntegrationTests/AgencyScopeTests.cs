@@ -46,11 +46,11 @@ public class AgencyScopeTests
         {
             new(System.Security.Claims.ClaimTypes.NameIdentifier, "someone"),
             new(System.Security.Claims.ClaimTypes.Role, role.ToString()),
-            new(Web.Features.Access.AccessClaims.PartnershipId, partnershipId.ToString()),
+            new(Web.Domain.Access.AccessClaims.PartnershipId, partnershipId.ToString()),
         };
         if (agencyId is { } agency)
         {
-            claims.Add(new(Web.Features.Access.AccessClaims.AgencyId, agency.ToString()));
+            claims.Add(new(Web.Domain.Access.AccessClaims.AgencyId, agency.ToString()));
         }
 
         var scope = new CurrentScope();

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
-using SafeguardingLearning.Web.Features.Calendar;
 
 namespace SafeguardingLearning.IntegrationTests;
 

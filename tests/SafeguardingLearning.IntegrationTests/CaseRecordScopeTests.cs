@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
-using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Demo;
 
 namespace SafeguardingLearning.IntegrationTests;

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SafeguardingLearning.Web.Domain;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
-using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Data;
 

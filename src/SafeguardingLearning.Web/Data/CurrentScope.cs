@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using SafeguardingLearning.Web.Domain.Access;
-using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Data;
 

@@ -6,9 +6,7 @@ using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reminders;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Email;
-using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Reviews;
-using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Scheduling;
 

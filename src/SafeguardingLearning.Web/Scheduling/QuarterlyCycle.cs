@@ -7,8 +7,6 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reminders;
 using SafeguardingLearning.Web.Email;
-using SafeguardingLearning.Web.Features.Calendar;
-using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Scheduling;
 

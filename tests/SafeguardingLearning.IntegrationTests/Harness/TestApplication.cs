@@ -13,7 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Partnerships;
-using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Demo;
 
 namespace SafeguardingLearning.IntegrationTests.Harness;

@@ -1,4 +1,4 @@
-using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Domain.Access;
 
 namespace SafeguardingLearning.UnitTests.Domain;
 

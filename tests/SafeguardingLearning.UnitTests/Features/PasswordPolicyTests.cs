@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.UnitTests.Features;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Data.Configurations;
 

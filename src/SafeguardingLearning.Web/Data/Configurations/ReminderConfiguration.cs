@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.Reminders;
-using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Data.Configurations;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 
 namespace SafeguardingLearning.Web.Features.Access;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using SafeguardingLearning.Web.Data;
 
 namespace SafeguardingLearning.Web.Features.Access;
 

@@ -118,6 +118,5 @@ public sealed class CalendarController(AppDbContext db, BankHolidays bankHoliday
     }
 }
 
-public sealed record BankHolidayRow(DateOnly Date, string Title, BankHolidaySource Source);
 
 public sealed record CalendarModel(int Year, List<int> Years, List<BankHolidayRow> Holidays, AddBankHolidayForm Form);

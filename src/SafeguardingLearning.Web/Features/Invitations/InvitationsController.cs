@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Audit;
-using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Invitations;

@@ -5,7 +5,6 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Email;
-using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Features.People;
 

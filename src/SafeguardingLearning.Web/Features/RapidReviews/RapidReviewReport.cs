@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
-using SafeguardingLearning.Web.Features.Calendar;
-using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.RapidReviews;
 

@@ -10,7 +10,6 @@ using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
-using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.Shared;
 

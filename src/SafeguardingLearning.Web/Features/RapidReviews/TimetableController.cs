@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Shared;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
-using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Domain.Access;
 
 namespace SafeguardingLearning.Web.Features.Reminders;
 

@@ -595,7 +595,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("TimetableMilestones");
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.ApplicationUser", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -670,7 +670,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Access.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -710,7 +710,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -719,7 +719,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -734,7 +734,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -743,7 +743,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -763,7 +763,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -928,9 +928,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Access.UserSession", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -823,7 +823,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("TimetableMilestones");
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.ApplicationUser", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -898,7 +898,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Access.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -938,7 +938,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -947,7 +947,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -962,7 +962,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -971,7 +971,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -991,7 +991,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1032,7 +1032,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("IndependentReviewerUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1223,9 +1223,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Access.UserSession", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

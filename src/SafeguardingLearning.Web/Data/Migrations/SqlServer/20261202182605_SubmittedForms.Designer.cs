@@ -991,7 +991,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("TimetableMilestones");
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.ApplicationUser", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -1067,7 +1067,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Access.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1107,7 +1107,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1116,7 +1116,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1131,7 +1131,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1140,7 +1140,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1160,7 +1160,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1192,7 +1192,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1216,7 +1216,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("IndependentReviewerUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1407,9 +1407,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Access.UserSession", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -988,7 +988,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("TimetableMilestones");
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.ApplicationUser", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -1064,7 +1064,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Access.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1104,7 +1104,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1113,7 +1113,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1128,7 +1128,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1137,7 +1137,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1157,7 +1157,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1189,7 +1189,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1213,7 +1213,7 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("IndependentReviewerUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1404,9 +1404,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SafeguardingLearning.Web.Features.Access.UserSession", b =>
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Access.UserSession", b =>
                 {
-                    b.HasOne("SafeguardingLearning.Web.Features.Access.ApplicationUser", null)
+                    b.HasOne("SafeguardingLearning.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

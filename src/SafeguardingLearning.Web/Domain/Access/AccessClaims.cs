@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
-using SafeguardingLearning.Web.Domain.Access;
 
-namespace SafeguardingLearning.Web.Features.Access;
+namespace SafeguardingLearning.Web.Domain.Access;
 
 /// <summary>
 /// What the signed-in principal says about the person. The cookie itself names only the person
 /// and the server-side session; the rest is read from the database on every request
-/// (<see cref="SessionValidation"/>), so a role change or a disabled account takes effect at once.
+/// (session validation), so a role change or a disabled account takes effect at once.
 /// </summary>
 public static class AccessClaims
 {

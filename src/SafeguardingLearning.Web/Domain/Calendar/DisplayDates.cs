@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SafeguardingLearning.Web.Features.Shared;
+namespace SafeguardingLearning.Web.Domain.Calendar;
 
 /// <summary>Times are stored in UTC and shown in UK time, in the GOV.UK style (13 January 2027 at 2:05pm).</summary>
 public static class DisplayDates

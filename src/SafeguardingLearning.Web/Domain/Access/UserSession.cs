@@ -1,4 +1,4 @@
-namespace SafeguardingLearning.Web.Features.Access;
+namespace SafeguardingLearning.Web.Domain.Access;
 
 /// <summary>
 /// A signed-in session, held on the server so that signing out, a password change or disabling

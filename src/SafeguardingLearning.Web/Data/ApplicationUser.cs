@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace SafeguardingLearning.Web.Features.Access;
+namespace SafeguardingLearning.Web.Data;
 
 /// <summary>A person who signs in. Their roles are per partnership (PartnershipMembership).</summary>
 public class ApplicationUser : IdentityUser

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
 
-namespace SafeguardingLearning.Web.Features.Calendar;
+namespace SafeguardingLearning.Web.Data;
 
 /// <summary>
 /// The one working-day calendar every clock uses, built from the bank holidays in the database.
@@ -109,14 +108,4 @@ public sealed class BankHolidays(AppDbContext db, IMemoryCache cache)
 /// <summary>What an import changed: the years it covered, the days it added and the days it removed.</summary>
 public sealed record BankHolidayImport(int? FirstYear, int? LastYear, IReadOnlyList<BankHolidayRow> Added, IReadOnlyList<BankHolidayRow> Removed);
 
-public static class CalendarRegistration
-{
-    public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<BankHolidays>();
-        return builder;
-    }
-
-    public static Task SeedBankHolidaysAsync(this WebApplication app) => BankHolidays.SeedShippedAsync(app);
-}
+public sealed record BankHolidayRow(DateOnly Date, string Title, BankHolidaySource Source);
