@@ -5,6 +5,8 @@ using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Jobs;
 using SafeguardingLearning.Web.Features.Pdf;
+using SafeguardingLearning.Web.Features.RapidReviews;
+using SafeguardingLearning.Web.Features.Reviews;
 using SafeguardingLearning.Web.Features.Shared;
 using SafeguardingLearning.Web.Features.Themes;
 using SafeguardingLearning.Web.Operations;
@@ -18,6 +20,8 @@ builder.AddIdentityAndAccess();
 builder.AddEmail();
 builder.AddCalendar();
 builder.AddPdfRendering();
+builder.AddReviews();
+builder.AddRapidReviews();
 builder.AddScheduling();
 builder.AddWebShell();
 

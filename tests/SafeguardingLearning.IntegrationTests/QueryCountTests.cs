@@ -93,7 +93,7 @@ public class QueryCountTests(ITestOutputHelper output)
                 var rapid = new RapidReview(notification, TimetableMilestone.SuffolkDefault(partnership), DateTime.UtcNow);
                 db.Notifications.Add(notification);
                 db.RapidReviews.Add(rapid);
-                db.AgencyRequests.Add(new AgencyRequest(rapid, police, today.AddDays(-2), calendar));
+                db.AgencyRequests.Add(new AgencyRequest(rapid, police, today.AddDays(-2)));
             }
 
             return await db.SaveChangesAsync();

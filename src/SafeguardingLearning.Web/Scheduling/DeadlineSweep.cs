@@ -3,10 +3,9 @@ using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reminders;
-using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Email;
-using SafeguardingLearning.Web.Features.Reviews;
 
 namespace SafeguardingLearning.Web.Scheduling;
 
@@ -20,17 +19,22 @@ public sealed class ReminderOptions
     public Role[] EscalateTo { get; set; } = [Role.BusinessUnit, Role.IndependentChair];
 }
 
-/// <summary>A deadline the sweep looks at: what it is, when it is due, and who owns it.</summary>
-public sealed record TrackedDeadline(Guid PartnershipId, string Subject, Guid SubjectId, DateOnly DueOn, string What, string Link, IReadOnlyList<string> Owners);
-
 /// <summary>
-/// Deadlines are data, not timers: from the stored dates, the sweep raises the reminders they call
-/// for — the owner N working days before and on the day, the business manager and the chair once
-/// when overdue — each once, by its natural key, with its email in the outbox in the same transaction.
-/// It runs on working days only, so nothing is raised on a weekend or a bank holiday.
+/// Deadlines are data, not timers: from every registered capability's open deadlines, the sweep
+/// raises the reminders they call for — the owner N working days before and on the day, and once
+/// when overdue (for the partnership's own steps, the business unit and the chair too; an agency's
+/// overdue request goes to its leads, and the business unit sees it in the step that gathers the
+/// answers) — each once, by its natural key, with its email in the outbox in the same transaction.
+/// Reminders whose deadline is no longer open (done, or moved by the calendar) are resolved. It runs
+/// on working days only, so nothing is raised on a weekend or a bank holiday.
 /// </summary>
-public sealed class DeadlineSweep(AppDbContext db, RaiseReminders raiseReminders, BankHolidays bankHolidays, TimeProvider clock, IOptions<ReminderOptions> options, IOptions<EmailOptions> email)
+public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, RaiseReminders raiseReminders, BankHolidays bankHolidays, TimeProvider clock, IOptions<ReminderOptions> options, IOptions<EmailOptions> email)
 {
+    /// <summary>The reminder that tells administrators the calendar is running out of bank holidays.</summary>
+    public const string CalendarEndingKind = "CalendarEnding";
+
+    private static readonly ReminderKind[] DeadlineKinds = [ReminderKind.DueSoon, ReminderKind.DueToday, ReminderKind.Overdue, ReminderKind.Asked];
+
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var calendar = await bankHolidays.Calendar();
@@ -40,99 +44,92 @@ public sealed class DeadlineSweep(AppDbContext db, RaiseReminders raiseReminders
             return 0;
         }
 
-        var deadlines = await Deadlines(calendar, today, cancellationToken);
-        var escalation = await PeopleIn(options.Value.EscalateTo, cancellationToken);
+        var deadlines = await openDeadlines.AllAsync(calendar, today, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        await ResolveDone(deadlines, now, cancellationToken);
+
+        var people = await People(cancellationToken);
         var wanted = new List<Reminder>();
         foreach (var deadline in deadlines)
         {
             var left = calendar.WorkingDaysBetween(today, deadline.DueOn);
-            (ReminderKind Kind, IReadOnlyList<string> Recipients, string Text)? raise = left switch
+            var owners = people.Owners(deadline);
+            (ReminderKind Kind, IEnumerable<string> Recipients, string When)? raise = left switch
             {
-                < 0 => (ReminderKind.Overdue, escalation.GetValueOrDefault(deadline.PartnershipId, []), $"Overdue since {DisplayDates.Date(deadline.DueOn)}: {deadline.What}"),
-                0 => (ReminderKind.DueToday, deadline.Owners, $"Due today: {deadline.What}"),
-                _ when left <= options.Value.WorkingDaysBefore => (ReminderKind.DueSoon, deadline.Owners, $"Due {DisplayDates.Date(deadline.DueOn)}: {deadline.What}"),
+                < 0 => (ReminderKind.Overdue, deadline.Owner.IsAgency ? owners : owners.Concat(people.Escalation(deadline.PartnershipId, options.Value.EscalateTo)), $"overdue since {DisplayDates.Date(deadline.DueOn)}"),
+                0 => (ReminderKind.DueToday, owners, "due today"),
+                _ when left <= options.Value.WorkingDaysBefore => (ReminderKind.DueSoon, owners, $"due {DisplayDates.Date(deadline.DueOn)}"),
                 _ => null,
             };
             if (raise is { } r)
             {
-                wanted.AddRange(r.Recipients.Distinct().Select(user => new Reminder(deadline.PartnershipId, deadline.Subject, deadline.SubjectId, r.Kind, deadline.DueOn, user, Truncate(r.Text), deadline.Link, now)));
+                var text = Truncate($"{deadline.Case}: {deadline.Step}{(deadline.Detail is null ? string.Empty : $" ({deadline.Detail})")}, {r.When}");
+                wanted.AddRange(r.Recipients.Distinct().Select(user => new Reminder(deadline.PartnershipId, deadline.Kind, deadline.SubjectId, r.Kind, deadline.DueOn, user, text, deadline.Link, now)));
             }
         }
 
-        return await raiseReminders.Handle(wanted, (reminder, to) => Email(reminder, to, now), cancellationToken);
+        if (calendar.RunsOutWithinAYearOf(today))
+        {
+            var last = calendar.LastYear ?? today.Year - 1;
+            var endsOn = new DateOnly(last, 12, 31);
+            foreach (var (partnershipId, administrators) in people.ByRole(Role.Administrator))
+            {
+                wanted.AddRange(administrators.Select(user => new Reminder(partnershipId, CalendarEndingKind, partnershipId, ReminderKind.Attention, endsOn, user, $"The calendar holds bank holidays up to the end of {last} only: import the next years' bank holidays", "/calendar", now)));
+            }
+        }
+
+        var steps = deadlines.GroupBy(d => d.SubjectId).ToDictionary(g => g.Key, g => g.First().Step);
+        return await raiseReminders.Handle(wanted, (reminder, to) => Email(reminder, steps.GetValueOrDefault(reminder.SubjectId), to, now), cancellationToken);
     }
 
-    /// <summary>No case details in email: a short subject and a link to sign in.</summary>
-    private OutboxEmail Email(Reminder reminder, string to, DateTime now)
+    /// <summary>Reminders of deadlines that are no longer open are put away: the step was done, or its date moved.</summary>
+    private async Task ResolveDone(List<Deadline> open, DateTime now, CancellationToken cancellationToken)
     {
+        var stillOpen = open.Select(d => (d.Kind, d.SubjectId, d.DueOn)).ToHashSet();
+        var raised = await db.Reminders.Where(r => r.ResolvedAt == null && DeadlineKinds.Contains(r.Kind)).ToListAsync(cancellationToken);
+        var done = raised.Where(r => !stillOpen.Contains((r.Subject, r.SubjectId, r.DueOn))).ToList();
+        if (done.Count > 0)
+        {
+            done.ForEach(r => r.Resolve(now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>No case details in email: the kind of step, when, and a link to it.</summary>
+    private OutboxEmail Email(Reminder reminder, string? step, string to, DateTime now)
+    {
+        var what = step ?? "Something in your work";
         var subject = reminder.Kind switch
         {
-            ReminderKind.Overdue => "Safeguarding Learning: something is overdue",
-            ReminderKind.DueToday => "Safeguarding Learning: something is due today",
-            _ => "Safeguarding Learning: something is due soon",
+            ReminderKind.Overdue => $"Safeguarding Learning: overdue: {what}",
+            ReminderKind.DueToday => $"Safeguarding Learning: due today: {what}",
+            ReminderKind.Attention => "Safeguarding Learning: the calendar needs next years' bank holidays",
+            _ => $"Safeguarding Learning: due {DisplayDates.Date(reminder.DueOn)}: {what}",
         };
-        var link = $"{email.Value.PublicBaseUrl?.TrimEnd('/')}/reminders";
-        return new OutboxEmail(to, subject, $"Something in your work on Safeguarding Learning needs attention.\n\nSign in to see it: {link}\n", now);
+        var link = $"{email.Value.PublicBaseUrl?.TrimEnd('/')}{reminder.Link}";
+        return new OutboxEmail(to, Truncate(subject), $"{what}: {(reminder.Kind == ReminderKind.Overdue ? "overdue since" : "due")} {DisplayDates.Date(reminder.DueOn)}.\n\nSign in to see it: {link}\n", now);
     }
 
-    private async Task<List<TrackedDeadline>> Deadlines(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken)
-    {
-        var businessUnit = await PeopleIn([Role.BusinessUnit], cancellationToken);
-        var chairs = await PeopleIn([Role.IndependentChair], cancellationToken);
-        var deadlines = new List<TrackedDeadline>();
-
-        var rapid = await (
-                from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
-                join n in db.Notifications on r.NotificationId equals n.Id
-                where r.Stage < RapidReviewStage.SentToPanel
-                select new { Review = r, n.ChildPseudonym })
-            .ToListAsync(cancellationToken);
-        foreach (var x in rapid)
-        {
-            var link = $"/rapid-reviews/{x.Review.Id}";
-            var unit = businessUnit.GetValueOrDefault(x.Review.PartnershipId, []);
-            foreach (var milestone in x.Review.Milestones.Where(m => m.CompletedOn is null && m.Owner != "Agency leads"))
-            {
-                var owners = milestone.Owner == "Independent chair" ? chairs.GetValueOrDefault(x.Review.PartnershipId, []) : unit;
-                deadlines.Add(new(x.Review.PartnershipId, "RapidReviewMilestone", milestone.Id, milestone.DueDate(calendar, x.Review.PartnershipNotifiedDate), $"{x.ChildPseudonym}: {milestone.Name}", link, owners));
-            }
-
-            deadlines.Add(new(x.Review.PartnershipId, "RapidReview", x.Review.Id, x.Review.DueDate(calendar), $"{x.ChildPseudonym}: rapid review decision to the Panel", link, unit));
-        }
-
-        var requests = await (
-                from r in db.AgencyRequests.AsNoTracking()
-                join review in db.RapidReviews on r.RapidReviewId equals review.Id
-                join n in db.Notifications on review.NotificationId equals n.Id
-                where r.AnsweredOn == null && review.Stage < RapidReviewStage.SentToPanel
-                select new { r.Id, r.PartnershipId, r.AgencyId, r.DueOn, n.ChildPseudonym })
-            .ToListAsync(cancellationToken);
-        var leads = (await db.Memberships.AsNoTracking().Where(m => m.Role == Role.AgencyLead && m.AgencyId != null)
-                .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new { m.PartnershipId, m.AgencyId, m.UserId })
-                .ToListAsync(cancellationToken))
-            .ToLookup(m => (m.PartnershipId, m.AgencyId!.Value), m => m.UserId);
-        deadlines.AddRange(requests.Select(r => new TrackedDeadline(r.PartnershipId, "AgencyRequest", r.Id, r.DueOn, $"{r.ChildPseudonym}: your agency's summary of involvement", $"/agency-requests/{r.Id}", leads[(r.PartnershipId, r.AgencyId)].ToList())));
-
-        var reviews = await db.CaseReviews.AsNoTracking().Where(r => r.Stage != ReviewStage.Published && r.Stage != ReviewStage.Closed).ToListAsync(cancellationToken);
-        foreach (var review in reviews)
-        {
-            foreach (var deadline in ReviewDeadlines.For(review, calendar, today))
-            {
-                deadlines.Add(new(review.PartnershipId, "CaseReview" + deadline.Code, review.Id, deadline.Due, $"{review.Title}: {deadline.What}", $"/reviews/{review.Id}", businessUnit.GetValueOrDefault(review.PartnershipId, [])));
-            }
-        }
-
-        return deadlines;
-    }
-
-    /// <summary>The enabled people holding any of the roles, by partnership.</summary>
-    private async Task<Dictionary<Guid, List<string>>> PeopleIn(Role[] roles, CancellationToken cancellationToken) =>
-        (await db.Memberships.AsNoTracking().Where(m => roles.Contains(m.Role))
-            .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new { m.PartnershipId, m.UserId })
-            .ToListAsync(cancellationToken))
-        .GroupBy(m => m.PartnershipId)
-        .ToDictionary(g => g.Key, g => g.Select(m => m.UserId).Distinct().ToList());
+    private async Task<Recipients> People(CancellationToken cancellationToken) =>
+        new(await db.Memberships.AsNoTracking()
+            .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new Recipient(m.PartnershipId, m.Role, m.AgencyId, m.UserId))
+            .ToListAsync(cancellationToken));
 
     private static string Truncate(string text) => text.Length > 300 ? text[..297] + "..." : text;
+
+    private sealed record Recipient(Guid PartnershipId, Role Role, Guid? AgencyId, string UserId);
+
+    /// <summary>The enabled people of every partnership, by role and agency.</summary>
+    private sealed class Recipients(List<Recipient> all)
+    {
+        public IEnumerable<string> Owners(Deadline deadline) =>
+            all.Where(p => p.PartnershipId == deadline.PartnershipId && p.Role == deadline.Owner.Role && (deadline.Owner.AgencyId is null || p.AgencyId == deadline.Owner.AgencyId))
+                .Select(p => p.UserId);
+
+        public IEnumerable<string> Escalation(Guid partnershipId, Role[] roles) =>
+            all.Where(p => p.PartnershipId == partnershipId && roles.Contains(p.Role)).Select(p => p.UserId);
+
+        public IEnumerable<(Guid PartnershipId, List<string> UserIds)> ByRole(Role role) =>
+            all.Where(p => p.Role == role).GroupBy(p => p.PartnershipId).Select(g => (g.Key, g.Select(p => p.UserId).Distinct().ToList()));
+    }
 }

@@ -7,6 +7,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.Data.SqlClient;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Deadlines;
 
 namespace SafeguardingLearning.Web.Scheduling;
 
@@ -87,6 +88,7 @@ public static class SchedulingRegistration
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
         builder.Services.Configure<QuarterlyOptions>(builder.Configuration.GetSection("Quarterly"));
         builder.Services.AddScoped<RaiseReminders>();
+        builder.Services.AddScoped<OpenDeadlines>();
         builder.Services.AddScoped<DeadlineSweep>();
         builder.Services.AddScoped<OutboxDelivery>();
         builder.Services.AddScoped<QuarterlyCycle>();

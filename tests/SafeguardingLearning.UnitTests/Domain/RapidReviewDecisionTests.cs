@@ -56,12 +56,12 @@ public class RapidReviewDecisionTests
 
         if (stage >= RapidReviewStage.DecisionSignedOff)
         {
-            review.SignOffDecision(RapidReviewDecision.LocalReviewNoNationalIssues, "Agencies did not share what they knew", "chair-1", true, SignedOffAt);
+            review.SignOffDecision(RapidReviewDecision.LocalReviewNoNationalIssues, "Agencies did not share what they knew", "chair-1", true, SignedOffAt, DateOnly.FromDateTime(SignedOffAt));
         }
 
         if (stage >= RapidReviewStage.SentToPanel)
         {
-            review.RecordReportSent(DueDay, DueDay);
+            review.RecordReportSent(DueDay, DueDay, Calendar, "officer-1");
         }
 
         if (stage >= RapidReviewStage.PanelResponded)
@@ -122,9 +122,9 @@ public class RapidReviewDecisionTests
 
         review.RecordDecisionMeeting(MeetingDay, "Chair", null, RapidReviewDecision.NoFurtherAction, "No concerns", MeetingDay);
         stages.Add(review.Stage);
-        review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "No concerns", "chair-1", true, SignedOffAt);
+        review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "No concerns", "chair-1", true, SignedOffAt, DateOnly.FromDateTime(SignedOffAt));
         stages.Add(review.Stage);
-        review.RecordReportSent(DueDay, DueDay);
+        review.RecordReportSent(DueDay, DueDay, Calendar, "officer-1");
         stages.Add(review.Stage);
         review.RecordPanelResponse(PanelResponse.AgreesWithDecision, PanelDay, null, PanelDay);
         stages.Add(review.Stage);
@@ -273,7 +273,7 @@ public class RapidReviewDecisionTests
         var review = AtStage(RapidReviewStage.MeetingHeld);
 
         // The chair may decide differently from the meeting's recommendation.
-        review.SignOffDecision(RapidReviewDecision.LocalReviewAndRecommendNationalReview, "  National issues about custody  ", "chair-1", true, SignedOffAt);
+        review.SignOffDecision(RapidReviewDecision.LocalReviewAndRecommendNationalReview, "  National issues about custody  ", "chair-1", true, SignedOffAt, DateOnly.FromDateTime(SignedOffAt));
 
         Assert.Equal(RapidReviewStage.DecisionSignedOff, review.Stage);
         Assert.Equal(RapidReviewDecision.LocalReviewAndRecommendNationalReview, review.Decision);
@@ -290,7 +290,7 @@ public class RapidReviewDecisionTests
 
         AssertRefused(
             review,
-            () => review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "No concerns", "officer-1", false, SignedOffAt),
+            () => review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "No concerns", "officer-1", false, SignedOffAt, DateOnly.FromDateTime(SignedOffAt)),
             "Only the independent chair can sign off the rapid review decision");
 
         Assert.Equal(RapidReviewStage.MeetingHeld, review.Stage);
@@ -305,7 +305,7 @@ public class RapidReviewDecisionTests
 
         AssertRefused(
             review,
-            () => review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "No concerns", "chair-1", true, SignedOffAt),
+            () => review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "No concerns", "chair-1", true, SignedOffAt, DateOnly.FromDateTime(SignedOffAt)),
             "Record the decision meeting before the chair signs off the decision");
 
         Assert.Equal(RapidReviewStage.GatheringInformation, review.Stage);
@@ -319,7 +319,7 @@ public class RapidReviewDecisionTests
 
         var error = AssertRefused(
             review,
-            () => review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "  ", "chair-1", true, SignedOffAt),
+            () => review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "  ", "chair-1", true, SignedOffAt, DateOnly.FromDateTime(SignedOffAt)),
             "Give the justification for the decision");
 
         Assert.Equal(nameof(RapidReview.DecisionJustification), error.Field);
@@ -336,7 +336,7 @@ public class RapidReviewDecisionTests
 
         AssertRefused(
             review,
-            () => review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "Changed my mind", "chair-2", true, SignedOffAt.AddDays(1)),
+            () => review.SignOffDecision(RapidReviewDecision.NoFurtherAction, "Changed my mind", "chair-2", true, SignedOffAt.AddDays(1), DateOnly.FromDateTime(SignedOffAt.AddDays(1))),
             "The decision has already been signed off");
 
         Assert.Equal(RapidReviewDecision.LocalReviewNoNationalIssues, review.Decision);
@@ -348,7 +348,7 @@ public class RapidReviewDecisionTests
     {
         var review = AtStage(RapidReviewStage.DecisionSignedOff);
 
-        review.RecordReportSent(DueDay, DueDay);
+        review.RecordReportSent(DueDay, DueDay, Calendar, "officer-1");
 
         Assert.Equal(RapidReviewStage.SentToPanel, review.Stage);
         Assert.Equal(DueDay, review.ReportSentOn);
@@ -363,7 +363,7 @@ public class RapidReviewDecisionTests
 
         AssertRefused(
             review,
-            () => review.RecordReportSent(DueDay, DueDay),
+            () => review.RecordReportSent(DueDay, DueDay, Calendar, "officer-1"),
             "The chair must sign off the decision before the report goes to the Panel");
 
         Assert.Equal(stage, review.Stage);
@@ -379,7 +379,7 @@ public class RapidReviewDecisionTests
 
         AssertRefused(
             review,
-            () => review.RecordReportSent(D(2027, 1, 12), PanelDay),
+            () => review.RecordReportSent(D(2027, 1, 12), PanelDay, Calendar, "officer-1"),
             "The report has already been recorded as sent to the Panel");
 
         Assert.Equal(DueDay, review.ReportSentOn);
@@ -394,7 +394,7 @@ public class RapidReviewDecisionTests
 
         var error = AssertRefused(
             review,
-            () => review.RecordReportSent(D(year, month, day), DueDay),
+            () => review.RecordReportSent(D(year, month, day), DueDay, Calendar, "officer-1"),
             "The date the report was sent must be between the day of the decision meeting and today");
 
         Assert.Equal(nameof(RapidReview.ReportSentOn), error.Field);
@@ -407,7 +407,7 @@ public class RapidReviewDecisionTests
     {
         var review = AtStage(RapidReviewStage.DecisionSignedOff);
 
-        review.RecordReportSent(MeetingDay, DueDay);
+        review.RecordReportSent(MeetingDay, DueDay, Calendar, "officer-1");
 
         Assert.Equal(MeetingDay, review.ReportSentOn);
     }
@@ -417,7 +417,7 @@ public class RapidReviewDecisionTests
     {
         var review = AtStage(RapidReviewStage.DecisionSignedOff);
 
-        review.RecordReportSent(D(2027, 1, 13), D(2027, 1, 13));
+        review.RecordReportSent(D(2027, 1, 13), D(2027, 1, 13), Calendar, "officer-1");
 
         Assert.Equal(D(2027, 1, 13), review.DueDate(Calendar));
         Assert.True(review.ReportSentOnTime(Calendar));
@@ -428,7 +428,7 @@ public class RapidReviewDecisionTests
     {
         var review = AtStage(RapidReviewStage.DecisionSignedOff);
 
-        review.RecordReportSent(D(2027, 1, 14), D(2027, 1, 14));
+        review.RecordReportSent(D(2027, 1, 14), D(2027, 1, 14), Calendar, "officer-1");
 
         Assert.False(review.ReportSentOnTime(Calendar));
     }

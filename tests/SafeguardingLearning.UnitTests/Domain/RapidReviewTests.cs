@@ -1,4 +1,5 @@
 using SafeguardingLearning.Web.Domain;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
 
@@ -54,7 +55,7 @@ public class RapidReviewTests
     [InlineData(16)]
     public void No_milestone_may_fall_outside_the_statutory_15_working_days(int workingDay)
     {
-        var error = Assert.Throws<DomainRuleException>(() => new TimetableMilestone(Guid.NewGuid(), 1, "Extra", workingDay, "Business unit"));
+        var error = Assert.Throws<DomainRuleException>(() => new TimetableMilestone(Guid.NewGuid(), 1, "Extra", workingDay, MilestoneStep.Other, Role.BusinessUnit));
         Assert.Equal("WorkingDay", error.Field);
     }
 

@@ -10,7 +10,6 @@ internal sealed class AgencyRequestConfiguration : IEntityTypeConfiguration<Agen
     public void Configure(EntityTypeBuilder<AgencyRequest> builder)
     {
         builder.HasIndex(r => new { r.RapidReviewId, r.AgencyId }).IsUnique();
-        builder.HasIndex(r => new { r.AgencyId, r.DueOn });
         builder.Property(r => r.SummaryOfInvolvement).HasMaxLength(8000);
         builder.Property(r => r.KeyDates).HasMaxLength(4000);
         builder.Property(r => r.ImmediateActions).HasMaxLength(4000);

@@ -27,7 +27,7 @@ internal sealed class RapidReviewMilestoneConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<RapidReviewMilestone> builder)
     {
         builder.Property(m => m.Name).HasMaxLength(300).IsRequired();
-        builder.Property(m => m.Owner).HasMaxLength(100).IsRequired();
+        builder.Property(m => m.Owner).HasColumnName("OwnerRole");
         builder.Property(m => m.CompletedByUserId).HasMaxLength(450);
     }
 }
@@ -37,7 +37,7 @@ internal sealed class TimetableMilestoneConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<TimetableMilestone> builder)
     {
         builder.Property(m => m.Name).HasMaxLength(300).IsRequired();
-        builder.Property(m => m.Owner).HasMaxLength(100).IsRequired();
+        builder.Property(m => m.Owner).HasColumnName("OwnerRole");
         builder.HasIndex(m => new { m.PartnershipId, m.Order });
         builder.HasOne<Partnership>().WithMany().HasForeignKey(m => m.PartnershipId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -9,6 +9,21 @@ public sealed class WorkingDayCalendar(IEnumerable<DateOnly> bankHolidays)
 {
     private readonly HashSet<DateOnly> _bankHolidays = [.. bankHolidays];
 
+    /// <summary>The first year whose bank holidays the calendar holds; null when it holds none.</summary>
+    public int? FirstYear => _bankHolidays.Count == 0 ? null : _bankHolidays.Min().Year;
+
+    /// <summary>The last year whose bank holidays the calendar holds; null when it holds none.</summary>
+    public int? LastYear => _bankHolidays.Count == 0 ? null : _bankHolidays.Max().Year;
+
+    /// <summary>
+    /// Whether the calendar knows the bank holidays of the date's year. A date outside is still
+    /// counted, Monday to Friday, but a bank holiday there would move it: show it with a warning.
+    /// </summary>
+    /// <summary>Administrators are told a year ahead that the calendar will hold no bank holidays after its last year.</summary>
+    public bool RunsOutWithinAYearOf(DateOnly today) => LastYear is not { } last || today.AddYears(1) > new DateOnly(last, 12, 31);
+
+    public bool Covers(DateOnly date) => FirstYear is { } first && LastYear is { } last && date.Year >= first && date.Year <= last;
+
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_bankHolidays.Contains(date);
 

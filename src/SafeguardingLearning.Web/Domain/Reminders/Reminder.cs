@@ -9,8 +9,14 @@ public enum ReminderKind
     /// <summary>Due today.</summary>
     DueToday,
 
-    /// <summary>Past its due date, told to the business manager and the chair.</summary>
+    /// <summary>Past its due date: told to its owner, and for the partnership's own steps to the business unit and the chair.</summary>
     Overdue,
+
+    /// <summary>Something has just been asked of the person (an agency's request for its summary).</summary>
+    Asked,
+
+    /// <summary>Something the business unit or the administrators must put right (an agency with no lead to answer).</summary>
+    Attention,
 }
 
 /// <summary>
@@ -68,7 +74,12 @@ public class Reminder : IPartnershipOwned
 
     public DateTime? ReadAt { get; private set; }
 
+    /// <summary>When what it reminded of was done or stopped being due; a resolved reminder is no longer shown.</summary>
+    public DateTime? ResolvedAt { get; private set; }
+
     public void MarkRead(DateTime nowUtc) => ReadAt ??= nowUtc;
+
+    public void Resolve(DateTime nowUtc) => ResolvedAt ??= nowUtc;
 }
 
 /// <summary>

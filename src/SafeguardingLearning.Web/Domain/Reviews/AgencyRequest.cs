@@ -1,28 +1,26 @@
-using SafeguardingLearning.Web.Domain.Calendar;
-
 namespace SafeguardingLearning.Web.Domain.Reviews;
 
 /// <summary>
-/// A rapid review's request to one agency for a summary of its involvement, due 3 working days
-/// after it is sent (Suffolk's timetable, seed 001 Appendix E). It belongs to that agency: its lead
-/// sees and answers it, and no other agency sees it.
+/// A rapid review's request to one agency for a summary of its involvement, due on the rapid review
+/// timetable's date (<see cref="RapidReview.DueDateFor"/>), which moves with the calendar like every
+/// other date. It belongs to that agency: its lead sees and answers it, and no other agency sees it.
 /// </summary>
 public class AgencyRequest : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers, IVersioned
 {
+    /// <summary>When the timetable has no milestone for the summaries, they are due this many working days after asking.</summary>
     public const int WorkingDaysToAnswer = 3;
 
     private AgencyRequest()
     {
     }
 
-    public AgencyRequest(RapidReview review, Guid agencyId, DateOnly sentOn, WorkingDayCalendar calendar)
+    public AgencyRequest(RapidReview review, Guid agencyId, DateOnly sentOn)
     {
         Id = Guid.NewGuid();
         PartnershipId = review.PartnershipId;
         RapidReviewId = review.Id;
         AgencyId = agencyId;
         SentOn = sentOn;
-        DueOn = calendar.AddWorkingDays(sentOn, WorkingDaysToAnswer);
     }
 
     public Guid Id { get; private set; }
@@ -35,8 +33,6 @@ public class AgencyRequest : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewe
 
     public DateOnly SentOn { get; private set; }
 
-    public DateOnly DueOn { get; private set; }
-
     public string? SummaryOfInvolvement { get; private set; }
 
     public string? KeyDates { get; private set; }
@@ -47,7 +43,8 @@ public class AgencyRequest : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewe
 
     public string? AnsweredByUserId { get; private set; }
 
-    public bool IsLate(DateOnly today) => (AnsweredOn ?? today) > DueOn;
+    /// <summary>Late when answered after its due date, or not answered and the due date has passed.</summary>
+    public bool IsLate(DateOnly dueOn, DateOnly today) => (AnsweredOn ?? today) > dueOn;
 
     public void Answer(string summaryOfInvolvement, string? keyDates, string? immediateActions, string userId, DateOnly today)
     {

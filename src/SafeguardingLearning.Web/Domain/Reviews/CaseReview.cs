@@ -1,5 +1,7 @@
 using System.Globalization;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
 
 namespace SafeguardingLearning.Web.Domain.Reviews;
 
@@ -125,6 +127,42 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
     public bool? FinalReportOnTime(WorkingDayCalendar calendar) =>
         FinalReportSentOn is { } sent && FinalReportDueBy(calendar) is { } due ? sent <= due : null;
+
+    /// <summary>
+    /// What is still due on an open review, all chased by the business unit: completing it (six months
+    /// from the decision for a local child safeguarding practice review, Working Together 2023 ch. 5;
+    /// 8 to 12 weeks for a partnership review), the final report to the Panel and the Secretary of
+    /// State 7 working days before publication (the 2018 Regulations), and publication itself.
+    /// The case name and links are the deadline source's to fill in.
+    /// </summary>
+    public IEnumerable<Deadline> OpenDeadlines(WorkingDayCalendar calendar)
+    {
+        if (!IsOpen)
+        {
+            yield break;
+        }
+
+        var owner = new DeadlineOwner(Role.BusinessUnit);
+        if (CompletionTarget is { } target && Stage < ReviewStage.FindingsAgreed)
+        {
+            yield return new Deadline(PartnershipId, Id, string.Empty, CompletionKind, Id, IsLocalChildSafeguardingPracticeReview ? "Review completed (six months from the decision)" : "Review completed (within 12 weeks)", target, owner, string.Empty) { Statutory = IsLocalChildSafeguardingPracticeReview };
+        }
+
+        if (FinalReportDueBy(calendar) is { } finalReport && FinalReportSentOn is null)
+        {
+            yield return new Deadline(PartnershipId, Id, string.Empty, FinalReportKind, Id, "Final report to the Panel and the Secretary of State", finalReport, owner, string.Empty) { Statutory = true };
+        }
+
+        if (PlannedPublicationDate is { } publication)
+        {
+            yield return new Deadline(PartnershipId, Id, string.Empty, PublicationKind, Id, "Publication", publication, owner, string.Empty);
+        }
+    }
+
+    /// <summary>The kinds of deadline a review has (reminders are keyed by them).</summary>
+    public const string CompletionKind = "CaseReviewCompletion";
+    public const string FinalReportKind = "CaseReviewFinalReport";
+    public const string PublicationKind = "CaseReviewPublication";
 
     /// <summary>A published review stays published for at least 12 months.</summary>
     public DateOnly? KeepPublishedUntil => PublishedOn?.AddMonths(MonthsKeptPublished);

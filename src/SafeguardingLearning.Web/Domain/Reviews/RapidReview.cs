@@ -1,4 +1,6 @@
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
 
 namespace SafeguardingLearning.Web.Domain.Reviews;
 
@@ -10,6 +12,11 @@ namespace SafeguardingLearning.Web.Domain.Reviews;
 public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
 {
     public const int StatutoryWorkingDays = 15;
+
+    /// <summary>The kinds of deadline a rapid review has (reminders are keyed by them).</summary>
+    public const string StatutoryKind = "RapidReview";
+    public const string MilestoneKind = "RapidReviewMilestone";
+    public const string RequestKind = "AgencyRequest";
 
     private readonly List<RapidReviewMilestone> _milestones = [];
 
@@ -25,7 +32,7 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
         PartnershipNotifiedDate = notification.PartnershipNotifiedDate;
         StartedAt = nowUtc;
         _milestones.AddRange(timetable.OrderBy(m => m.WorkingDay).ThenBy(m => m.Order)
-            .Select((m, index) => new RapidReviewMilestone(Id, index + 1, m.Name, m.WorkingDay, m.Owner)));
+            .Select((m, index) => new RapidReviewMilestone(Id, index + 1, m.Name, m.WorkingDay, m.Step, m.Owner)));
     }
 
     public Guid Id { get; private set; }
@@ -69,10 +76,123 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
 
     public string? PanelResponseNotes { get; private set; }
 
+    /// <summary>
+    /// The statutory due date as the calendar gave it when the report was recorded as sent, so that
+    /// a bank holiday added later does not silently turn a late report into an on-time one.
+    /// </summary>
+    public DateOnly? ReportDueOn { get; private set; }
+
+    /// <summary>The clock runs until the report goes to the Panel, and stops then.</summary>
+    public bool ClockRuns => Stage < RapidReviewStage.SentToPanel;
+
     public DateOnly DueDate(WorkingDayCalendar calendar) => calendar.AddWorkingDays(PartnershipNotifiedDate, StatutoryWorkingDays);
 
-    /// <summary>On time when the report reached the Panel by the end of the 15th working day.</summary>
-    public bool? ReportSentOnTime(WorkingDayCalendar calendar) => ReportSentOn is { } sent ? sent <= DueDate(calendar) : null;
+    /// <summary>On time when the report reached the Panel by the end of the 15th working day, as counted when it was sent.</summary>
+    public bool? ReportSentOnTime(WorkingDayCalendar calendar) => ReportSentOn is { } sent ? sent <= (ReportDueOn ?? DueDate(calendar)) : null;
+
+    /// <summary>The bank holidays have changed since the report was recorded as sent: today's calendar gives another due date.</summary>
+    public bool CalendarChangedSinceReportSent(WorkingDayCalendar calendar) => ReportDueOn is { } due && due != DueDate(calendar);
+
+    /// <summary>When a milestone falls due: its working day counted from the day the partnership was notified.</summary>
+    public DateOnly DueDateOf(RapidReviewMilestone milestone, WorkingDayCalendar calendar) => milestone.DueDate(calendar, PartnershipNotifiedDate);
+
+    /// <summary>When the agencies' summaries are due: the timetable's date, the same for every agency asked.</summary>
+    public DateOnly? SummariesDueOn(WorkingDayCalendar calendar) =>
+        _milestones.Where(m => m.Step == MilestoneStep.SummariesIn).OrderBy(m => m.Order).FirstOrDefault() is { } summaries ? DueDateOf(summaries, calendar) : null;
+
+    /// <summary>An agency's summary is due on the timetable's date; with no such milestone, a set number of working days after asking.</summary>
+    public DateOnly DueDateFor(AgencyRequest request, WorkingDayCalendar calendar) =>
+        SummariesDueOn(calendar) ?? calendar.AddWorkingDays(request.SentOn, AgencyRequest.WorkingDaysToAnswer);
+
+    /// <summary>
+    /// Where a milestone stands. A step completed by an event is done when the event is recorded;
+    /// the summaries are in only when every agency asked has answered. Once the chair has signed the
+    /// decision off, the steps leading to it that were never marked are passed, not upcoming; once
+    /// the report has gone to the Panel, the clock has stopped and nothing is upcoming.
+    /// </summary>
+    public MilestoneStatus StatusOf(RapidReviewMilestone milestone, IReadOnlyCollection<AgencyRequest> requests)
+    {
+        if (milestone.CompletedOn is { } completed)
+        {
+            return new(MilestoneState.Done, completed);
+        }
+
+        var asked = requests.Where(r => r.RapidReviewId == Id).ToList();
+        if (milestone.Step == MilestoneStep.SummariesIn && asked.Count > 0 && asked.All(r => r.AnsweredOn is not null))
+        {
+            return new(MilestoneState.Done, asked.Max(r => r.AnsweredOn));
+        }
+
+        var decision = _milestones.Where(m => m.Step == MilestoneStep.Decision).Select(m => (int?)m.Order).Max();
+        var passed = !ClockRuns
+            || (Stage >= RapidReviewStage.DecisionSignedOff && milestone.Step != MilestoneStep.ReportSent && (decision is null || milestone.Order <= decision));
+        return new(passed ? MilestoneState.Passed : MilestoneState.Upcoming, null);
+    }
+
+    /// <summary>The next milestone still to do, if the clock is running.</summary>
+    public RapidReviewMilestone? NextMilestone(IReadOnlyCollection<AgencyRequest> requests) =>
+        _milestones.OrderBy(m => m.Order).FirstOrDefault(m => StatusOf(m, requests).State == MilestoneState.Upcoming);
+
+    /// <summary>
+    /// What is still due on this rapid review and who must act: each upcoming milestone (owned by
+    /// its role; the summaries by the business unit, who chases them, with how many are outstanding
+    /// and which are late), each unanswered request (owned by its agency), and the statutory
+    /// 15-working-day limit. Nothing once the report has gone to the Panel. Case names and links
+    /// are the deadline source's to fill in.
+    /// </summary>
+    public IEnumerable<Deadline> OpenDeadlines(WorkingDayCalendar calendar, IReadOnlyCollection<AgencyRequest> requests, IReadOnlyDictionary<Guid, string> agencyNames, DateOnly today)
+    {
+        if (!ClockRuns)
+        {
+            yield break;
+        }
+
+        var asked = requests.Where(r => r.RapidReviewId == Id).ToList();
+        var statutoryDue = DueDate(calendar);
+        foreach (var milestone in _milestones.OrderBy(m => m.Order))
+        {
+            if (StatusOf(milestone, asked).State != MilestoneState.Upcoming)
+            {
+                continue;
+            }
+
+            var due = DueDateOf(milestone, calendar);
+            if (milestone.Step == MilestoneStep.ReportSent && due == statutoryDue)
+            {
+                continue; // the statutory deadline below says the same
+            }
+
+            var owner = new DeadlineOwner(milestone.Step == MilestoneStep.SummariesIn ? Role.BusinessUnit : milestone.Owner);
+            var detail = milestone.Step == MilestoneStep.SummariesIn ? SummariesDetail(asked, calendar, agencyNames, today) : null;
+            yield return new Deadline(PartnershipId, Id, string.Empty, MilestoneKind, milestone.Id, milestone.Name, due, owner, string.Empty) { Detail = detail };
+        }
+
+        if (Stage < RapidReviewStage.DecisionSignedOff)
+        {
+            foreach (var request in asked.Where(r => r.AnsweredOn is null))
+            {
+                yield return new Deadline(PartnershipId, Id, string.Empty, RequestKind, request.Id, "Agency summary of involvement", DueDateFor(request, calendar), DeadlineOwner.Agency(request.AgencyId), string.Empty)
+                {
+                    Detail = agencyNames.TryGetValue(request.AgencyId, out var name) ? $"from {name}" : null,
+                };
+            }
+        }
+
+        yield return new Deadline(PartnershipId, Id, string.Empty, StatutoryKind, Id, "Rapid review decision sent to the Panel (15 working days)", statutoryDue, new DeadlineOwner(Role.BusinessUnit), string.Empty) { Statutory = true };
+    }
+
+    private string SummariesDetail(List<AgencyRequest> asked, WorkingDayCalendar calendar, IReadOnlyDictionary<Guid, string> agencyNames, DateOnly today)
+    {
+        if (asked.Count == 0)
+        {
+            return "no agency has been asked yet";
+        }
+
+        var outstanding = asked.Where(r => r.AnsweredOn is null).ToList();
+        var late = outstanding.Where(r => r.IsLate(DueDateFor(r, calendar), today))
+            .Select(r => agencyNames.GetValueOrDefault(r.AgencyId, "an agency")).Order(StringComparer.Ordinal).ToList();
+        return $"{outstanding.Count} of {asked.Count} outstanding" + (late.Count > 0 ? $"; late: {string.Join(", ", late)}" : string.Empty);
+    }
 
     /// <summary>The decision meeting: who attended, immediate actions, and the decision it recommends to the chair.</summary>
     public void RecordDecisionMeeting(DateOnly heldOn, string attendees, string? immediateActions, RapidReviewDecision recommendation, string justification, DateOnly today)
@@ -106,7 +226,7 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
     }
 
     /// <summary>The decision and its justification, signed off by the independent chair; final once signed.</summary>
-    public void SignOffDecision(RapidReviewDecision decision, string justification, string chairUserId, bool isIndependentChair, DateTime nowUtc)
+    public void SignOffDecision(RapidReviewDecision decision, string justification, string chairUserId, bool isIndependentChair, DateTime nowUtc, DateOnly today)
     {
         if (!isIndependentChair)
         {
@@ -133,9 +253,11 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
         DecisionSignedOffByUserId = chairUserId;
         DecisionSignedOffAt = nowUtc;
         Stage = RapidReviewStage.DecisionSignedOff;
+        CompleteSteps(MilestoneStep.Decision, today, chairUserId);
     }
 
-    public void RecordReportSent(DateOnly sentOn, DateOnly today)
+    /// <summary>The report went to the Panel: the clock stops, and whether it was on time is fixed by today's calendar.</summary>
+    public void RecordReportSent(DateOnly sentOn, DateOnly today, WorkingDayCalendar calendar, string userId)
     {
         if (Stage is RapidReviewStage.GatheringInformation or RapidReviewStage.MeetingHeld)
         {
@@ -153,7 +275,9 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
         }
 
         ReportSentOn = sentOn;
+        ReportDueOn = DueDate(calendar);
         Stage = RapidReviewStage.SentToPanel;
+        CompleteSteps(MilestoneStep.ReportSent, today, userId);
     }
 
     public void RecordPanelResponse(PanelResponse response, DateOnly receivedOn, string? notes, DateOnly today)
@@ -176,11 +300,36 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
         Stage = RapidReviewStage.PanelResponded;
     }
 
+    /// <summary>The agencies have been asked for their summaries: the step that says so is done.</summary>
+    public void RecordAgenciesAsked(DateOnly today, string userId)
+    {
+        if (!ClockRuns)
+        {
+            throw new DomainRuleException("The report has gone to the Panel: the agencies can no longer be asked");
+        }
+
+        CompleteSteps(MilestoneStep.AgenciesAsked, today, userId);
+    }
+
+    /// <summary>Marks a milestone done by hand; a step done by an event is marked when the event is recorded.</summary>
     public void CompleteMilestone(Guid milestoneId, DateOnly today, string userId)
     {
         var milestone = _milestones.SingleOrDefault(m => m.Id == milestoneId)
             ?? throw new DomainRuleException("That milestone is not part of this rapid review");
+        if (milestone.Step != MilestoneStep.Other)
+        {
+            throw new DomainRuleException($"“{milestone.Name}” is done when it happens in the rapid review, not by hand");
+        }
+
         milestone.Complete(today, userId);
+    }
+
+    private void CompleteSteps(MilestoneStep step, DateOnly today, string userId)
+    {
+        foreach (var milestone in _milestones.Where(m => m.Step == step && m.CompletedOn is null))
+        {
+            milestone.Complete(today, userId);
+        }
     }
 }
 
@@ -246,16 +395,16 @@ public class RapidReviewMilestone
     private RapidReviewMilestone()
     {
         Name = string.Empty;
-        Owner = string.Empty;
     }
 
-    internal RapidReviewMilestone(Guid rapidReviewId, int order, string name, int workingDay, string owner)
+    internal RapidReviewMilestone(Guid rapidReviewId, int order, string name, int workingDay, MilestoneStep step, Role owner)
     {
         Id = Guid.NewGuid();
         RapidReviewId = rapidReviewId;
         Order = order;
         Name = name;
         WorkingDay = workingDay;
+        Step = step;
         Owner = owner;
     }
 
@@ -270,7 +419,10 @@ public class RapidReviewMilestone
     /// <summary>Working days after the partnership was notified.</summary>
     public int WorkingDay { get; private set; }
 
-    public string Owner { get; private set; }
+    /// <summary>What event completes the milestone; <see cref="MilestoneStep.Other"/> is marked done by hand.</summary>
+    public MilestoneStep Step { get; private set; }
+
+    public Role Owner { get; private set; }
 
     public DateOnly? CompletedOn { get; private set; }
 
@@ -299,10 +451,9 @@ public class TimetableMilestone : IPartnershipOwned
     private TimetableMilestone()
     {
         Name = string.Empty;
-        Owner = string.Empty;
     }
 
-    public TimetableMilestone(Guid partnershipId, int order, string name, int workingDay, string owner)
+    public TimetableMilestone(Guid partnershipId, int order, string name, int workingDay, MilestoneStep step, Role owner)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -314,9 +465,9 @@ public class TimetableMilestone : IPartnershipOwned
             throw new DomainRuleException($"The working day must be between 1 and {RapidReview.StatutoryWorkingDays}: the rapid review must be complete within {RapidReview.StatutoryWorkingDays} working days", nameof(WorkingDay));
         }
 
-        if (string.IsNullOrWhiteSpace(owner))
+        if (owner is not (Role.BusinessUnit or Role.IndependentChair or Role.AgencyLead))
         {
-            throw new DomainRuleException("Enter who owns the milestone", nameof(Owner));
+            throw new DomainRuleException("Choose who owns the milestone: the business unit, the independent chair or the agency leads", nameof(Owner));
         }
 
         Id = Guid.NewGuid();
@@ -324,7 +475,8 @@ public class TimetableMilestone : IPartnershipOwned
         Order = order;
         Name = name.Trim();
         WorkingDay = workingDay;
-        Owner = owner.Trim();
+        Step = step;
+        Owner = owner;
     }
 
     public Guid Id { get; private set; }
@@ -337,19 +489,59 @@ public class TimetableMilestone : IPartnershipOwned
 
     public int WorkingDay { get; private set; }
 
-    public string Owner { get; private set; }
+    public MilestoneStep Step { get; private set; }
+
+    public Role Owner { get; private set; }
 
     /// <summary>Suffolk's local timetable (seed 001 Appendix E), the default for a new partnership.</summary>
     public static IReadOnlyList<TimetableMilestone> SuffolkDefault(Guid partnershipId) =>
     [
-        new(partnershipId, 1, "Notification circulated to the case review group chair and members", 2, "Business unit"),
-        new(partnershipId, 2, "Agencies asked for a summary of their involvement", 3, "Business unit"),
-        new(partnershipId, 3, "Agency summaries of involvement due", 6, "Agency leads"),
-        new(partnershipId, 4, "Composite of the summaries circulated to the case review group for views", 7, "Business unit"),
-        new(partnershipId, 5, "Views on the composite due", 10, "Case review group"),
-        new(partnershipId, 6, "Decision by the chair with the local authority head of safeguarding and the business manager, with any immediate actions", 13, "Independent chair"),
-        new(partnershipId, 7, "Decision and its justification sent to the Child Safeguarding Practice Review Panel", 15, "Business unit"),
+        new(partnershipId, 1, "Notification circulated to the case review group chair and members", 2, MilestoneStep.Other, Role.BusinessUnit),
+        new(partnershipId, 2, "Agencies asked for a summary of their involvement", 3, MilestoneStep.AgenciesAsked, Role.BusinessUnit),
+        new(partnershipId, 3, "Agency summaries of involvement due", 6, MilestoneStep.SummariesIn, Role.AgencyLead),
+        new(partnershipId, 4, "Composite of the summaries circulated to the case review group for views", 7, MilestoneStep.CompositeCirculated, Role.BusinessUnit),
+        new(partnershipId, 5, "Views on the composite due", 10, MilestoneStep.Other, Role.BusinessUnit),
+        new(partnershipId, 6, "Decision by the chair with the local authority head of safeguarding and the business manager, with any immediate actions", 13, MilestoneStep.Decision, Role.IndependentChair),
+        new(partnershipId, 7, "Decision and its justification sent to the Child Safeguarding Practice Review Panel", 15, MilestoneStep.ReportSent, Role.BusinessUnit),
     ];
+}
+
+/// <summary>The event in the rapid review that completes a milestone of its timetable.</summary>
+public enum MilestoneStep
+{
+    /// <summary>Nothing the service records: the business unit marks it done.</summary>
+    Other,
+    AgenciesAsked,
+    SummariesIn,
+    CompositeCirculated,
+    Decision,
+    ReportSent,
+}
+
+/// <summary>Where one milestone stands.</summary>
+public enum MilestoneState
+{
+    Upcoming,
+    Done,
+
+    /// <summary>Never marked, but the rapid review has moved beyond it: not upcoming, not done.</summary>
+    Passed,
+}
+
+public sealed record MilestoneStatus(MilestoneState State, DateOnly? DoneOn);
+
+public static class MilestoneSteps
+{
+    public static string Describe(MilestoneStep step) => step switch
+    {
+        MilestoneStep.Other => "Marked done by the business unit",
+        MilestoneStep.AgenciesAsked => "Done when the agencies are asked",
+        MilestoneStep.SummariesIn => "Done when every agency asked has sent its summary",
+        MilestoneStep.CompositeCirculated => "Done when the composite is circulated",
+        MilestoneStep.Decision => "Done when the chair signs the decision off",
+        MilestoneStep.ReportSent => "Done when the report is recorded as sent to the Panel",
+        _ => step.ToString(),
+    };
 }
 
 /// <summary>Red, amber or green by working days left before a deadline.</summary>

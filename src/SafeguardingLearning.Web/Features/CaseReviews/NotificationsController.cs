@@ -222,9 +222,9 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         var people = new[] { notification.Screening?.RecordedByUserId, notification.Screening?.SignedOffByUserId }.OfType<string>().ToList();
         var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var calendar = await bankHolidays.Calendar();
-        var rapidReview = await db.RapidReviews.Where(r => r.NotificationId == id).Select(r => new { r.Id, r.PartnershipNotifiedDate, r.Stage }).SingleOrDefaultAsync();
+        var rapidReview = await db.RapidReviews.AsNoTracking().SingleOrDefaultAsync(r => r.NotificationId == id);
         var rapidReviewId = rapidReview?.Id;
-        var rapidReviewDeadline = rapidReview is null ? null : RapidReviewDeadline.For(rapidReview.PartnershipNotifiedDate, rapidReview.Stage, calendar, DisplayDates.Today(clock));
+        var rapidReviewDeadline = rapidReview is null ? null : RapidReviewDeadline.For(rapidReview, calendar, DisplayDates.Today(clock));
         var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
             ? await AuditHistory.For(db, [(nameof(SeriousIncidentNotification), id.ToString()), (nameof(Screening), id.ToString())])
             : null;

@@ -138,7 +138,7 @@ public static class DemoData
             today);
         childQ.RecordScreening(new ScreeningAnswers(true, false, true, true, false, false, false), manager, DateTime.UtcNow);
         var rapidReview = new RapidReview(childQ, TimetableMilestone.SuffolkDefault(partnershipId), DateTime.UtcNow);
-        foreach (var milestone in rapidReview.Milestones.Where(m => m.WorkingDay <= 6).ToList())
+        foreach (var milestone in rapidReview.Milestones.Where(m => m.WorkingDay <= 6 && m.Step == MilestoneStep.Other).ToList())
         {
             rapidReview.CompleteMilestone(milestone.Id, calendar.AddWorkingDays(notifiedQ, milestone.WorkingDay), manager);
         }
@@ -152,7 +152,8 @@ public static class DemoData
 
         // Asked on day 3: the police have answered, the NHS trust and children's services have not.
         var askedOn = calendar.AddWorkingDays(notifiedQ, 3);
-        var requests = childQ.Agencies.Select(a => new AgencyRequest(rapidReview, a.AgencyId, askedOn, calendar)).ToList();
+        rapidReview.RecordAgenciesAsked(askedOn, manager);
+        var requests = childQ.Agencies.Select(a => new AgencyRequest(rapidReview, a.AgencyId, askedOn)).ToList();
         var policeLead = await db.Users.Where(u => u.Email == "police.lead@northshire.example").Select(u => u.Id).SingleAsync();
         requests.Single(r => r.AgencyId == agencies["Northshire Police"].Id).Answer(
             "Police attended the home twice in the last year after calls about arguments between the adults. Child Q was present on the second occasion; a child protection notification was shared with children's services.",
@@ -196,21 +197,22 @@ public static class DemoData
         childP.RecordScreening(new ScreeningAnswers(true, false, true, true, false, false, false), manager, new DateTime(2025, 12, 22, 10, 0, 0, DateTimeKind.Utc));
         childP.RecordChairDecision(ScreeningOutcome.ReviewRequired, "Serious harm with suspected abuse, and questions about how the family's records moved between health services.", chair, true, new DateTime(2025, 12, 23, 15, 0, 0, DateTimeKind.Utc));
         var rapidP = new RapidReview(childP, TimetableMilestone.SuffolkDefault(partnershipId), new DateTime(2025, 12, 22, 9, 0, 0, DateTimeKind.Utc));
-        foreach (var milestone in rapidP.Milestones.ToList())
+        foreach (var milestone in rapidP.Milestones.Where(m => m.Step == MilestoneStep.Other).ToList())
         {
             rapidP.CompleteMilestone(milestone.Id, calendar.AddWorkingDays(notifiedP, milestone.WorkingDay), manager);
         }
 
         var askedP = calendar.AddWorkingDays(notifiedP, 3);
-        var requestsP = childP.Agencies.Select(a => new AgencyRequest(rapidP, a.AgencyId, askedP, calendar)).ToList();
+        rapidP.RecordAgenciesAsked(askedP, manager);
+        var requestsP = childP.Agencies.Select(a => new AgencyRequest(rapidP, a.AgencyId, askedP)).ToList();
         foreach (var request in requestsP)
         {
             request.Answer("Summary of involvement provided for the rapid review.", null, null, request.AgencyId == agencies["Northshire Police"].Id ? policeLead : manager, calendar.AddWorkingDays(askedP, 2));
         }
 
         rapidP.RecordDecisionMeeting(new DateOnly(2026, 1, 12), "Jonathan Reeve (independent chair)\nMary Okafor (business manager)\nHead of safeguarding, Northshire Council\nDesignated nurse, Northshire ICB", "The NHS trust to check every family transferred in since September has a health visitor allocated.", RapidReviewDecision.LocalReviewNoNationalIssues, "The criteria are met. The learning is local: the transfer of health records between trusts.", new DateOnly(2026, 1, 12));
-        rapidP.SignOffDecision(RapidReviewDecision.LocalReviewNoNationalIssues, "The criteria are met. The learning is local: the transfer of health records between trusts.", chair, true, new DateTime(2026, 1, 12, 16, 0, 0, DateTimeKind.Utc));
-        rapidP.RecordReportSent(new DateOnly(2026, 1, 13), new DateOnly(2026, 1, 13));
+        rapidP.SignOffDecision(RapidReviewDecision.LocalReviewNoNationalIssues, "The criteria are met. The learning is local: the transfer of health records between trusts.", chair, true, new DateTime(2026, 1, 12, 16, 0, 0, DateTimeKind.Utc), new DateOnly(2026, 1, 12));
+        rapidP.RecordReportSent(new DateOnly(2026, 1, 13), new DateOnly(2026, 1, 13), calendar, manager);
         rapidP.RecordPanelResponse(PanelResponse.AgreesWithDecision, new DateOnly(2026, 2, 2), "The Panel agrees a local review is appropriate.", new DateOnly(2026, 2, 2));
 
         var reviewP = new CaseReview(partnershipId, ReviewKind.LocalChildSafeguardingPracticeReview, "Child P", new DateOnly(2026, 1, 12), rapidP.Id, today);

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Reviews;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Home;
 
@@ -12,7 +14,7 @@ namespace SafeguardingLearning.Web.Features.Home;
 public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock) : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index([FromServices] OpenDeadlines openDeadlines)
     {
         if (User.GetRole() is not { } role || User.GetPartnershipId() is not { } partnershipId)
         {
@@ -45,30 +47,27 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
 
         // An agency lead's requests still to answer or answered in the last month: the data layer
         // shows only their own agency's.
+        var calendar = await bankHolidays.Calendar();
+        var today = DisplayDates.Today(clock);
         List<AgencyRequestRow> requests = [];
         if (role == Role.AgencyLead)
         {
-            var today = DisplayDates.Today(clock);
             var recent = today.AddMonths(-1);
-            requests = (await (
-                    from r in db.AgencyRequests.AsNoTracking()
-                    where r.AnsweredOn == null || r.AnsweredOn >= recent
-                    join review in db.RapidReviews on r.RapidReviewId equals review.Id
-                    join n in db.Notifications on review.NotificationId equals n.Id
-                    join a in db.PartnerAgencies on r.AgencyId equals a.Id
-                    orderby r.AnsweredOn != null, r.DueOn
-                    select new { Request = r, n.ChildPseudonym, a.Name })
-                .ToListAsync())
-                .Select(x => new AgencyRequestRow(x.Request.Id, x.ChildPseudonym, x.Name, x.Request.DueOn, x.Request.AnsweredOn, x.Request.IsLate(today)))
-                .ToList();
+            requests = [.. (await AgencyRequestRows.Load(db, db.AgencyRequests.Where(r => r.AnsweredOn == null || r.AnsweredOn >= recent), calendar, today))
+                .OrderBy(r => r.AnsweredOn is not null).ThenBy(r => r.DueOn)];
         }
 
         // The business unit's dashboard: open reviews by their next deadline and the weeks ahead.
         List<RegisterRow> openReviews = [];
         if (role is Role.BusinessUnit or Role.IndependentChair or Role.IndependentReviewer)
         {
-            openReviews = (await ReviewRegister.Load(db, await bankHolidays.Calendar(), DisplayDates.Today(clock))).Where(r => r.IsOpen).ToList();
+            openReviews = (await ReviewRegister.Load(db, openDeadlines, calendar, today)).Where(r => r.IsOpen).ToList();
         }
+
+        // What is due next from every capability, as this person is to act on it.
+        var deadlines = role is Role.BusinessUnit or Role.IndependentChair or Role.AgencyLead
+            ? DeadlineBoard.Rows(DeadlineBoard.For(await openDeadlines.AllAsync(calendar, today), role, User.GetAgencyId()), calendar, today)
+            : [];
 
         var model = new HomeModel(
             User.GetDisplayName(),
@@ -79,9 +78,14 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
             counts.People,
             waiting,
             requests,
-            openReviews);
+            openReviews,
+            deadlines,
+            CalendarEnding(role, calendar, today));
         return View(role + "Home", model);
     }
+
+    private static int? CalendarEnding(Role role, WorkingDayCalendar calendar, DateOnly today) =>
+        role == Role.Administrator && calendar.RunsOutWithinAYearOf(today) ? calendar.LastYear ?? today.Year - 1 : null;
 }
 
 public sealed record HomeModel(
@@ -93,15 +97,16 @@ public sealed record HomeModel(
     int PeopleCount,
     List<WaitingNotification> Waiting,
     List<AgencyRequestRow> AgencyRequests,
-    List<RegisterRow> OpenReviews)
+    List<RegisterRow> OpenReviews,
+    List<DeadlineRow> Deadlines,
+    int? CalendarEndsAfter)
 {
     /// <summary>Every open deadline up to six weeks ahead, overdue ones included, by week.</summary>
-    public IEnumerable<IGrouping<DateOnly, (RegisterRow Review, Deadline Deadline)>> DeadlinesByWeek(DateOnly today) =>
-        OpenReviews
-            .SelectMany(r => r.Deadlines.Select(d => (Review: r, Deadline: d)))
-            .Where(x => x.Deadline.Due <= today.AddDays(42))
-            .OrderBy(x => x.Deadline.Due)
-            .GroupBy(x => x.Deadline.Due < today ? DateOnly.MinValue : x.Deadline.Due.AddDays(-(((int)x.Deadline.Due.DayOfWeek + 6) % 7)));
+    public IEnumerable<IGrouping<DateOnly, DeadlineRow>> DeadlinesByWeek(DateOnly today) =>
+        Deadlines
+            .Where(d => d.Due <= today.AddDays(42))
+            .OrderBy(d => d.Due)
+            .GroupBy(d => d.Due < today ? DateOnly.MinValue : d.Due.AddDays(-(((int)d.Due.DayOfWeek + 6) % 7)));
 }
 
 public sealed record WaitingNotification(Guid Id, string ChildPseudonym, DateOnly PartnershipNotifiedDate, bool AwaitingScreening);

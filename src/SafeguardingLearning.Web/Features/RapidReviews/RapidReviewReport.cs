@@ -21,7 +21,7 @@ public sealed record RapidReviewReport(
     public static async Task<RapidReviewReport?> Load(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock, Guid id)
     {
         var found = await (
-                from r in db.RapidReviews.AsNoTracking()
+                from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
                 join n in db.Notifications.AsNoTracking() on r.NotificationId equals n.Id
                 join p in db.Partnerships on r.PartnershipId equals p.Id
                 where r.Id == id
@@ -33,6 +33,7 @@ public sealed record RapidReviewReport(
         }
 
         var today = DisplayDates.Today(clock);
+        var calendar = await bankHolidays.Calendar();
         var summaries = (await (
                 from a in db.PartnerAgencies.IgnoreQueryFilters()
                 join na in db.Set<NotificationAgency>() on a.Id equals na.AgencyId
@@ -42,15 +43,18 @@ public sealed record RapidReviewReport(
                 orderby a.Name
                 select new { a.Name, Request = r })
             .ToListAsync())
-            .Select(x => new AgencySummary(x.Name, x.Request, x.Request?.IsLate(today) ?? false))
+            .Select(x =>
+            {
+                var due = x.Request is null ? (DateOnly?)null : found.Review.DueDateFor(x.Request, calendar);
+                return new AgencySummary(x.Name, x.Request, due, x.Request is not null && x.Request.IsLate(due!.Value, today));
+            })
             .ToList();
         var chair = found.Review.DecisionSignedOffByUserId is { } chairId
             ? await db.Users.Where(u => u.Id == chairId).Select(u => u.DisplayName).SingleOrDefaultAsync()
             : null;
-        var calendar = await bankHolidays.Calendar();
         return new RapidReviewReport(found.Review, found.Notification, found.Partnership, found.Review.DueDate(calendar), summaries, chair);
     }
 }
 
 /// <summary>One agency involved and its answer, if any (null when it has not been asked).</summary>
-public sealed record AgencySummary(string AgencyName, AgencyRequest? Request, bool IsLate);
+public sealed record AgencySummary(string AgencyName, AgencyRequest? Request, DateOnly? DueOn, bool IsLate);

@@ -39,8 +39,9 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
                 join n in db.Notifications on r.NotificationId equals n.Id
                 select new { Review = r, n.ChildPseudonym })
             .ToListAsync();
+        var requests = (await db.AgencyRequests.AsNoTracking().ToListAsync()).ToLookup(r => r.RapidReviewId);
         var rows = reviews
-            .Select(x => Row(x.Review, x.ChildPseudonym, calendar, today))
+            .Select(x => Row(x.Review, x.ChildPseudonym, [.. requests[x.Review.Id]], calendar, today))
             .OrderBy(r => r.Rag == Rag.Done)
             .ThenBy(r => r.DueDate)
             .ToList();
@@ -110,8 +111,8 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/rapid-reviews/{id:guid}/meeting")]
-    public Task<IActionResult> RecordMeeting(Guid id, [Bind(Prefix = "Forms.Meeting")] MeetingForm form, [FromServices] IValidator<MeetingForm> validator) =>
-        Change(id, new RapidReviewForms { Meeting = form }, "Forms.Meeting", "meeting-heading", validator.Validate(form), (review, _) =>
+    public Task<IActionResult> RecordMeeting(Guid id, [Bind(Prefix = "Forms.Meeting")] MeetingForm form, [FromServices] IValidator<MeetingForm> validator, [FromForm] string? version) =>
+        Change(id, version, new RapidReviewForms { Meeting = form }, "Forms.Meeting", "meeting-heading", validator.Validate(form), (review, _) =>
         {
             review.RecordDecisionMeeting(form.HeldOn.ToDate()!.Value, form.Attendees!, form.ImmediateActions, Enum.Parse<RapidReviewDecision>(form.Recommendation!), form.Justification!, DisplayDates.Today(clock));
             return Task.FromResult("The decision meeting has been recorded. The decision now goes to the independent chair to sign off.");
@@ -119,11 +120,11 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
 
     [Authorize(Policy = AccessPolicies.SignOffDecisions)]
     [HttpPost("/rapid-reviews/{id:guid}/decision")]
-    public Task<IActionResult> SignOff(Guid id, [Bind(Prefix = "Forms.SignOff")] SignOffForm form, [FromServices] IValidator<SignOffForm> validator) =>
-        Change(id, new RapidReviewForms { SignOff = form }, "Forms.SignOff", "decision-heading", validator.Validate(form), async (review, calendar) =>
+    public Task<IActionResult> SignOff(Guid id, [Bind(Prefix = "Forms.SignOff")] SignOffForm form, [FromServices] IValidator<SignOffForm> validator, [FromForm] string? version) =>
+        Change(id, version, new RapidReviewForms { SignOff = form }, "Forms.SignOff", "decision-heading", validator.Validate(form), async (review, calendar) =>
         {
             var decision = Enum.Parse<RapidReviewDecision>(form.Decision!);
-            review.SignOffDecision(decision, form.Justification!, User.GetUserId()!, User.GetRole() == Role.IndependentChair, clock.GetUtcNow().UtcDateTime);
+            review.SignOffDecision(decision, form.Justification!, User.GetUserId()!, User.GetRole() == Role.IndependentChair, clock.GetUtcNow().UtcDateTime, DisplayDates.Today(clock));
             if (ReviewNames.KindFor(decision) is not { } kind)
             {
                 return "Your decision has been signed off.";
@@ -137,10 +138,10 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/rapid-reviews/{id:guid}/report-sent")]
-    public Task<IActionResult> RecordReportSent(Guid id, [Bind(Prefix = "Forms.Report")] ReportSentForm form, [FromServices] IValidator<ReportSentForm> validator) =>
-        Change(id, new RapidReviewForms { Report = form }, "Forms.Report", "report-heading", validator.Validate(form), (review, calendar) =>
+    public Task<IActionResult> RecordReportSent(Guid id, [Bind(Prefix = "Forms.Report")] ReportSentForm form, [FromServices] IValidator<ReportSentForm> validator, [FromForm] string? version) =>
+        Change(id, version, new RapidReviewForms { Report = form }, "Forms.Report", "report-heading", validator.Validate(form), (review, calendar) =>
         {
-            review.RecordReportSent(form.SentOn.ToDate()!.Value, DisplayDates.Today(clock));
+            review.RecordReportSent(form.SentOn.ToDate()!.Value, DisplayDates.Today(clock), calendar, User.GetUserId()!);
             return Task.FromResult(review.ReportSentOnTime(calendar) == true
                 ? "The report has been recorded as sent to the Panel, on time."
                 : "The report has been recorded as sent to the Panel, later than 15 working days.");
@@ -148,8 +149,8 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/rapid-reviews/{id:guid}/panel-response")]
-    public Task<IActionResult> RecordPanelResponse(Guid id, [Bind(Prefix = "Forms.Panel")] PanelResponseForm form, [FromServices] IValidator<PanelResponseForm> validator) =>
-        Change(id, new RapidReviewForms { Panel = form }, "Forms.Panel", "panel-response-heading", validator.Validate(form), (review, _) =>
+    public Task<IActionResult> RecordPanelResponse(Guid id, [Bind(Prefix = "Forms.Panel")] PanelResponseForm form, [FromServices] IValidator<PanelResponseForm> validator, [FromForm] string? version) =>
+        Change(id, version, new RapidReviewForms { Panel = form }, "Forms.Panel", "panel-response-heading", validator.Validate(form), (review, _) =>
         {
             review.RecordPanelResponse(Enum.Parse<PanelResponse>(form.Response!), form.ReceivedOn.ToDate()!.Value, form.Notes, DisplayDates.Today(clock));
             return Task.FromResult("The Panel's response has been recorded.");
@@ -193,70 +194,75 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
     }
 
     /// <summary>
-    /// Applies one step of the rapid review: the form's own checks first, then the domain's rules; a
-    /// mistake shows the page again with what was typed and nothing saved.
+    /// Applies one step of the rapid review in the one form pattern: the form's checks, the domain's
+    /// rule, and a save refused when someone else changed the review since the form was shown.
     /// </summary>
     /// <remarks>
     /// A rule about the whole step rather than one field (the decision already signed off, say) is
     /// linked from the error summary to <paramref name="section"/>, the id of the step's heading,
     /// which is on the page whatever stage the review has reached.
     /// </remarks>
-    private async Task<IActionResult> Change(Guid id, RapidReviewForms forms, string prefix, string section, ValidationResult validation, Func<RapidReview, WorkingDayCalendar, Task<string>> step)
+    private async Task<IActionResult> Change(Guid id, string? version, RapidReviewForms forms, string prefix, string section, ValidationResult validation, Func<RapidReview, WorkingDayCalendar, Task<string>> step)
     {
-        var review = await db.RapidReviews.SingleOrDefaultAsync(r => r.Id == id);
+        var review = await db.RapidReviews.Include(r => r.Milestones).SingleOrDefaultAsync(r => r.Id == id);
         if (review is null)
         {
             return NotFound();
         }
 
-        if (ModelState.CopyFrom(validation, prefix))
+        var notice = string.Empty;
+        var form = new FormStep(prefix) { Section = section, Fields = RuleFields, Record = review, Version = version };
+        var outcome = await ModelState.Submit(db, form, validation, async () => notice = await step(review, await bankHolidays.Calendar()));
+        if (outcome == FormOutcome.Saved)
         {
-            try
-            {
-                var notice = await step(review, await bankHolidays.Calendar());
-                await db.SaveChangesAsync();
-                TempData["Notice"] = notice;
-                return RedirectToAction(nameof(RapidReview), new { id });
-            }
-            catch (DomainRuleException rule)
-            {
-                ModelState.AddModelError(rule.Field is null ? section : $"{prefix}.{RuleFields.GetValueOrDefault(rule.Field, rule.Field)}", rule.Message);
-            }
+            TempData["Notice"] = notice;
+            return RedirectToAction(nameof(RapidReview), new { id });
         }
 
-        return View(nameof(RapidReview), await Model(id, forms));
+        var model = await Model(id, forms);
+        return View(nameof(RapidReview), outcome == FormOutcome.Stale ? model! with { Changed = Changed(model!.Review, forms) } : model);
+    }
+
+    /// <summary>What the other person saved beside what this person typed, for the step they were taking.</summary>
+    private static IReadOnlyList<ChangedField> Changed(RapidReview saved, RapidReviewForms yours)
+    {
+        var theirs = MeetingForm.From(saved);
+        return yours.Meeting is { } meeting
+            ? ChangedField.Between(
+                ("Date of the meeting", theirs.HeldOn.ToDate()?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), meeting.HeldOn.ToDate()?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))),
+                ("Who attended", theirs.Attendees, meeting.Attendees),
+                ("Immediate actions", theirs.ImmediateActions, meeting.ImmediateActions),
+                ("Recommended decision", theirs.Recommendation, meeting.Recommendation),
+                ("Justification", theirs.Justification, meeting.Justification))
+            : ChangedField.Between(("Stage", RapidReviewNames.Describe(saved.Stage), null));
     }
 
     private async Task<RapidReviewModel?> Model(Guid id, RapidReviewForms? forms)
     {
-        var found = await (
-                from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
-                join n in db.Notifications on r.NotificationId equals n.Id
-                where r.Id == id
-                select new { Review = r, n.ChildPseudonym })
-            .SingleOrDefaultAsync();
-        if (found is null)
+        // Tracked, so that its version can be read for the forms to carry.
+        var review = await db.RapidReviews.Include(r => r.Milestones).SingleOrDefaultAsync(r => r.Id == id);
+        if (review is null)
         {
             return null;
         }
 
+        var pseudonym = await db.Notifications.Where(n => n.Id == review.NotificationId).Select(n => n.ChildPseudonym).SingleAsync();
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
-        var review = found.Review;
+        var asked = await db.AgencyRequests.AsNoTracking().Where(r => r.RapidReviewId == id).ToListAsync();
         var milestones = review.Milestones.OrderBy(m => m.Order).Select(m =>
         {
-            var due = m.DueDate(calendar, review.PartnershipNotifiedDate);
+            var due = review.DueDateOf(m, calendar);
             var left = calendar.WorkingDaysBetween(today, due);
-            return new MilestoneRow(m.Id, m.Name, m.Owner, due, m.CompletedOn, left, DeadlineRag.For(left, m.CompletedOn is not null));
+            var status = review.StatusOf(m, asked);
+            return new MilestoneRow(m.Id, m.Name, RoleNames.Describe(m.Owner), m.Step, due, status, left, DeadlineRag.For(left, status.State != MilestoneState.Upcoming), !calendar.Covers(due));
         }).ToList();
-        var requests = (await (
-                from r in db.AgencyRequests.AsNoTracking()
-                join a in db.PartnerAgencies on r.AgencyId equals a.Id
-                where r.RapidReviewId == id
-                orderby a.Name
-                select new { Request = r, a.Name })
-            .ToListAsync())
-            .Select(x => new AgencyRequestRow(x.Request.Id, found.ChildPseudonym, x.Name, x.Request.DueOn, x.Request.AnsweredOn, x.Request.IsLate(today)))
+        var agencyIds = asked.Select(r => r.AgencyId).ToList();
+        var agencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var requests = asked
+            .Select(r => (Request: r, Due: review.DueDateFor(r, calendar)))
+            .Select(x => new AgencyRequestRow(x.Request.Id, pseudonym, agencyNames.GetValueOrDefault(x.Request.AgencyId, string.Empty), x.Due, x.Request.AnsweredOn, x.Request.IsLate(x.Due, today)))
+            .OrderBy(r => r.AgencyName, StringComparer.Ordinal)
             .ToList();
         var people = new[] { review.DecisionSignedOffByUserId }.OfType<string>().ToList();
         var chair = await db.Users.Where(u => people.Contains(u.Id)).Select(u => u.DisplayName).SingleOrDefaultAsync();
@@ -267,28 +273,28 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
             SignOff = new SignOffForm { Decision = review.RecommendedDecision?.ToString(), Justification = review.DecisionJustification },
         };
         return new RapidReviewModel(
-            Row(review, found.ChildPseudonym, calendar, today), review, milestones, requests,
-            review.ReportSentOnTime(calendar), chair, caseReviewId, forms);
+            Row(review, pseudonym, asked, calendar, today), review, milestones, requests,
+            review.ReportSentOnTime(calendar), review.CalendarChangedSinceReportSent(calendar), chair, caseReviewId, forms,
+            ConcurrencyTokens.Read(db.Entry(review)));
     }
 
     private static string Slug(string text) =>
         string.Concat(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
 
-    private static RapidReviewRow Row(RapidReview review, string pseudonym, WorkingDayCalendar calendar, DateOnly today)
+    private static RapidReviewRow Row(RapidReview review, string pseudonym, IReadOnlyCollection<AgencyRequest> requests, WorkingDayCalendar calendar, DateOnly today)
     {
         var due = review.DueDate(calendar);
         var left = calendar.WorkingDaysBetween(today, due);
-        var allDone = review.Stage >= RapidReviewStage.SentToPanel;
-        var next = review.Milestones.Where(m => m.CompletedOn is null).OrderBy(m => m.Order).FirstOrDefault();
+        var next = review.NextMilestone(requests);
         return new RapidReviewRow(
-            review.Id, pseudonym, due, left, DeadlineRag.For(left, allDone),
-            next?.Name, next?.DueDate(calendar, review.PartnershipNotifiedDate));
+            review.Id, pseudonym, due, left, DeadlineRag.For(left, !review.ClockRuns),
+            next?.Name, next is null ? null : review.DueDateOf(next, calendar));
     }
 }
 
 public sealed record RapidReviewRow(Guid Id, string ChildPseudonym, DateOnly DueDate, int WorkingDaysLeft, Rag Rag, string? NextMilestone, DateOnly? NextMilestoneDue);
 
-public sealed record MilestoneRow(Guid Id, string Name, string Owner, DateOnly DueDate, DateOnly? CompletedOn, int WorkingDaysLeft, Rag Rag);
+public sealed record MilestoneRow(Guid Id, string Name, string Owner, MilestoneStep Step, DateOnly DueDate, MilestoneStatus Status, int WorkingDaysLeft, Rag Rag, bool BeyondCalendar);
 
 public sealed record RapidReviewModel(
     RapidReviewRow Summary,
@@ -296,6 +302,12 @@ public sealed record RapidReviewModel(
     List<MilestoneRow> Milestones,
     List<AgencyRequestRow> AgencyRequests,
     bool? ReportSentOnTime,
+    bool CalendarChangedSinceReportSent,
     string? SignedOffBy,
     Guid? CaseReviewId,
-    RapidReviewForms Forms);
+    RapidReviewForms Forms,
+    string? Version)
+{
+    /// <summary>After a stale edit: what the other person saved beside what this person typed.</summary>
+    public IReadOnlyList<ChangedField> Changed { get; init; } = [];
+}

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
@@ -16,7 +17,15 @@ public sealed class TimetableMilestoneForm
 
     public string? WorkingDay { get; set; }
 
+    public string? Step { get; set; }
+
     public string? Owner { get; set; }
+
+    public static readonly IReadOnlyList<SelectListItem> Steps =
+        Enum.GetValues<MilestoneStep>().Select(s => new SelectListItem(MilestoneSteps.Describe(s), s.ToString())).ToList();
+
+    public static readonly IReadOnlyList<SelectListItem> Owners =
+        new[] { Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead }.Select(r => new SelectListItem(RoleNames.Describe(r), r.ToString())).ToList();
 }
 
 public sealed class TimetableMilestoneFormValidator : AbstractValidator<TimetableMilestoneForm>
@@ -26,7 +35,8 @@ public sealed class TimetableMilestoneFormValidator : AbstractValidator<Timetabl
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter what the milestone is").MaximumLength(300).WithMessage("The milestone must be 300 characters or fewer");
         RuleFor(f => f.WorkingDay).NotEmpty().WithMessage("Enter the working day the milestone is due")
             .Must(d => int.TryParse(d, out _)).WithMessage("The working day must be a number, like 3");
-        RuleFor(f => f.Owner).NotEmpty().WithMessage("Enter who owns the milestone").MaximumLength(100).WithMessage("The owner must be 100 characters or fewer");
+        RuleFor(f => f.Step).Must(s => Enum.TryParse<MilestoneStep>(s, out _)).WithMessage("Choose what completes the milestone");
+        RuleFor(f => f.Owner).Must(o => Enum.TryParse<Role>(o, out _)).WithMessage("Choose who owns the milestone");
     }
 }
 
@@ -53,7 +63,7 @@ public sealed class TimetableController(AppDbContext db, IValidator<TimetableMil
             var partnershipId = User.GetPartnershipId()!.Value;
             var timetable = await RapidReviewTimetable.LoadForChange(db, partnershipId);
             var order = timetable.Count == 0 ? 1 : timetable.Max(m => m.Order) + 1;
-            db.TimetableMilestones.Add(new TimetableMilestone(partnershipId, order, form.Name!, int.Parse(form.WorkingDay!, System.Globalization.CultureInfo.InvariantCulture), form.Owner!));
+            db.TimetableMilestones.Add(new TimetableMilestone(partnershipId, order, form.Name!, int.Parse(form.WorkingDay!, System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<MilestoneStep>(form.Step!), Enum.Parse<Role>(form.Owner!)));
             await db.SaveChangesAsync();
         }
         catch (DomainRuleException rule)

@@ -16,7 +16,7 @@ public sealed class RemindersController(AppDbContext db, TimeProvider clock) : C
     {
         var userId = User.GetUserId();
         var reminders = await db.Reminders.AsNoTracking()
-            .Where(r => r.RecipientUserId == userId)
+            .Where(r => r.RecipientUserId == userId && r.ResolvedAt == null)
             .OrderBy(r => r.ReadAt != null).ThenByDescending(r => r.CreatedAt)
             .Take(100)
             .ToListAsync();
@@ -56,7 +56,7 @@ public sealed class ReminderCountViewComponent(AppDbContext db) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var userId = UserClaimsPrincipal.GetUserId();
-        var count = userId is null ? 0 : await db.Reminders.CountAsync(r => r.RecipientUserId == userId && r.ReadAt == null);
+        var count = userId is null ? 0 : await db.Reminders.CountAsync(r => r.RecipientUserId == userId && r.ReadAt == null && r.ResolvedAt == null);
         return View(count);
     }
 }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Reviews;
 
@@ -15,11 +18,11 @@ public sealed record RegisterRow(
     string StageKey,
     string StageName,
     bool IsOpen,
-    IReadOnlyList<Deadline> Deadlines,
+    IReadOnlyList<DeadlineRow> Deadlines,
     IReadOnlySet<Guid> AgencyIds,
     IReadOnlySet<Guid> ThemeIds)
 {
-    public Deadline? NextDeadline => Deadlines.Count == 0 ? null : Deadlines[0];
+    public DeadlineRow? NextDeadline => Deadlines.Count == 0 ? null : Deadlines[0];
 }
 
 /// <summary>What the register is filtered by; every value comes from the query string, unvalidated.</summary>
@@ -53,14 +56,17 @@ public sealed record RegisterModel(
 
 /// <summary>
 /// The partnership's register of reviews, rapid reviews included, with each one's next deadline:
-/// open ones first, the most pressing first. A fixed number of queries, whatever its length.
+/// open ones first, the most pressing first. The deadlines are every registered source's, as the
+/// domain decides them. A fixed number of queries, whatever its length.
 /// </summary>
 public static class ReviewRegister
 {
     public const string RapidReviewKind = "Rapid review";
 
-    public static async Task<List<RegisterRow>> Load(AppDbContext db, WorkingDayCalendar calendar, DateOnly today)
+    public static async Task<List<RegisterRow>> Load(AppDbContext db, OpenDeadlines openDeadlines, WorkingDayCalendar calendar, DateOnly today)
     {
+        var deadlines = DeadlineBoard.Rows(DeadlineBoard.For(await openDeadlines.AllAsync(calendar, today), Role.BusinessUnit, null), calendar, today)
+            .ToLookup(d => d.CaseId);
         var reviews = await db.CaseReviews.AsNoTracking()
             .Include(r => r.Agencies)
             .Include(r => r.Findings).ThenInclude(f => f.Themes)
@@ -81,7 +87,7 @@ public static class ReviewRegister
                 r.Stage.ToString(),
                 ReviewNames.Describe(r.Stage),
                 r.IsOpen,
-                ReviewDeadlines.For(r, calendar, today),
+                [.. deadlines[r.Id]],
                 r.Agencies.Select(a => a.AgencyId).ToHashSet(),
                 r.Findings.SelectMany(f => f.Themes).Select(t => t.ThemeId).ToHashSet()))
             .Concat(rapid.Select(x => new RegisterRow(
@@ -91,8 +97,8 @@ public static class ReviewRegister
                 RapidReviewKind,
                 "Rapid" + x.Review.Stage,
                 RapidReviewNames.Describe(x.Review.Stage),
-                x.Review.Stage < RapidReviewStage.SentToPanel,
-                ReviewDeadlines.For(x.Review, calendar, today),
+                x.Review.ClockRuns,
+                [.. deadlines[x.Review.Id]],
                 x.Agencies.ToHashSet(),
                 new HashSet<Guid>())));
 

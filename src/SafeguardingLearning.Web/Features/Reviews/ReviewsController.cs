@@ -9,6 +9,7 @@ using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.AuditTrail;
@@ -26,9 +27,9 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
 {
     [Authorize(Policy = AccessPolicies.ViewCaseReviews)]
     [HttpGet("/reviews")]
-    public async Task<IActionResult> Index([FromQuery] RegisterFilter filter)
+    public async Task<IActionResult> Index([FromQuery] RegisterFilter filter, [FromServices] OpenDeadlines openDeadlines)
     {
-        var rows = await ReviewRegister.Load(db, await bankHolidays.Calendar(), DisplayDates.Today(clock));
+        var rows = await ReviewRegister.Load(db, openDeadlines, await bankHolidays.Calendar(), DisplayDates.Today(clock));
         var agencies = await db.PartnerAgencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
         return View(new RegisterModel(
@@ -277,7 +278,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             review,
             agencies,
             reviewer,
-            ReviewDeadlines.For(review, calendar, today),
+            DeadlineBoard.Rows(review.OpenDeadlines(calendar), calendar, today),
             review.FinalReportDueBy(calendar),
             review.FinalReportOnTime(calendar),
             themes.ToDictionary(t => t.Id, t => t.Name),
@@ -313,7 +314,7 @@ public sealed record ReviewModel(
     CaseReview Review,
     List<string> Agencies,
     string? Reviewer,
-    List<Deadline> Deadlines,
+    List<DeadlineRow> Deadlines,
     DateOnly? FinalReportDueBy,
     bool? FinalReportOnTime,
     Dictionary<Guid, string> ThemeNames,
