@@ -2,7 +2,7 @@ using FluentValidation;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Shared;
 
-namespace SafeguardingLearning.Web.Features.CaseReviews;
+namespace SafeguardingLearning.Web.Features.Notifications;
 
 public sealed class NotificationForm
 {

@@ -14,7 +14,7 @@ using SafeguardingLearning.Web.Features.AuditTrail;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Shared;
 
-namespace SafeguardingLearning.Web.Features.CaseReviews;
+namespace SafeguardingLearning.Web.Features.Notifications;
 
 /// <summary>
 /// Serious incident notifications and their screening against the statutory criteria. The
