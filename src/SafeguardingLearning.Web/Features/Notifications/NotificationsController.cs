@@ -1,10 +1,10 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
-using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
@@ -18,12 +18,28 @@ namespace SafeguardingLearning.Web.Features.Notifications;
 
 /// <summary>
 /// Serious incident notifications and their screening against the statutory criteria. The
-/// business unit records them; the independent chair decides and signs off.
+/// business unit records them; the independent chair decides and signs off. Every form goes
+/// through <see cref="FormSubmission"/>: each edit carries the notification's version, and the
+/// new-notification form is safe to submit twice.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewCaseReviews)]
 public sealed class NotificationsController(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock, IAuthorizationService authorization) : Controller
 {
     private const string Form = nameof(Form);
+
+    private static readonly FormStep ScreeningStep = new("Screening") { Section = "screening-form" };
+
+    private static readonly FormStep PanelNotifiedStep = new("PanelNotified")
+    {
+        Section = "panel-notified-form",
+        Fields = new Dictionary<string, string> { [nameof(SeriousIncidentNotification.PanelNotifiedDate)] = nameof(PanelNotifiedForm.Date) },
+    };
+
+    private static readonly FormStep DecisionStep = new("Decision")
+    {
+        Section = "decision-form",
+        Fields = new Dictionary<string, string> { [nameof(Screening.ChairDecision)] = nameof(DecisionForm.Outcome) },
+    };
 
     [HttpGet("/notifications")]
     public async Task<IActionResult> Index()
@@ -44,35 +60,33 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
                 Decision = n.Screening == null ? null : n.Screening.ChairDecision,
             })
             .ToListAsync();
-        var model = rows.Select(n =>
-        {
-            var due = calendar.AddWorkingDays(n.LocalAuthorityAwareDate, SeriousIncidentNotification.PanelNotificationWorkingDays);
-            return new NotificationRow(n.Id, n.ChildPseudonym, n.IncidentDate, n.PartnershipNotifiedDate, (n.PanelNotifiedDate ?? today) > due, n.Recommendation, n.Decision);
-        }).ToList();
+        var model = rows.Select(n => new NotificationRow(
+            n.Id,
+            n.ChildPseudonym,
+            n.IncidentDate,
+            n.PartnershipNotifiedDate,
+            PanelNotificationStatus.For(n.LocalAuthorityAwareDate, n.PanelNotifiedDate, calendar, today),
+            n.Recommendation,
+            n.Decision)).ToList();
         return View(model);
     }
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpGet("/notifications/new")]
-    public async Task<IActionResult> New() => View(await NewModel(new NotificationForm()));
+    public async Task<IActionResult> New() => View(await NewModel(new NotificationForm { SubmissionKey = Guid.NewGuid() }));
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/notifications/new")]
     public async Task<IActionResult> New([Bind(Prefix = Form)] NotificationForm form, [FromServices] IValidator<NotificationForm> validator)
     {
-        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), Form))
-        {
-            return View(await NewModel(form));
-        }
-
+        var validation = await validator.ValidateAsync(form);
         var knownAgencies = await db.PartnerAgencies.Where(a => form.AgencyIds.Contains(a.Id)).Select(a => a.Id).ToListAsync();
-        if (knownAgencies.Count != form.AgencyIds.Distinct().Count())
+        if (validation.IsValid && knownAgencies.Count != form.AgencyIds.Distinct().Count())
         {
-            ModelState.AddModelError($"{Form}.{nameof(NotificationForm.AgencyIds)}", "Choose the agencies involved from the partnership's agencies");
-            return View(await NewModel(form));
+            validation.Errors.Add(new ValidationFailure(nameof(NotificationForm.AgencyIds), "Choose the agencies involved from the partnership's agencies"));
         }
 
-        try
+        var (outcome, id) = await ModelState.CreateOnce(db, new FormStep(Form), form.SubmissionKey, validation, () =>
         {
             var notification = new SeriousIncidentNotification(
                 User.GetPartnershipId()!.Value,
@@ -86,21 +100,21 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
                 knownAgencies,
                 DisplayDates.Today(clock));
             db.Notifications.Add(notification);
-            await db.SaveChangesAsync();
-            TempData["Notice"] = $"The notification about {notification.ChildPseudonym} has been recorded.";
-            return RedirectToAction(nameof(Notification), new { id = notification.Id });
-        }
-        catch (DomainRuleException rule)
+            return Task.FromResult(notification.Id);
+        });
+        if (outcome != FormOutcome.Saved)
         {
-            ModelState.AddModelError(rule.Field is null ? string.Empty : $"{Form}.{rule.Field}", rule.Message);
             return View(await NewModel(form));
         }
+
+        TempData["Notice"] = $"The notification about {form.ChildPseudonym!.Trim()} has been recorded.";
+        return RedirectToAction(nameof(Notification), new { id });
     }
 
     [HttpGet("/notifications/{id:guid}")]
     public async Task<IActionResult> Notification(Guid id)
     {
-        var model = await NotificationModel(id, null, null);
+        var model = await NotificationModel(id);
         if (model is null)
         {
             return NotFound();
@@ -114,7 +128,7 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/notifications/{id:guid}/screening")]
-    public async Task<IActionResult> Screen(Guid id, [Bind(Prefix = "Screening")] ScreeningForm form)
+    public async Task<IActionResult> Screen(Guid id, [Bind(Prefix = "Screening")] ScreeningForm form, [FromServices] IValidator<ScreeningForm> validator)
     {
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id);
         if (notification is null)
@@ -122,22 +136,25 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
             return NotFound();
         }
 
-        try
+        var outcome = await ModelState.Submit(db, ScreeningStep with { Record = notification, Version = form.Version }, await validator.ValidateAsync(form), () =>
         {
             notification.RecordScreening(form.ToAnswers(), User.GetUserId()!, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException rule)
+            SavedWithTheNotification(notification);
+            return Task.CompletedTask;
+        });
+        if (outcome != FormOutcome.Saved)
         {
-            ModelState.AddModelError("Screening.Answers", rule.Message);
-            return View(nameof(Notification), await NotificationModel(id, form, null));
+            var model = (await NotificationModel(id, screening: form))!;
+            return View(nameof(Notification), outcome == FormOutcome.Stale ? Stale(model, form) : model);
         }
 
-        TempData["Notice"] = "The screening has been recorded. The recommendation now goes to the independent chair.";
+        TempData["Notice"] = notification.Screening!.Recommendation == ScreeningOutcome.MoreInformationNeeded
+            ? "The screening has been recorded: more information is needed before a recommendation can be made."
+            : "The screening has been recorded. The recommendation now goes to the independent chair.";
         return RedirectToAction(nameof(Notification), new { id });
     }
 
-    /// <summary>The date the local authority notified the Panel and Ofsted, recorded once it is known.</summary>
+    /// <summary>The date the local authority notified the Panel and Ofsted, recorded once it is known, or corrected.</summary>
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/notifications/{id:guid}/panel-notified")]
     public async Task<IActionResult> RecordPanelNotified(Guid id, [Bind(Prefix = "PanelNotified")] PanelNotifiedForm form, [FromServices] IValidator<PanelNotifiedForm> validator)
@@ -148,26 +165,22 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
             return NotFound();
         }
 
-        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "PanelNotified"))
+        var today = DisplayDates.Today(clock);
+        var outcome = await ModelState.Submit(db, PanelNotifiedStep with { Record = notification, Version = form.Version }, await validator.ValidateAsync(form), () =>
         {
-            return View(nameof(Notification), await NotificationModel(id, null, null, form));
+            notification.RecordPanelNotified(form.Date.ToDate()!.Value, today);
+            return Task.CompletedTask;
+        });
+        if (outcome != FormOutcome.Saved)
+        {
+            var model = (await NotificationModel(id, panelNotified: form))!;
+            return View(nameof(Notification), outcome == FormOutcome.Stale ? Stale(model, form) : model);
         }
 
-        try
-        {
-            notification.RecordPanelNotified(form.Date.ToDate()!.Value, DisplayDates.Today(clock));
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddModelError("PanelNotified.Date", rule.Message);
-            return View(nameof(Notification), await NotificationModel(id, null, null, form));
-        }
-
-        var calendar = await bankHolidays.Calendar();
-        TempData["Notice"] = notification.PanelNotificationLate(calendar, DisplayDates.Today(clock))
-            ? $"The Panel and Ofsted were notified on {DisplayDates.Date(notification.PanelNotifiedDate!.Value)}: late, after {DisplayDates.Date(notification.PanelNotificationDueBy(calendar))}."
-            : $"The Panel and Ofsted were notified on {DisplayDates.Date(notification.PanelNotifiedDate!.Value)}: on time.";
+        var status = notification.PanelNotification(await bankHolidays.Calendar(), today);
+        TempData["Notice"] = status.IsLate
+            ? $"The Panel and Ofsted were notified on {DisplayDates.Date(status.MadeOn!.Value)}: late, after {DisplayDates.Date(status.DueBy)}."
+            : $"The Panel and Ofsted were notified on {DisplayDates.Date(status.MadeOn!.Value)}: on time.";
         return RedirectToAction(nameof(Notification), new { id });
     }
 
@@ -181,25 +194,67 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
             return NotFound();
         }
 
-        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Decision"))
-        {
-            return View(nameof(Notification), await NotificationModel(id, null, form));
-        }
-
-        try
+        var outcome = await ModelState.Submit(db, DecisionStep with { Record = notification, Version = form.Version }, await validator.ValidateAsync(form), () =>
         {
             notification.RecordChairDecision(Enum.Parse<ScreeningOutcome>(form.Outcome!), form.Reasons!, User.GetUserId()!, User.GetRole() == Role.IndependentChair, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException rule)
+            SavedWithTheNotification(notification);
+            return Task.CompletedTask;
+        });
+        if (outcome != FormOutcome.Saved)
         {
-            ModelState.AddModelError("Decision.Outcome", rule.Message);
-            return View(nameof(Notification), await NotificationModel(id, null, form));
+            var model = (await NotificationModel(id, decision: form))!;
+            return View(nameof(Notification), outcome == FormOutcome.Stale ? Stale(model, form) : model);
         }
 
         TempData["Notice"] = "Your decision has been signed off.";
         return RedirectToAction(nameof(Notification), new { id });
     }
+
+    /// <summary>
+    /// The screening is stored in the notification's row. A change to it alone would leave the
+    /// notification's version unchecked and unchanged, so the notification is saved with it.
+    /// </summary>
+    private void SavedWithTheNotification(SeriousIncidentNotification notification) =>
+        db.Entry(notification).State = EntityState.Modified;
+
+    /// <summary>The page again after a stale edit: the form keeps what was typed, at the record's new version.</summary>
+    private static NotificationModel Stale(NotificationModel model, ScreeningForm yours)
+    {
+        var theirs = ScreeningForm.From(model.Notification.Screening, model.Version);
+        yours.Version = model.Version;
+        return model with
+        {
+            Changes = ChangedField.Between(theirs.Questions().Zip(yours.Questions(), (t, y) => (t.Question, (string?)ScreeningForm.Describe(t.Answer), (string?)ScreeningForm.Describe(y.Answer))).ToArray()),
+        };
+    }
+
+    private static NotificationModel Stale(NotificationModel model, PanelNotifiedForm yours)
+    {
+        yours.Version = model.Version;
+        var typed = yours.Date.ToDate() is { } date ? DisplayDates.Date(date) : $"{yours.Date.Day}/{yours.Date.Month}/{yours.Date.Year}";
+        var saved = model.Notification.PanelNotifiedDate is { } panel ? DisplayDates.Date(panel) : "Not recorded";
+        return model with { Changes = ChangedField.Between(("Date the Panel and Ofsted were notified", saved, typed)) };
+    }
+
+    private static NotificationModel Stale(NotificationModel model, DecisionForm yours)
+    {
+        yours.Version = model.Version;
+        var screening = model.Notification.Screening;
+        return model with
+        {
+            Changes = ChangedField.Between(
+                ("Chair's decision", Describe(screening?.ChairDecision), Enum.TryParse<ScreeningOutcome>(yours.Outcome, out var typed) ? Describe(typed) : null),
+                ("Reasons", screening?.ChairReasons, yours.Reasons)),
+        };
+    }
+
+    private static string? Describe(ScreeningOutcome? outcome) => outcome switch
+    {
+        ScreeningOutcome.ReviewRequired => "A review is required",
+        ScreeningOutcome.CriteriaNotMet => "The criteria are not met",
+        ScreeningOutcome.MoreInformationNeeded => "More information needed",
+        _ => null,
+    };
 
     private async Task<NewNotificationModel> NewModel(NotificationForm form)
     {
@@ -209,68 +264,41 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         return new NewNotificationModel(form, ages, agencies);
     }
 
-    private async Task<NotificationModel?> NotificationModel(Guid id, ScreeningForm? screeningForm, DecisionForm? decisionForm, PanelNotifiedForm? panelNotifiedForm = null)
+    /// <summary>The notification page; a form given is shown as typed, the others from the record.</summary>
+    private async Task<NotificationModel?> NotificationModel(Guid id, ScreeningForm? screening = null, DecisionForm? decision = null, PanelNotifiedForm? panelNotified = null)
     {
-        var notification = await db.Notifications.AsNoTracking().Include(n => n.Agencies).SingleOrDefaultAsync(n => n.Id == id);
+        // Tracked, so that its version can be read for the forms.
+        var notification = await db.Notifications.Include(n => n.Agencies).SingleOrDefaultAsync(n => n.Id == id);
         if (notification is null)
         {
             return null;
         }
 
+        var version = ConcurrencyTokens.Read(db.Entry(notification));
         var agencyIds = notification.Agencies.Select(a => a.AgencyId).ToList();
         var agencies = await db.PartnerAgencies.IgnoreQueryFilters().Where(a => agencyIds.Contains(a.Id)).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync();
         var people = new[] { notification.Screening?.RecordedByUserId, notification.Screening?.SignedOffByUserId }.OfType<string>().ToList();
         var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var calendar = await bankHolidays.Calendar();
-        var rapidReview = await db.RapidReviews.Where(r => r.NotificationId == id).Select(r => new { r.Id, r.PartnershipNotifiedDate, r.Stage }).SingleOrDefaultAsync();
-        var rapidReviewId = rapidReview?.Id;
-        var rapidReviewDeadline = rapidReview is null ? null : RapidReviewDeadline.For(rapidReview.PartnershipNotifiedDate, rapidReview.Stage, calendar, DisplayDates.Today(clock));
+        var today = DisplayDates.Today(clock);
+        var rapidReview = await db.RapidReviews.AsNoTracking().Where(r => r.NotificationId == id).Select(r => new { r.Id, r.PartnershipNotifiedDate, r.Stage }).SingleOrDefaultAsync();
+        var rapidReviewDeadline = rapidReview is null ? null : RapidReviewDeadline.For(rapidReview.PartnershipNotifiedDate, rapidReview.Stage, calendar, today);
         var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
             ? await AuditHistory.For(db, [(nameof(SeriousIncidentNotification), id.ToString()), (nameof(Screening), id.ToString())])
             : null;
+        var recommendation = notification.Screening?.Recommendation;
         return new NotificationModel(
             notification,
+            version,
             agencies,
-            notification.PanelNotificationDueBy(calendar),
-            notification.PanelNotificationLate(calendar, DisplayDates.Today(clock)),
+            notification.PanelNotification(calendar, today),
             notification.Screening is { } s ? names.GetValueOrDefault(s.RecordedByUserId) : null,
             notification.Screening?.SignedOffByUserId is { } chair ? names.GetValueOrDefault(chair) : null,
-            screeningForm ?? ScreeningForm.From(notification.Screening),
-            decisionForm ?? new DecisionForm { Outcome = notification.Screening?.Recommendation.ToString() },
-            ScreeningQuestions,
-            rapidReviewId,
+            screening ?? ScreeningForm.From(notification.Screening, version),
+            decision ?? new DecisionForm { Outcome = recommendation is ScreeningOutcome.MoreInformationNeeded ? null : recommendation?.ToString(), Version = version },
+            rapidReview?.Id,
             history,
-            panelNotifiedForm ?? PanelNotifiedForm.From(notification.PanelNotifiedDate),
+            panelNotified ?? PanelNotifiedForm.From(notification.PanelNotifiedDate, version),
             rapidReviewDeadline);
     }
-
-    private static readonly List<SelectListItem> ScreeningQuestions =
-    [
-        new("Abuse or neglect of the child is known or suspected", nameof(ScreeningAnswers.AbuseOrNeglectKnownOrSuspected)),
-        new("The child has died (including suspected suicide)", nameof(ScreeningAnswers.ChildDied)),
-        new("The child has been seriously harmed", nameof(ScreeningAnswers.ChildSeriouslyHarmed)),
-        new("There is cause for concern about how agencies worked together", nameof(ScreeningAnswers.ConcernAboutAgenciesWorkingTogether)),
-        new("The child died in custody, police custody, on remand or after sentencing, or in a YOI, secure training centre or secure children's home", nameof(ScreeningAnswers.DiedInCustody)),
-        new("The child died while detained under the Mental Health Act 1983", nameof(ScreeningAnswers.DetainedUnderMentalHealthAct)),
-        new("The child died aged 16 or 17 while subject to a deprivation of liberty order", nameof(ScreeningAnswers.AgedSixteenOrSeventeenUnderDeprivationOfLiberty)),
-    ];
 }
-
-public sealed record NotificationRow(Guid Id, string ChildPseudonym, DateOnly IncidentDate, DateOnly PartnershipNotifiedDate, bool PanelNotificationLate, ScreeningOutcome? Recommendation, ScreeningOutcome? Decision);
-
-public sealed record NewNotificationModel(NotificationForm Form, List<SelectListItem> AgeBands, List<SelectListItem> Agencies);
-
-public sealed record NotificationModel(
-    SeriousIncidentNotification Notification,
-    List<string> Agencies,
-    DateOnly PanelNotificationDueBy,
-    bool PanelNotificationLate,
-    string? ScreenedBy,
-    string? SignedOffBy,
-    ScreeningForm Screening,
-    DecisionForm Decision,
-    List<SelectListItem> ScreeningQuestions,
-    Guid? RapidReviewId,
-    List<HistoryRow>? History,
-    PanelNotifiedForm PanelNotified,
-    RapidReviewDeadline? RapidReviewDeadline);
