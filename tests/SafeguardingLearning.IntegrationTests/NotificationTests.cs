@@ -29,6 +29,18 @@ public class NotificationTests(ApplicationsFixture apps) : IClassFixture<Applica
         ["Form.AgencyIds"] = agencyId,
     };
 
+    /// <summary>The screening form's answers: Yes, No or NotKnown for each question, No unless given.</summary>
+    internal static Dictionary<string, string> Screening(string abuse = "No", string died = "No", string harmed = "No", string agencies = "No", string custody = "No", string mentalHealthAct = "No", string deprivationOfLiberty = "No") => new()
+    {
+        ["Screening.AbuseOrNeglectKnownOrSuspected"] = abuse,
+        ["Screening.ChildDied"] = died,
+        ["Screening.ChildSeriouslyHarmed"] = harmed,
+        ["Screening.ConcernAboutAgenciesWorkingTogether"] = agencies,
+        ["Screening.DiedInCustody"] = custody,
+        ["Screening.DetainedUnderMentalHealthAct"] = mentalHealthAct,
+        ["Screening.AgedSixteenOrSeventeenUnderDeprivationOfLiberty"] = deprivationOfLiberty,
+    };
+
     private static Task<string> AgencyId(TestApplication app, string name) =>
         app.Query(async db => (await db.PartnerAgencies.Where(a => a.Name == name).Select(a => a.Id).SingleAsync()).ToString());
 
@@ -45,15 +57,14 @@ public class NotificationTests(ApplicationsFixture apps) : IClassFixture<Applica
         var url = created.RedirectPath()!;
         var page = await manager.GetPage(url);
         Assert.Equal(pseudonym, page.QuerySelector("h1")?.TextContent.Trim());
-        // Aware Tuesday 3 November; due Tuesday 10 November; notified 12 November: late.
+        // Aware Tuesday 3 November; due Tuesday 10 November; notified 12 November: made late.
         Assert.Contains("Due by 10 November 2026", page.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Late", page.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Made late", page.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
 
-        await manager.PostForm(url, new() { ["Screening.Answers"] = "AbuseOrNeglectKnownOrSuspected" }, formAction: $"{url}/screening");
-        var screened = await manager.PostForm(url, new() { ["Screening.Answers"] = "ChildSeriouslyHarmed" }, formAction: $"{url}/screening");
+        await manager.PostForm(url, Screening(abuse: "Yes"), formAction: $"{url}/screening");
+        var screened = await manager.PostForm(url, Screening(harmed: "Yes"), formAction: $"{url}/screening");
         Assert.Equal(url, screened.RedirectPath());
-        var withBoth = new FormUrlEncodedContent([new("Screening.Answers", "AbuseOrNeglectKnownOrSuspected"), new("Screening.Answers", "ChildSeriouslyHarmed"), new("Screening.Answers", "ConcernAboutAgenciesWorkingTogether"), new("__RequestVerificationToken", (await manager.GetPage(url)).QuerySelector("form[action$='/screening'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
-        await manager.PostAsync($"{url}/screening", withBoth);
+        await manager.PostForm(url, Screening(abuse: "Yes", harmed: "Yes", agencies: "Yes"), formAction: $"{url}/screening");
         var recommendation = (await chair.GetPage(url)).QuerySelector("#recommendation")?.TextContent;
         Assert.Contains("Review required", recommendation, StringComparison.Ordinal);
         Assert.Contains("cause for concern about how agencies worked together", recommendation, StringComparison.Ordinal);
@@ -77,7 +88,7 @@ public class NotificationTests(ApplicationsFixture apps) : IClassFixture<Applica
         var manager = await app.SignInAs("manager@northshire.example");
         var created = await manager.PostForm("/notifications/new", Valid($"Child {Guid.NewGuid():N}"[..12], await AgencyId(app, "Northshire Schools")));
         var url = created.RedirectPath()!;
-        await manager.PostForm(url, new() { ["Screening.Answers"] = "AbuseOrNeglectKnownOrSuspected" }, formAction: $"{url}/screening");
+        await manager.PostForm(url, Screening(abuse: "Yes"), formAction: $"{url}/screening");
         var token = (await manager.GetPage(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         var managerDecides = await manager.PostAsync($"{url}/decision", new FormUrlEncodedContent(new Dictionary<string, string> { ["Decision.Outcome"] = "CriteriaNotMet", ["Decision.Reasons"] = "x", ["__RequestVerificationToken"] = token }));
@@ -165,7 +176,7 @@ public class NotificationTests(ApplicationsFixture apps) : IClassFixture<Applica
         var corrected = await manager.PostForm(url, new() { ["PanelNotified.Date.Day"] = "11", ["PanelNotified.Date.Month"] = "11", ["PanelNotified.Date.Year"] = "2026" }, formAction: action);
         var late = await manager.GetPage(corrected.RedirectPath()!);
         Assert.Contains("late, after 10 November 2026", late.QuerySelector("#notice")?.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Late", late.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Made late", late.QuerySelector("#panel-notification")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 11, 11), await app.Query(db => db.Notifications.Where(n => n.Id == id).Select(n => n.PanelNotifiedDate).SingleAsync()));
         Assert.Equal(2, await app.Query(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Changed && a.EntityType == nameof(SeriousIncidentNotification) && a.EntityId == id.ToString())));
 
@@ -201,7 +212,7 @@ public class NotificationTests(ApplicationsFixture apps) : IClassFixture<Applica
         var police = await AgencyId(app, "Northshire Police");
         var unscreened = (await manager.PostForm("/notifications/new", Valid("Child A", police))).RedirectPath()!;
         var screened = (await manager.PostForm("/notifications/new", Valid("Child B", police))).RedirectPath()!;
-        await manager.PostForm(screened, new() { ["Screening.Answers"] = "AbuseOrNeglectKnownOrSuspected" }, formAction: $"{screened}/screening");
+        await manager.PostForm(screened, Screening(abuse: "Yes"), formAction: $"{screened}/screening");
 
         var managerHome = await manager.GetPage("/");
         var chairHome = await chair.GetPage("/");

@@ -5,8 +5,8 @@ namespace SafeguardingLearning.UnitTests.Domain;
 public class ReviewCriteriaTests
 {
     private static ScreeningAnswers Answers(
-        bool abuse = false, bool died = false, bool harmed = false, bool agencies = false,
-        bool custody = false, bool mentalHealthAct = false, bool deprivationOfLiberty = false) =>
+        bool? abuse = false, bool? died = false, bool? harmed = false, bool? agencies = false,
+        bool? custody = false, bool? mentalHealthAct = false, bool? deprivationOfLiberty = false) =>
         new(abuse, died, harmed, agencies, custody, mentalHealthAct, deprivationOfLiberty);
 
     [Fact]
@@ -71,7 +71,7 @@ public class ReviewCriteriaTests
     public void Each_death_in_those_circumstances_is_always_reviewed_without_the_child_has_died_also_ticked(bool custody, bool mentalHealthAct, bool deprivationOfLiberty, string cited)
     {
         // The answer itself says the child died; no abuse or neglect need be suspected either.
-        var result = ReviewCriteria.Evaluate(Answers(custody: custody, mentalHealthAct: mentalHealthAct, deprivationOfLiberty: deprivationOfLiberty));
+        var result = ReviewCriteria.Evaluate(Answers(abuse: null, died: null, custody: custody, mentalHealthAct: mentalHealthAct, deprivationOfLiberty: deprivationOfLiberty));
 
         Assert.Equal(ScreeningOutcome.ReviewRequired, result.Outcome);
         Assert.StartsWith("Always review", result.Rule, StringComparison.Ordinal);
@@ -83,5 +83,59 @@ public class ReviewCriteriaTests
     {
         Assert.Equal(ScreeningOutcome.CriteriaNotMet, ReviewCriteria.Evaluate(Answers(died: true)).Outcome);
         Assert.DoesNotContain("Always review", ReviewCriteria.Evaluate(Answers(abuse: true, died: true)).Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abuse_or_neglect_not_known_yet_after_a_death_needs_more_information()
+    {
+        var result = ReviewCriteria.Evaluate(Answers(abuse: null, died: true));
+
+        Assert.Equal(ScreeningOutcome.MoreInformationNeeded, result.Outcome);
+        Assert.Contains("Not known yet: abuse or neglect", result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serious_harm_with_the_agencies_question_not_known_yet_needs_more_information()
+    {
+        var result = ReviewCriteria.Evaluate(Answers(abuse: true, harmed: true, agencies: null));
+
+        Assert.Equal(ScreeningOutcome.MoreInformationNeeded, result.Outcome);
+        Assert.Contains("how agencies worked together", result.Rule, StringComparison.Ordinal);
+        Assert.DoesNotContain("abuse or neglect;", result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_answer_not_known_yet_that_cannot_change_the_result_does_not_hold_the_recommendation_up()
+    {
+        Assert.Equal(ScreeningOutcome.ReviewRequired, ReviewCriteria.Evaluate(Answers(abuse: true, died: true, harmed: null, agencies: null, custody: null, mentalHealthAct: null, deprivationOfLiberty: null)).Outcome);
+        Assert.Equal(ScreeningOutcome.CriteriaNotMet, ReviewCriteria.Evaluate(Answers(abuse: true, died: false, harmed: false, agencies: null, custody: null, mentalHealthAct: null, deprivationOfLiberty: null)).Outcome);
+    }
+
+    [Fact]
+    public void A_child_who_has_not_died_did_not_die_in_custody_so_those_questions_need_no_answer()
+    {
+        var result = ReviewCriteria.Evaluate(Answers(abuse: false, died: false, custody: null, mentalHealthAct: null, deprivationOfLiberty: null));
+
+        Assert.Equal(ScreeningOutcome.CriteriaNotMet, result.Outcome);
+    }
+
+    [Fact]
+    public void Without_abuse_or_neglect_a_death_whose_circumstances_are_not_known_yet_needs_more_information()
+    {
+        // A death in custody is always reviewed, suspected abuse or not.
+        var result = ReviewCriteria.Evaluate(Answers(abuse: false, died: null, custody: null));
+
+        Assert.Equal(ScreeningOutcome.MoreInformationNeeded, result.Outcome);
+        Assert.Contains("death in custody", result.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_known_is_more_information_needed_and_every_question_is_named_within_the_stored_length()
+    {
+        var result = ReviewCriteria.Evaluate(new ScreeningAnswers(null, null, null, null, null, null, null));
+
+        Assert.Equal(ScreeningOutcome.MoreInformationNeeded, result.Outcome);
+        Assert.True(result.Rule.Length <= 400, result.Rule);
+        Assert.Contains("deprivation of liberty", result.Rule, StringComparison.Ordinal);
     }
 }

@@ -26,19 +26,72 @@ public class SeriousIncidentNotificationTests
     }
 
     [Fact]
-    public void A_panel_notification_after_the_fifth_working_day_is_late_and_on_it_is_not()
+    public void A_panel_notification_made_after_the_fifth_working_day_was_made_late_and_on_it_on_time()
     {
-        Assert.False(Notify(aware: new(2026, 12, 15), panel: new(2026, 12, 22)).PanelNotificationLate(Calendar, Today));
-        Assert.True(Notify(aware: new(2026, 12, 15), panel: new(2026, 12, 23)).PanelNotificationLate(Calendar, Today));
+        var onTime = Notify(aware: new(2026, 12, 15), panel: new(2026, 12, 22)).PanelNotification(Calendar, Today);
+        var late = Notify(aware: new(2026, 12, 15), panel: new(2026, 12, 23)).PanelNotification(Calendar, Today);
+
+        Assert.Equal(new PanelNotificationStatus(PanelNotificationState.MadeOnTime, new(2026, 12, 22), new(2026, 12, 22)), onTime);
+        Assert.Equal(new PanelNotificationStatus(PanelNotificationState.MadeLate, new(2026, 12, 22), new(2026, 12, 23)), late);
+        Assert.False(onTime.IsLate);
+        Assert.True(late.IsLate);
     }
 
     [Fact]
-    public void A_panel_notification_not_yet_made_is_late_once_the_fifth_working_day_has_passed()
+    public void A_panel_notification_not_yet_made_is_due_until_the_fifth_working_day_and_late_after_never_on_time()
     {
         var notification = Notify(aware: new(2026, 12, 15));
 
-        Assert.False(notification.PanelNotificationLate(Calendar, new(2026, 12, 22)));
-        Assert.True(notification.PanelNotificationLate(Calendar, new(2026, 12, 23)));
+        Assert.Equal(PanelNotificationState.Due, notification.PanelNotification(Calendar, new(2026, 12, 15)).State);
+        Assert.Equal(PanelNotificationState.Due, notification.PanelNotification(Calendar, new(2026, 12, 22)).State);
+        Assert.Equal(PanelNotificationState.Late, notification.PanelNotification(Calendar, new(2026, 12, 23)).State);
+        Assert.Null(notification.PanelNotification(Calendar, new(2026, 12, 23)).MadeOn);
+        Assert.True(notification.PanelNotification(Calendar, new(2026, 12, 23)).IsLate);
+    }
+
+    [Fact]
+    public void A_screening_with_every_answer_not_known_yet_is_refused()
+    {
+        var notification = Notify();
+
+        var error = Assert.Throws<DomainRuleException>(() => notification.RecordScreening(new ScreeningAnswers(null, null, null, null, null, null, null), "manager", DateTime.UtcNow));
+
+        Assert.Equal(nameof(ScreeningAnswers.AbuseOrNeglectKnownOrSuspected), error.Field);
+        Assert.Null(notification.Screening);
+    }
+
+    [Fact]
+    public void A_screening_with_answers_not_known_yet_is_recorded_as_needing_more_information()
+    {
+        var notification = Notify();
+
+        notification.RecordScreening(new ScreeningAnswers(true, null, true, null, null, null, null), "manager", DateTime.UtcNow);
+
+        Assert.Equal(ScreeningOutcome.MoreInformationNeeded, notification.Screening!.Recommendation);
+        Assert.Null(notification.Screening.ChildDied);
+        Assert.True(notification.Screening.AbuseOrNeglectKnownOrSuspected);
+    }
+
+    [Fact]
+    public void A_death_in_custody_for_a_child_who_has_not_died_is_refused()
+    {
+        var error = Assert.Throws<DomainRuleException>(() => Notify().RecordScreening(new ScreeningAnswers(false, false, true, false, true, false, false), "manager", DateTime.UtcNow));
+
+        Assert.Equal(nameof(ScreeningAnswers.ChildDied), error.Field);
+    }
+
+    [Fact]
+    public void The_chair_decides_the_criteria_are_met_or_not_never_that_more_information_is_needed()
+    {
+        var notification = Notify();
+        notification.RecordScreening(new ScreeningAnswers(true, null, true, null, null, null, null), "manager", DateTime.UtcNow);
+
+        var error = Assert.Throws<DomainRuleException>(() => notification.RecordChairDecision(ScreeningOutcome.MoreInformationNeeded, "Reasons", "chair", true, DateTime.UtcNow));
+
+        Assert.Equal(nameof(Screening.ChairDecision), error.Field);
+        Assert.Null(notification.Screening!.ChairDecision);
+        notification.RecordChairDecision(ScreeningOutcome.ReviewRequired, "Serious harm; the chair has the police account.", "chair", true, DateTime.UtcNow);
+        Assert.Equal(ScreeningOutcome.ReviewRequired, notification.Screening.ChairDecision);
     }
 
     [Theory]

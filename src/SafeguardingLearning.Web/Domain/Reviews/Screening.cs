@@ -2,7 +2,9 @@ namespace SafeguardingLearning.Web.Domain.Reviews;
 
 /// <summary>
 /// The screening of a notification against the statutory criteria: a recommendation with the rule
-/// that produced it, and, once signed off, the independent chair's decision and reasons.
+/// that produced it, and, once signed off, the independent chair's decision and reasons. Each
+/// answer is yes, no, or null for "not known yet" (screenings recorded before "not known yet"
+/// existed keep their yes and no answers).
 /// </summary>
 public class Screening
 {
@@ -27,19 +29,19 @@ public class Screening
         RecordedAt = recordedAtUtc;
     }
 
-    public bool AbuseOrNeglectKnownOrSuspected { get; private set; }
+    public bool? AbuseOrNeglectKnownOrSuspected { get; private set; }
 
-    public bool ChildDied { get; private set; }
+    public bool? ChildDied { get; private set; }
 
-    public bool ChildSeriouslyHarmed { get; private set; }
+    public bool? ChildSeriouslyHarmed { get; private set; }
 
-    public bool ConcernAboutAgenciesWorkingTogether { get; private set; }
+    public bool? ConcernAboutAgenciesWorkingTogether { get; private set; }
 
-    public bool DiedInCustody { get; private set; }
+    public bool? DiedInCustody { get; private set; }
 
-    public bool DetainedUnderMentalHealthAct { get; private set; }
+    public bool? DetainedUnderMentalHealthAct { get; private set; }
 
-    public bool AgedSixteenOrSeventeenUnderDeprivationOfLiberty { get; private set; }
+    public bool? AgedSixteenOrSeventeenUnderDeprivationOfLiberty { get; private set; }
 
     public ScreeningOutcome Recommendation { get; private set; }
 

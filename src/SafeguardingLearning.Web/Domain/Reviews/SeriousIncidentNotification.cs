@@ -6,7 +6,8 @@ namespace SafeguardingLearning.Web.Domain.Reviews;
 /// <summary>
 /// A serious incident notified by the local authority. The child is known only by a pseudonym.
 /// The local authority must notify the Child Safeguarding Practice Review Panel (and Ofsted) within
-/// 5 working days of becoming aware (Working Together 2018; seed 001 Appendix 1).
+/// 5 working days of becoming aware (Children Act 2004 s16C; Working Together to Safeguard
+/// Children 2023, chapter 5).
 /// </summary>
 public class SeriousIncidentNotification : IPartnershipOwned, IHiddenFromReviewers, IVersioned
 {
@@ -104,9 +105,9 @@ public class SeriousIncidentNotification : IPartnershipOwned, IHiddenFromReviewe
     public DateOnly PanelNotificationDueBy(WorkingDayCalendar calendar) =>
         calendar.AddWorkingDays(LocalAuthorityAwareDate, PanelNotificationWorkingDays);
 
-    /// <summary>Late when notified after the due day, or not yet notified once it has passed.</summary>
-    public bool PanelNotificationLate(WorkingDayCalendar calendar, DateOnly today) =>
-        (PanelNotifiedDate ?? today) > PanelNotificationDueBy(calendar);
+    /// <summary>Where the notification to the Panel stands today: due, late, or made on time or late.</summary>
+    public PanelNotificationStatus PanelNotification(WorkingDayCalendar calendar, DateOnly today) =>
+        PanelNotificationStatus.For(LocalAuthorityAwareDate, PanelNotifiedDate, calendar, today);
 
     /// <summary>
     /// Records (or corrects) when the local authority notified the Panel and Ofsted, once known.
@@ -134,6 +135,16 @@ public class SeriousIncidentNotification : IPartnershipOwned, IHiddenFromReviewe
             throw new DomainRuleException("The chair has already decided: the screening cannot be changed");
         }
 
+        if (answers.NothingKnown)
+        {
+            throw new DomainRuleException("Answer at least one question yes or no: with every answer not known yet there is nothing to recommend", nameof(ScreeningAnswers.AbuseOrNeglectKnownOrSuspected));
+        }
+
+        if (answers.ChildDied == false && (answers.DiedInCustody == true || answers.DetainedUnderMentalHealthAct == true || answers.AgedSixteenOrSeventeenUnderDeprivationOfLiberty == true))
+        {
+            throw new DomainRuleException("The child cannot have died in custody, under the Mental Health Act or under a deprivation of liberty order if the child has not died", nameof(ScreeningAnswers.ChildDied));
+        }
+
         Screening = new Screening(answers, ReviewCriteria.Evaluate(answers), recordedByUserId, nowUtc);
     }
 
@@ -147,6 +158,11 @@ public class SeriousIncidentNotification : IPartnershipOwned, IHiddenFromReviewe
         if (Screening is null)
         {
             throw new DomainRuleException("Record the screening before the chair decides");
+        }
+
+        if (decision is not (ScreeningOutcome.ReviewRequired or ScreeningOutcome.CriteriaNotMet))
+        {
+            throw new DomainRuleException("Decide whether the case meets the criteria for a review", nameof(Screening.ChairDecision));
         }
 
         Screening.SignOff(decision, reasons, chairUserId, nowUtc);
