@@ -26,6 +26,12 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
     {
         var page = await session.GetPage(pageUrl);
         values["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        if (page.QuerySelector("input[name=Version]")?.GetAttribute("value") is { } version)
+        {
+            // The review's forms carry the version the page was shown with.
+            values.TryAdd("Version", version);
+        }
+
         return await session.PostAsync(action, new FormUrlEncodedContent(values));
     }
 

@@ -1,6 +1,7 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 
@@ -73,6 +74,14 @@ public static class FormSubmission
             }
 
             await apply();
+            if (form.Record is { } edited && db.Entry(edited) is { State: EntityState.Unchanged } entry)
+            {
+                // A step may change only the record's child rows (a finding added to a review): the
+                // record itself is still written, so that its version is checked and renewed and a
+                // second form shown from the same version is refused.
+                entry.State = EntityState.Modified;
+            }
+
             await db.SaveChangesAsync();
             return FormOutcome.Saved;
         }
@@ -100,8 +109,10 @@ public static class FormSubmission
     /// double click, a resent request, two at once — creates nothing and returns the first one's record.
     /// </summary>
     /// <param name="create">Adds the record (not saved) and returns its id.</param>
-    public static async Task<(FormOutcome Outcome, Guid? RecordId)> CreateOnce(this ModelStateDictionary modelState, AppDbContext db, FormStep form, Guid? submissionKey, ValidationResult validation, Func<Task<Guid>> create)
+    /// <param name="clock">The clock the submission is dated by; by default the app's own.</param>
+    public static async Task<(FormOutcome Outcome, Guid? RecordId)> CreateOnce(this ModelStateDictionary modelState, AppDbContext db, FormStep form, Guid? submissionKey, ValidationResult validation, Func<Task<Guid>> create, TimeProvider? clock = null)
     {
+        clock ??= AppClock(db);
         if (submissionKey is { } known && await SubmittedForm.RecordFor(db, known) is { } already)
         {
             return (FormOutcome.Saved, already);
@@ -113,7 +124,7 @@ public static class FormSubmission
             var outcome = await modelState.Submit(db, form, validation, async () =>
             {
                 created = await create();
-                db.Add(new SubmittedForm(submissionKey ?? Guid.NewGuid(), created.Value, DateTime.UtcNow));
+                db.Add(new SubmittedForm(submissionKey ?? Guid.NewGuid(), created.Value, clock.GetUtcNow().UtcDateTime));
             });
             return (outcome, outcome == FormOutcome.Saved ? created : null);
         }
@@ -124,6 +135,11 @@ public static class FormSubmission
             return await SubmittedForm.RecordFor(db, key) is { } first ? (FormOutcome.Saved, first) : throw new InvalidOperationException("A submission failed to save for another reason");
         }
     }
+
+    /// <summary>The app's registered clock, reached through the services the context was made with.</summary>
+    private static TimeProvider AppClock(AppDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
 }
 
 /// <summary>One field of a stale edit whose saved value differs from what the person entered.</summary>
