@@ -133,6 +133,15 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
         _ => null,
     };
 
+    /// <summary>The stage a review is at when it may move on to <paramref name="stage"/>.</summary>
+    public static ReviewStage? StageBefore(ReviewStage stage) => stage switch
+    {
+        ReviewStage.InProgress => ReviewStage.Commissioned,
+        ReviewStage.FindingsAgreed => ReviewStage.InProgress,
+        ReviewStage.Published => ReviewStage.FindingsAgreed,
+        _ => null,
+    };
+
     /// <summary>Whether there is a next stage to move on to (the move itself may still be refused, with its reason).</summary>
     public bool CanAdvance => NextStage is not null;
 

@@ -108,7 +108,7 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
         }
 
         var shared = await IsShared(id);
-        var step = new FormStep("Form") { Record = agency, Version = form.Version };
+        var step = new FormStep("Form") { Section = "agency-heading", Record = agency, Version = form.Version };
         var outcome = await ModelState.Submit(db, step, await validator.ValidateAsync(form), async () =>
         {
             // The agency is one record for every partnership it works with: one partnership's

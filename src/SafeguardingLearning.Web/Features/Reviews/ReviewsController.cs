@@ -108,7 +108,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             validation.Errors.Add(new ValidationFailure(nameof(ReviewDetailsForm.AgencyIds), "Choose agencies from the list"));
         }
 
-        var step = new FormStep("Form") { Fields = ReviewFields, Record = review, Version = form.Version };
+        var step = new FormStep("Form") { Section = "details-heading", Fields = ReviewFields, Record = review, Version = form.Version };
         var outcome = await ModelState.Submit(db, step, validation, () =>
         {
             review.Describe(
@@ -273,10 +273,10 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
 
     private static string? DateText(DateParts parts) => parts.ToDate() is { } d ? DisplayDates.Date(d) : $"{parts.Day} {parts.Month} {parts.Year}".Trim();
 
-    /// <summary>For a step with nothing typed: the stage and sign-off someone else saved.</summary>
-    private static Func<CaseReview, IReadOnlyList<ChangedField>> StageChanged(ReviewStage? wanted, bool signingOff = false) => saved => ChangedField.Between(
-        ("Stage", ReviewNames.Describe(saved.Stage), ReviewNames.Describe(wanted ?? saved.Stage)),
-        ("Signed off for publication", saved.PublicationSignedOffAt is null ? "No" : "Yes", signingOff || saved.PublicationSignedOffAt is not null ? "Yes" : "No"));
+    /// <summary>For a step with nothing typed: the stage and sign-off someone else saved, beside those the page showed.</summary>
+    private static Func<CaseReview, IReadOnlyList<ChangedField>> StageChanged(ReviewStage? moving, bool signingOff = false) => saved => ChangedField.Between(
+        ("Stage", ReviewNames.Describe(saved.Stage), ReviewNames.Describe(moving is { } next ? CaseReview.StageBefore(next) ?? saved.Stage : saved.Stage)),
+        ("Signed off for publication", saved.PublicationSignedOffAt is null ? "No" : "Yes", signingOff ? "No" : saved.PublicationSignedOffAt is null ? "No" : "Yes"));
 
     /// <summary>
     /// Applies one change to a review through the one form pattern: the form's checks, the domain's

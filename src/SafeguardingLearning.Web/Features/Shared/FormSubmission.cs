@@ -66,6 +66,13 @@ public static class FormSubmission
             return FormOutcome.Refused;
         }
 
+        if (form.Record is { } shown && ConcurrencyTokens.Read(db.Entry(shown)) != form.Version)
+        {
+            // Already saved by someone else since the form was shown: refused before the step is
+            // tried, so the person hears that first rather than a rule about the newer record.
+            return Stale(modelState, db, form);
+        }
+
         try
         {
             if (form.Record is { } record)
@@ -93,10 +100,16 @@ public static class FormSubmission
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            modelState.AddModelError(form.Section, StaleMessage);
-            return FormOutcome.Stale;
+            // Saved by someone else between loading the record and saving it.
+            return Stale(modelState, db, form);
         }
+    }
+
+    private static FormOutcome Stale(ModelStateDictionary modelState, AppDbContext db, FormStep form)
+    {
+        db.ChangeTracker.Clear();
+        modelState.AddModelError(form.Section, StaleMessage);
+        return FormOutcome.Stale;
     }
 
     /// <summary>The same, for a step that needs no checks of its own.</summary>
