@@ -26,6 +26,12 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
     {
         var page = await session.GetPage(pageUrl);
         values["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        if (page.QuerySelector("input[name=Version]")?.GetAttribute("value") is { } version)
+        {
+            // The review's forms carry the version the page was shown with.
+            values.TryAdd("Version", version);
+        }
+
         return await session.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
@@ -401,7 +407,9 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         Assert.Equal(HttpStatusCode.Redirect, signedOff.StatusCode);
         var chairId = await app.Query(db => db.Users.Where(u => u.Email == "chair@northshire.example").Select(u => u.Id).SingleAsync());
         Assert.Equal(chairId, (await Saved()).PublicationSignedOffByUserId);
-        var again = await (await Post(chair, url, $"{url}/sign-off", new())).ReadPage();
+        // Signed off again at the review's current version (a form from before would be refused as stale).
+        var version = await app.Query(async db => ConcurrencyTokens.Read(db.Entry(await db.CaseReviews.SingleAsync(r => r.Id == n))));
+        var again = await (await Post(chair, url, $"{url}/sign-off", new() { ["Version"] = version })).ReadPage();
         Assert.Equal(["The final report has already been signed off for publication"], Errors(again));
 
         var published = await manager.PostForm(url, new() { ["next"] = nameof(ReviewStage.Published) }, $"{url}/stage");

@@ -61,7 +61,7 @@ public class ConcurrencyTests(ApplicationsFixture apps) : IClassFixture<Applicat
 
         Assert.Equal($"/people/{userId}", changed.RedirectPath());
         Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Someone else changed this person's role", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Web.Features.Shared.FormSubmission.StaleMessage, page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Independent chair", page.QuerySelector("#current-role")?.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("input[name='Form.Role'][value=BusinessUnit][checked]"));
         Assert.Equal(Web.Domain.Access.Role.IndependentChair, await app.Query(db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Role).SingleAsync()));

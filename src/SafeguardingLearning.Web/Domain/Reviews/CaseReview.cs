@@ -10,8 +10,9 @@ namespace SafeguardingLearning.Web.Domain.Reviews;
 /// record and may lead to one of these). It carries the later statutory clocks: an LCSPR completed
 /// within about six months of the decision, its final report with the Panel and the Secretary of
 /// State at least 7 working days before publication, a partnership review in 8–12 weeks, and the
-/// Panel, Ofsted and DfE told when a local review starts, naming the reviewer (seed 001 Appendix 2,
-/// seed 003 §1, seed 001 Appendix C).
+/// Panel, Ofsted and DfE told when a local review starts, naming the reviewer (Working Together to
+/// Safeguard Children 2023, chapter 5; the Child Safeguarding Practice Review and Relevant Agency
+/// (England) Regulations 2018).
 /// </summary>
 public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 {
@@ -20,6 +21,7 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
     public const int PartnershipReviewShortestWeeks = 8;
     public const int PartnershipReviewLongestWeeks = 12;
     public const int MonthsKeptPublished = 12;
+    public const int ReasonMaxLength = 2000;
 
     private readonly List<CaseReviewAgency> _agencies = [];
     private readonly List<Finding> _findings = [];
@@ -96,6 +98,19 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
     public DateTime? PublicationSignedOffAt { get; private set; }
 
+    /// <summary>The stage a review closed without publishing was at, to which it is reopened.</summary>
+    public ReviewStage? ClosedFromStage { get; private set; }
+
+    /// <summary>Why the review was closed without being published.</summary>
+    public string? ClosureReason { get; private set; }
+
+    public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>Why a closed review was last reopened.</summary>
+    public string? ReopeningReason { get; private set; }
+
+    public DateOnly? ReopenedOn { get; private set; }
+
     public IReadOnlyCollection<CaseReviewAgency> Agencies => _agencies;
 
     public IReadOnlyCollection<Finding> Findings => _findings;
@@ -110,6 +125,58 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
     public bool MustTellNationalBodies => Kind == ReviewKind.LocalChildSafeguardingPracticeReview;
 
     public bool IsOpen => Stage is not (ReviewStage.Published or ReviewStage.Closed);
+
+    /// <summary>The stage the review moves on to when its current step is done; none once published or closed.</summary>
+    public ReviewStage? NextStage => Stage switch
+    {
+        ReviewStage.Commissioned => ReviewStage.InProgress,
+        ReviewStage.InProgress => ReviewStage.FindingsAgreed,
+        ReviewStage.FindingsAgreed => ReviewStage.Published,
+        _ => null,
+    };
+
+    /// <summary>The stage a review is at when it may move on to <paramref name="stage"/>.</summary>
+    public static ReviewStage? StageBefore(ReviewStage stage) => stage switch
+    {
+        ReviewStage.InProgress => ReviewStage.Commissioned,
+        ReviewStage.FindingsAgreed => ReviewStage.InProgress,
+        ReviewStage.Published => ReviewStage.FindingsAgreed,
+        _ => null,
+    };
+
+    /// <summary>Whether there is a next stage to move on to (the move itself may still be refused, with its reason).</summary>
+    public bool CanAdvance => NextStage is not null;
+
+    /// <summary>The details, dates and reviewer can be changed while the review is open.</summary>
+    public bool CanChangeDetails => IsOpen;
+
+    /// <summary>Findings are added until they are agreed.</summary>
+    public bool CanAddFindings => Stage is ReviewStage.Commissioned or ReviewStage.InProgress;
+
+    /// <summary>The board responds to the findings once they are agreed, and before publication.</summary>
+    public bool CanRecordBoardResponses => Stage == ReviewStage.FindingsAgreed;
+
+    /// <summary>Whether the board has responded to every finding.</summary>
+    public bool BoardHasRespondedToEveryFinding => _findings.All(f => f.BoardResponse is not null);
+
+    /// <summary>Whether the sign-off for publication is part of the review's story yet: once the findings are agreed.</summary>
+    public bool IsAwaitingOrHasSignOff => Stage == ReviewStage.FindingsAgreed || PublicationSignedOffAt is not null;
+
+    /// <summary>The chair can sign off the final report now: the findings agreed, the board has responded to each, not yet signed off.</summary>
+    public bool CanSignOff => Stage == ReviewStage.FindingsAgreed && BoardHasRespondedToEveryFinding && PublicationSignedOffAt is null;
+
+    /// <summary>
+    /// Everything publication needs but the date: the chair's sign-off after the board's responses
+    /// (the Panel's 7-working-day notice is checked against the day it is published).
+    /// </summary>
+    public bool CanPublish => Stage == ReviewStage.FindingsAgreed && BoardHasRespondedToEveryFinding && PublicationSignedOffAt is not null
+        && (!IsLocalChildSafeguardingPracticeReview || FinalReportSentOn is not null);
+
+    /// <summary>An open review can be closed without publishing, with a reason.</summary>
+    public bool CanClose => IsOpen;
+
+    /// <summary>A review closed without publishing can be reopened at the stage it was closed from.</summary>
+    public bool CanReopen => Stage == ReviewStage.Closed && ClosedFromStage is not null;
 
     /// <summary>An LCSPR should be complete within about six months of the decision.</summary>
     public DateOnly? CompletionTarget => IsLocalChildSafeguardingPracticeReview
@@ -309,6 +376,74 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
         PublicationSignedOffAt = nowUtc;
     }
 
+    /// <summary>
+    /// Moves the review on to <paramref name="next"/>, which must be its <see cref="NextStage"/>: a form
+    /// shown before someone else moved the review on cannot move it again.
+    /// </summary>
+    public void Advance(ReviewStage next, DateOnly today, WorkingDayCalendar calendar)
+    {
+        EnsureOpen();
+        if (next != NextStage)
+        {
+            throw new DomainRuleException($"The review is {ReviewNames.Describe(Stage).ToLowerInvariant()}: it cannot become {ReviewNames.Describe(next).ToLowerInvariant()} now");
+        }
+
+        MoveTo(next, today, calendar);
+    }
+
+    /// <summary>
+    /// Closes an open review without publishing it, recording why and the stage it was at, so that it
+    /// can be reopened there. A partnership that decides a review is not needed after all says why
+    /// (Working Together to Safeguard Children 2023, chapter 5).
+    /// </summary>
+    public void Close(string? reason, DateOnly today)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Enter why the review is being closed without publishing", nameof(ClosureReason));
+        }
+
+        if (reason.Trim().Length > ReasonMaxLength)
+        {
+            throw new DomainRuleException("The reason must be 2,000 characters or fewer", nameof(ClosureReason));
+        }
+
+        ClosedFromStage = Stage;
+        ClosureReason = reason.Trim();
+        ClosedOn = today;
+        Stage = ReviewStage.Closed;
+    }
+
+    /// <summary>Reopens a review closed without publishing, at the stage it was closed from, recording why.</summary>
+    public void Reopen(string? reason, DateOnly today)
+    {
+        if (Stage != ReviewStage.Closed)
+        {
+            throw new DomainRuleException("Only a review closed without publishing can be reopened");
+        }
+
+        if (ClosedFromStage is not { } stage)
+        {
+            throw new DomainRuleException("The stage this review was closed from was not recorded, so it cannot be reopened here");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Enter why the review is being reopened", nameof(ReopeningReason));
+        }
+
+        if (reason.Trim().Length > ReasonMaxLength)
+        {
+            throw new DomainRuleException("The reason must be 2,000 characters or fewer", nameof(ReopeningReason));
+        }
+
+        Stage = stage;
+        ClosedFromStage = null;
+        ReopeningReason = reason.Trim();
+        ReopenedOn = today;
+    }
+
     /// <summary>Moves the review to its next stage, refusing with the reason when it is not ready.</summary>
     public void MoveTo(ReviewStage next, DateOnly today, WorkingDayCalendar calendar)
     {
@@ -370,6 +505,10 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
                 }
 
                 PublishedOn = today;
+                break;
+            case ReviewStage.Closed:
+                ClosedFromStage = Stage;
+                ClosedOn = today;
                 break;
         }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Features.Access;
@@ -53,31 +54,33 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
 
     [Authorize(Policy = AccessPolicies.ManageAgencies)]
     [HttpGet("/agencies/new")]
-    public IActionResult New() => View(new AgencyEditModel(null, new AgencyForm { IsActive = true }, KindItems(), null));
+    public IActionResult New() => View(new AgencyEditModel(null, new AgencyForm { IsActive = true, SubmissionKey = Guid.NewGuid() }, KindItems(), []));
 
     [Authorize(Policy = AccessPolicies.ManageAgencies)]
     [HttpPost("/agencies/new")]
     public async Task<IActionResult> New([Bind(Prefix = "Form")] AgencyForm form)
     {
-        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        var name = form.Name?.Trim() ?? string.Empty;
+        var (outcome, id) = await ModelState.CreateOnce(db, new FormStep("Form"), form.SubmissionKey, await validator.ValidateAsync(form), async () =>
         {
-            return View(new AgencyEditModel(null, form, KindItems(), null));
+            if (await NameInUse(name, exceptId: Guid.Empty))
+            {
+                throw new DomainRuleException(DuplicateNameMessage, nameof(AgencyForm.Name));
+            }
+
+            var agency = new PartnerAgency(name, Enum.Parse<AgencyKind>(form.Kind!));
+            var partnership = await db.Partnerships.Include(p => p.Agencies).SingleAsync();
+            partnership.AddMember(agency);
+            db.PartnerAgencies.Add(agency);
+            return agency.Id;
+        });
+        if (outcome != FormOutcome.Saved)
+        {
+            return View(new AgencyEditModel(null, form, KindItems(), []));
         }
 
-        var name = form.Name!.Trim();
-        if (await NameInUse(name, exceptId: Guid.Empty))
-        {
-            ModelState.AddModelError("Form.Name", DuplicateNameMessage);
-            return View(new AgencyEditModel(null, form, KindItems(), null));
-        }
-
-        var agency = new PartnerAgency(name, Enum.Parse<AgencyKind>(form.Kind!));
-        var partnership = await db.Partnerships.Include(p => p.Agencies).SingleAsync();
-        partnership.AddMember(agency);
-        db.PartnerAgencies.Add(agency);
-        await db.SaveChangesAsync();
-        TempData["Notice"] = $"{agency.Name} has been added to the partnership.";
-        return RedirectToAction(nameof(Agency), new { id = agency.Id });
+        TempData["Notice"] = $"{name} has been added to the partnership.";
+        return RedirectToAction(nameof(Agency), new { id });
     }
 
     [Authorize(Policy = AccessPolicies.ManageAgencies)]
@@ -91,7 +94,7 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
         }
 
         var form = new AgencyForm { Name = agency.Name, Kind = agency.Kind.ToString(), IsActive = agency.IsActive, Version = ConcurrencyTokens.Read(db.Entry(agency)) };
-        return View(new AgencyEditModel(id, form, KindItems(), null, await IsShared(id)));
+        return View(new AgencyEditModel(id, form, KindItems(), [], await IsShared(id)));
     }
 
     [Authorize(Policy = AccessPolicies.ManageAgencies)]
@@ -105,44 +108,41 @@ public sealed class AgenciesController(AppDbContext db, IValidator<AgencyForm> v
         }
 
         var shared = await IsShared(id);
-        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        var step = new FormStep("Form") { Section = "agency-heading", Record = agency, Version = form.Version };
+        var outcome = await ModelState.Submit(db, step, await validator.ValidateAsync(form), async () =>
         {
-            return View(new AgencyEditModel(id, form, KindItems(), null, shared));
-        }
+            // The agency is one record for every partnership it works with: one partnership's
+            // administrator must not rename or close it for the others.
+            if (shared)
+            {
+                throw new DomainRuleException(SharedAgencyMessage);
+            }
 
-        // The agency is one record for every partnership it works with: one partnership's
-        // administrator must not rename or close it for the others.
-        if (shared)
-        {
-            ModelState.AddModelError(string.Empty, SharedAgencyMessage);
-            return View(new AgencyEditModel(id, form, KindItems(), null, shared));
-        }
+            if (await NameInUse(form.Name!.Trim(), exceptId: id))
+            {
+                throw new DomainRuleException(DuplicateNameMessage, nameof(AgencyForm.Name));
+            }
 
-        if (await NameInUse(form.Name!.Trim(), exceptId: id))
+            agency.Change(form.Name!, Enum.Parse<AgencyKind>(form.Kind!), form.IsActive);
+        });
+        switch (outcome)
         {
-            ModelState.AddModelError("Form.Name", DuplicateNameMessage);
-            return View(new AgencyEditModel(id, form, KindItems(), null, shared));
+            case FormOutcome.Saved:
+                TempData["Notice"] = "The agency has been saved.";
+                return RedirectToAction(nameof(Agency), new { id });
+            case FormOutcome.Stale:
+                // Someone saved first: show what they saved, keep what this person typed, and let
+                // them save again over the newer version if they still mean it.
+                var current = await db.PartnerAgencies.SingleAsync(a => a.Id == id);
+                form.Version = ConcurrencyTokens.Read(db.Entry(current));
+                var changed = ChangedField.Between(
+                    ("Name", current.Name, form.Name),
+                    ("Kind of agency", AgencyKindNames.Describe(current.Kind), Enum.TryParse<AgencyKind>(form.Kind, out var kind) ? AgencyKindNames.Describe(kind) : null),
+                    ("Status", current.IsActive ? "Active" : "Inactive", form.IsActive ? "Active" : "Inactive"));
+                return View(new AgencyEditModel(id, form, KindItems(), changed, await IsShared(id), Stale: true));
+            default:
+                return View(new AgencyEditModel(id, form, KindItems(), [], shared));
         }
-
-        ConcurrencyTokens.Expect(db.Entry(agency), form.Version);
-        agency.Change(form.Name!, Enum.Parse<AgencyKind>(form.Kind!), form.IsActive);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved first: show what they saved, keep what this person typed, and let them
-            // save again over the newer version if they still mean it.
-            db.ChangeTracker.Clear();
-            var current = await db.PartnerAgencies.SingleAsync(a => a.Id == id);
-            form.Version = ConcurrencyTokens.Read(db.Entry(current));
-            var theirs = new AgencyRow(current.Id, current.Name, current.Kind, current.IsActive);
-            return View(new AgencyEditModel(id, form, KindItems(), theirs));
-        }
-
-        TempData["Notice"] = "The agency has been saved.";
-        return RedirectToAction(nameof(Agency), new { id });
     }
 
     /// <summary>Whether the agency is a member of any partnership besides the current one.</summary>
@@ -164,5 +164,5 @@ public sealed record AgencyRow(Guid Id, string Name, AgencyKind Kind, bool IsAct
 
 public sealed record AgencyModel(AgencyRow Agency, List<HistoryRow>? History);
 
-/// <summary>The edit form; <paramref name="Conflict"/> is what someone else saved while it was open.</summary>
-public sealed record AgencyEditModel(Guid? Id, AgencyForm Form, List<SelectListItem> Kinds, AgencyRow? Conflict, bool IsShared = false);
+/// <summary>The add or edit form; <paramref name="Changed"/> is what someone else saved while it was open.</summary>
+public sealed record AgencyEditModel(Guid? Id, AgencyForm Form, List<SelectListItem> Kinds, IReadOnlyList<ChangedField> Changed, bool IsShared = false, bool Stale = false);

@@ -13,6 +13,9 @@ public sealed class AgencyForm
 
     /// <summary>The concurrency token the form was built from.</summary>
     public string? Version { get; set; }
+
+    /// <summary>Made when the add form was shown, so that submitting it twice adds one agency.</summary>
+    public Guid? SubmissionKey { get; set; }
 }
 
 public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>

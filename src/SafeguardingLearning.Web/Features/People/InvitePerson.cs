@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Email;
@@ -17,6 +18,9 @@ public sealed class InvitePersonForm
     public string? Role { get; set; }
 
     public Guid? AgencyId { get; set; }
+
+    /// <summary>Made when the form was shown, so that submitting it twice invites once.</summary>
+    public Guid? SubmissionKey { get; set; }
 }
 
 public sealed class InvitePersonFormValidator : AbstractValidator<InvitePersonForm>
@@ -42,20 +46,24 @@ public sealed class InvitePersonFormValidator : AbstractValidator<InvitePersonFo
 /// </summary>
 public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> users, IEmailSender email)
 {
-    public async Task<string?> Handle(InvitePersonForm form, Guid partnershipId, string partnershipName, string publicBaseUrl)
+    /// <summary>
+    /// Adds the person's role (not saved: the caller saves it with the form) and makes their email,
+    /// sent once the role is saved. A problem with the person is refused as a rule about the email address.
+    /// </summary>
+    public async Task<Invitation> Prepare(InvitePersonForm form, Guid partnershipId, string partnershipName, string publicBaseUrl)
     {
         var role = Enum.Parse<Role>(form.Role!);
         var agencyId = role == Domain.Access.Role.AgencyLead ? form.AgencyId : null;
         if (agencyId is not null && !await db.PartnerAgencies.AnyAsync(a => a.Id == agencyId && a.IsActive))
         {
-            return "Choose one of the partnership's active agencies";
+            throw new DomainRuleException("Choose one of the partnership's active agencies", nameof(InvitePersonForm.Email));
         }
 
         var address = form.Email!.Trim();
         var user = await users.FindByEmailAsync(address);
         if (user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id))
         {
-            return $"{address} already has a role in {partnershipName}";
+            throw new DomainRuleException($"{address} already has a role in {partnershipName}", nameof(InvitePersonForm.Email));
         }
 
         string subject, body;
@@ -65,7 +73,7 @@ public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> u
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
-                return string.Join(". ", created.Errors.Select(e => e.Description));
+                throw new DomainRuleException(string.Join(". ", created.Errors.Select(e => e.Description)), nameof(InvitePersonForm.Email));
             }
 
             var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -79,10 +87,14 @@ public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> u
             body = $"You now have a role in {partnershipName} on Safeguarding Learning.\n\nSign in:\n{publicBaseUrl}/sign-in\n";
         }
 
-        db.Memberships.Add(new PartnershipMembership(user.Id, partnershipId, role, agencyId));
+        var membership = new PartnershipMembership(user.Id, partnershipId, role, agencyId);
+        db.Memberships.Add(membership);
         db.RecordEvent(AuditAction.Invited, nameof(ApplicationUser), user.Id, new { role = role.ToString() });
-        await db.SaveChangesAsync();
-        await email.SendAsync(address, subject, body);
-        return null;
+        return new Invitation(membership.Id, address, subject, body);
     }
+
+    public Task Send(Invitation invitation) => email.SendAsync(invitation.Address, invitation.Subject, invitation.Body);
 }
+
+/// <summary>A role added for an invited person, and the email that tells them.</summary>
+public sealed record Invitation(Guid MembershipId, string Address, string Subject, string Body);

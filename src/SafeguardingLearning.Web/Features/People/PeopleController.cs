@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
-using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Email;
@@ -25,7 +25,6 @@ public sealed class PeopleController(
     IOptions<EmailOptions> emailOptions) : Controller
 {
     private const string RoleField = "Form.Role";
-    private const string AgencyField = "Form.AgencyId";
 
     /// <summary>Why an account shared with another partnership cannot be disabled or have its two-factor reset from here.</summary>
     internal const string SharedAccountMessage =
@@ -47,21 +46,26 @@ public sealed class PeopleController(
     }
 
     [HttpGet("/people/invite")]
-    public async Task<IActionResult> Invite() => View(await InviteModel(new InvitePersonForm()));
+    public async Task<IActionResult> Invite() => View(await InviteModel(new InvitePersonForm { SubmissionKey = Guid.NewGuid() }));
 
     [HttpPost("/people/invite")]
     public async Task<IActionResult> Invite([Bind(Prefix = "Form")] InvitePersonForm form, [FromServices] IValidator<InvitePersonForm> validator, [FromServices] InvitePerson invite)
     {
-        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        Invitation? invitation = null;
+        var (outcome, _) = await ModelState.CreateOnce(db, new FormStep("Form"), form.SubmissionKey, await validator.ValidateAsync(form), async () =>
+        {
+            invitation = await invite.Prepare(form, User.GetPartnershipId()!.Value, User.GetPartnershipName()!, PublicBaseUrl());
+            return invitation.MembershipId;
+        }, clock);
+        if (outcome != FormOutcome.Saved)
         {
             return View(await InviteModel(form));
         }
 
-        var problem = await invite.Handle(form, User.GetPartnershipId()!.Value, User.GetPartnershipName()!, PublicBaseUrl());
-        if (problem is not null)
+        // Sent once the role is saved; a second submission of the same form finds it saved and sends nothing.
+        if (invitation is not null)
         {
-            ModelState.AddModelError("Form.Email", problem);
-            return View(await InviteModel(form));
+            await invite.Send(invitation);
         }
 
         TempData["Notice"] = $"{form.Name!.Trim()} has been invited. They have been sent an email with a link to set their password.";
@@ -84,45 +88,41 @@ public sealed class PeopleController(
             return NotFound();
         }
 
+        var validation = new ValidationResult();
         if (!Enum.TryParse<Role>(form.Role, out var role))
         {
-            ModelState.AddModelError(RoleField, "Choose the person's role");
+            validation.Errors.Add(new ValidationFailure(nameof(ChangeRoleForm.Role), "Choose the person's role"));
         }
         else if (role == Role.AgencyLead && (form.AgencyId is null || !await db.PartnerAgencies.AnyAsync(a => a.Id == form.AgencyId && a.IsActive)))
         {
-            ModelState.AddModelError(AgencyField, "Choose the agency this agency lead answers for");
+            validation.Errors.Add(new ValidationFailure(nameof(ChangeRoleForm.AgencyId), "Choose the agency this agency lead answers for"));
         }
         else if (userId == User.GetUserId() && role != Role.Administrator)
         {
-            ModelState.AddModelError(RoleField, "You cannot take away your own administrator role: ask another administrator");
+            validation.Errors.Add(new ValidationFailure(nameof(ChangeRoleForm.Role), "You cannot take away your own administrator role: ask another administrator"));
         }
 
-        if (!ModelState.IsValid)
-        {
-            return View(nameof(Person), await PersonModel(userId, form));
-        }
-
-        ConcurrencyTokens.Expect(db.Entry(membership), form.Version);
-        try
+        // The membership's rules are about the role and its agency, chosen together on this form.
+        var step = new FormStep("Form") { Section = RoleField, Record = membership, Version = form.Version };
+        var outcome = await ModelState.Submit(db, step, validation, () =>
         {
             membership.Change(role, role == Role.AgencyLead ? form.AgencyId : null);
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+            return Task.CompletedTask;
+        });
+        switch (outcome)
         {
-            ModelState.AddModelError(RoleField, "Someone else changed this person's role while you were editing it. Their change is shown below; your choice is kept in the form: save again to replace it.");
-            db.ChangeTracker.Clear();
-            var current = (await PersonModel(userId, null))!;
-            return View(nameof(Person), current with { Form = form with { Version = current.Form.Version } });
+            case FormOutcome.Saved:
+                TempData["Notice"] = "The role has been changed.";
+                return RedirectToAction(nameof(Person), new { userId });
+            case FormOutcome.Stale:
+                var current = (await PersonModel(userId, null))!;
+                var changed = ChangedField.Between(
+                    ("Role", RoleNames.Describe(current.Role), Enum.TryParse<Role>(form.Role, out var chosen) ? RoleNames.Describe(chosen) : null),
+                    ("Agency", current.AgencyName, current.Agencies.SingleOrDefault(a => a.Value == form.AgencyId?.ToString())?.Text));
+                return View(nameof(Person), current with { Form = form with { Version = current.Form.Version }, Changed = changed });
+            default:
+                return View(nameof(Person), await PersonModel(userId, form));
         }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddModelError(RoleField, rule.Message);
-            return View(nameof(Person), await PersonModel(userId, form));
-        }
-
-        TempData["Notice"] = "The role has been changed.";
-        return RedirectToAction(nameof(Person), new { userId });
     }
 
     [HttpPost("/people/{userId}/disable")]
@@ -269,4 +269,8 @@ public sealed record PersonModel(
     ChangeRoleForm Form,
     List<SelectListItem> Roles,
     List<SelectListItem> Agencies,
-    List<HistoryRow> History);
+    List<HistoryRow> History)
+{
+    /// <summary>For a stale role change: what someone else saved, beside what this person chose.</summary>
+    public IReadOnlyList<ChangedField> Changed { get; init; } = [];
+}

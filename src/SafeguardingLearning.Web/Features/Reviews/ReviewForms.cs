@@ -11,6 +11,9 @@ public sealed class NewReviewForm
     public string? Title { get; set; }
 
     public DateParts CommissionedOn { get; set; } = new();
+
+    /// <summary>Made when the form was shown, so that submitting it twice adds one review.</summary>
+    public Guid? SubmissionKey { get; set; }
 }
 
 public sealed class NewReviewFormValidator : AbstractValidator<NewReviewForm>
@@ -46,8 +49,12 @@ public sealed class ReviewDetailsForm
 
     public DateParts PlannedPublicationDate { get; set; } = new();
 
-    public static ReviewDetailsForm From(CaseReview review) => new()
+    /// <summary>The review's version when the form was shown.</summary>
+    public string? Version { get; set; }
+
+    public static ReviewDetailsForm From(CaseReview review, string version) => new()
     {
+        Version = version,
         Methodology = review.Methodology?.ToString(),
         TermsOfReference = review.TermsOfReference,
         Scope = review.Scope,
@@ -123,4 +130,27 @@ public sealed class ReviewForms
     public FindingForm Finding { get; set; } = new();
 
     public BoardResponseForm Response { get; set; } = new();
+
+    public ReasonForm Reopen { get; set; } = new();
+}
+
+/// <summary>Why a review is closed without publishing, or reopened.</summary>
+public sealed class ReasonForm
+{
+    public string? Reason { get; set; }
+
+    /// <summary>The review's version when the form was shown (the Close page's own; the review page's forms share one).</summary>
+    public string? Version { get; set; }
+}
+
+public static class ReasonFormValidation
+{
+    /// <summary>The reason's checks, with the question it answers in the message for a missing one.</summary>
+    public static FluentValidation.Results.ValidationResult Check(ReasonForm form, string missing)
+    {
+        var validator = new InlineValidator<ReasonForm>();
+        validator.RuleFor(f => f.Reason).NotEmpty().WithMessage(missing)
+            .MaximumLength(CaseReview.ReasonMaxLength).WithMessage("The reason must be 2,000 characters or fewer");
+        return validator.Validate(form);
+    }
 }

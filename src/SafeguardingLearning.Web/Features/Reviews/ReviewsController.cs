@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
-using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
@@ -44,37 +43,31 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpGet("/reviews/new")]
-    public IActionResult New() => View(new NewReviewModel(new NewReviewForm()));
+    public IActionResult New() => View(new NewReviewModel(new NewReviewForm { SubmissionKey = Guid.NewGuid() }));
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/new")]
     public async Task<IActionResult> New([Bind(Prefix = "Form")] NewReviewForm form, [FromServices] IValidator<NewReviewForm> validator)
     {
-        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        var (outcome, id) = await ModelState.CreateOnce(db, new FormStep("Form"), form.SubmissionKey, await validator.ValidateAsync(form), () =>
+        {
+            var review = new CaseReview(User.GetPartnershipId()!.Value, Enum.Parse<ReviewKind>(form.Kind!), form.Title!, form.CommissionedOn.ToDate()!.Value, null, DisplayDates.Today(clock));
+            db.CaseReviews.Add(review);
+            return Task.FromResult(review.Id);
+        }, clock);
+        if (outcome != FormOutcome.Saved)
         {
             return View(new NewReviewModel(form));
         }
 
-        try
-        {
-            var review = new CaseReview(User.GetPartnershipId()!.Value, Enum.Parse<ReviewKind>(form.Kind!), form.Title!, form.CommissionedOn.ToDate()!.Value, null, DisplayDates.Today(clock));
-            db.CaseReviews.Add(review);
-            await db.SaveChangesAsync();
-            TempData["Notice"] = "The review has been added to the register.";
-            return RedirectToAction(nameof(Review), new { id = review.Id });
-        }
-        catch (DomainRuleException rule)
-        {
-            // A rule about the whole form has no field to link to: it is shown at the top, unlinked.
-            ModelState.AddModelError(rule.Field is null ? string.Empty : $"Form.{rule.Field}", rule.Message);
-            return View(new NewReviewModel(form));
-        }
+        TempData["Notice"] = "The review has been added to the register.";
+        return RedirectToAction(nameof(Review), new { id });
     }
 
     [HttpGet("/reviews/{id:guid}")]
     public async Task<IActionResult> Review(Guid id)
     {
-        var model = await Model(id, null);
+        var model = await Model(id, null, null);
         if (model is null)
         {
             return NotFound();
@@ -89,8 +82,8 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     [HttpGet("/reviews/{id:guid}/details")]
     public async Task<IActionResult> Details(Guid id)
     {
-        var review = await db.CaseReviews.AsNoTracking().Include(r => r.Agencies).SingleOrDefaultAsync(r => r.Id == id);
-        return review is null ? NotFound() : View(await DetailsModel(review, ReviewDetailsForm.From(review)));
+        var review = await db.CaseReviews.Include(r => r.Agencies).SingleOrDefaultAsync(r => r.Id == id);
+        return review is null ? NotFound() : View(await DetailsModel(review, ReviewDetailsForm.From(review, ConcurrencyTokens.Read(db.Entry(review))), []));
     }
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
@@ -103,83 +96,84 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             return NotFound();
         }
 
-        if (ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
+        var validation = await validator.ValidateAsync(form);
+        var agencyIds = form.AgencyIds.Distinct().ToList();
+        if (!string.IsNullOrEmpty(form.ReviewerId) && (await Reviewers()).All(r => r.Value != form.ReviewerId))
         {
-            var reviewers = await Reviewers();
-            var agencyIds = form.AgencyIds.Distinct().ToList();
-            if (!string.IsNullOrEmpty(form.ReviewerId) && reviewers.All(r => r.Value != form.ReviewerId))
-            {
-                ModelState.AddModelError("Form.ReviewerId", "Choose an independent reviewer from the list");
-            }
-            else if (await db.PartnerAgencies.CountAsync(a => agencyIds.Contains(a.Id)) != agencyIds.Count)
-            {
-                // Only the partnership's own agencies are visible here; anything else was not on the form.
-                ModelState.AddModelError("Form.AgencyIds", "Choose agencies from the list");
-            }
-            else
-            {
-                try
-                {
-                    review.Describe(
-                        string.IsNullOrEmpty(form.Methodology) ? null : Enum.Parse<ReviewMethodology>(form.Methodology),
-                        form.TermsOfReference, form.Scope, form.PeriodFrom.ToDate(), form.PeriodTo.ToDate(), form.PanelMembers, form.AgencyIds);
-                    review.AssignReviewer(string.IsNullOrEmpty(form.ReviewerId) ? null : form.ReviewerId);
-                    review.PlanPublication(form.PlannedPublicationDate.ToDate());
-                    await db.SaveChangesAsync();
-                    TempData["Notice"] = "The review's details have been saved.";
-                    return RedirectToAction(nameof(Review), new { id });
-                }
-                catch (DomainRuleException rule)
-                {
-                    ModelState.AddModelError(rule.Field is null ? string.Empty : $"Form.{(rule.Field == nameof(CaseReview.IndependentReviewerUserId) ? nameof(ReviewDetailsForm.ReviewerId) : rule.Field)}", rule.Message);
-                }
-            }
+            validation.Errors.Add(new ValidationFailure(nameof(ReviewDetailsForm.ReviewerId), "Choose an independent reviewer from the list"));
         }
 
-        return View(await DetailsModel(review, form));
+        // Only the partnership's own agencies are visible here; anything else was not on the form.
+        if (await db.PartnerAgencies.CountAsync(a => agencyIds.Contains(a.Id)) != agencyIds.Count)
+        {
+            validation.Errors.Add(new ValidationFailure(nameof(ReviewDetailsForm.AgencyIds), "Choose agencies from the list"));
+        }
+
+        var step = new FormStep("Form") { Section = "details-heading", Fields = ReviewFields, Record = review, Version = form.Version };
+        var outcome = await ModelState.Submit(db, step, validation, () =>
+        {
+            review.Describe(
+                string.IsNullOrEmpty(form.Methodology) ? null : Enum.Parse<ReviewMethodology>(form.Methodology),
+                form.TermsOfReference, form.Scope, form.PeriodFrom.ToDate(), form.PeriodTo.ToDate(), form.PanelMembers, agencyIds);
+            review.AssignReviewer(string.IsNullOrEmpty(form.ReviewerId) ? null : form.ReviewerId);
+            review.PlanPublication(form.PlannedPublicationDate.ToDate());
+            return Task.CompletedTask;
+        });
+        switch (outcome)
+        {
+            case FormOutcome.Saved:
+                TempData["Notice"] = "The review's details have been saved.";
+                return RedirectToAction(nameof(Review), new { id });
+            case FormOutcome.Stale:
+                var current = await db.CaseReviews.Include(r => r.Agencies).SingleAsync(r => r.Id == id);
+                form.Version = ConcurrencyTokens.Read(db.Entry(current));
+                return View(await DetailsModel(current, form, await DetailsChanged(current, form)));
+            default:
+                return View(await DetailsModel(review, form, []));
+        }
     }
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/national-bodies")]
-    public Task<IActionResult> RecordNationalBodiesTold(Guid id, [Bind(Prefix = "Forms.NationalBodies")] DateForm form) =>
-        Change(id, new ReviewForms { NationalBodies = form }, "Forms.NationalBodies", "review", DateValidation(form, "the date the Panel, Ofsted and the DfE were told"), (review, _) =>
+    public Task<IActionResult> RecordNationalBodiesTold(Guid id, [Bind(Prefix = "Forms.NationalBodies")] DateForm form, string? version) =>
+        Step(id, version, new ReviewForms { NationalBodies = form }, "Forms.NationalBodies", "review", DateValidation(form, "the date the Panel, Ofsted and the DfE were told"), (review, _) =>
         {
             review.RecordNationalBodiesTold(form.Date.ToDate()!.Value, DisplayDates.Today(clock));
             return "The Panel, Ofsted and the DfE have been recorded as told.";
-        });
+        }, saved => ChangedField.Between(("Date the Panel, Ofsted and the DfE were told", DateText(saved.NationalBodiesToldOn), DateText(form.Date))));
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/final-report")]
-    public Task<IActionResult> RecordFinalReportSent(Guid id, [Bind(Prefix = "Forms.FinalReport")] DateForm form) =>
-        Change(id, new ReviewForms { FinalReport = form }, "Forms.FinalReport", "review", DateValidation(form, "the date the final report was sent"), (review, calendar) =>
+    public Task<IActionResult> RecordFinalReportSent(Guid id, [Bind(Prefix = "Forms.FinalReport")] DateForm form, string? version) =>
+        Step(id, version, new ReviewForms { FinalReport = form }, "Forms.FinalReport", "review", DateValidation(form, "the date the final report was sent"), (review, calendar) =>
         {
             review.RecordFinalReportSent(form.Date.ToDate()!.Value, DisplayDates.Today(clock));
             return review.FinalReportOnTime(calendar) == false
                 ? "The final report has been recorded as sent, fewer than 7 working days before the planned publication: move the publication date."
                 : "The final report has been recorded as sent to the Panel and the Secretary of State.";
-        });
+        }, saved => ChangedField.Between(("Date the final report was sent", DateText(saved.FinalReportSentOn), DateText(form.Date))));
 
     [Authorize(Policy = AccessPolicies.SignOffDecisions)]
     [HttpPost("/reviews/{id:guid}/sign-off")]
-    public Task<IActionResult> SignOffForPublication(Guid id) =>
-        Change(id, new ReviewForms(), "SignOff", "stage", new ValidationResult(), (review, _) =>
+    public Task<IActionResult> SignOffForPublication(Guid id, string? version) =>
+        Step(id, version, new ReviewForms(), "SignOff", "stage", new ValidationResult(), (review, _) =>
         {
             review.SignOffForPublication(User.GetUserId()!, User.GetRole() == Role.IndependentChair, clock.GetUtcNow().UtcDateTime);
             return "The final report has been signed off for publication. The business unit can now record it as published.";
-        });
+        }, StageChanged(null, signingOff: true));
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/stage")]
-    public Task<IActionResult> MoveTo(Guid id, ReviewStage next) =>
-        Change(id, new ReviewForms(), "Stage", "stage", new ValidationResult(), (review, calendar) =>
+    public Task<IActionResult> MoveTo(Guid id, ReviewStage next, string? version) =>
+        Step(id, version, new ReviewForms(), "Stage", "stage", new ValidationResult(), (review, calendar) =>
         {
-            review.MoveTo(next, DisplayDates.Today(clock), calendar);
+            review.Advance(next, DisplayDates.Today(clock), calendar);
             return $"The review is now {ReviewNames.Describe(next).ToLowerInvariant()}.";
-        });
+        }, StageChanged(next));
 
     [Authorize(Policy = AccessPolicies.WriteFindings)]
     [HttpPost("/reviews/{id:guid}/findings")]
-    public async Task<IActionResult> AddFinding(Guid id, [Bind(Prefix = "Forms.Finding")] FindingForm form, [FromServices] IValidator<FindingForm> validator)
+    public async Task<IActionResult> AddFinding(Guid id, [Bind(Prefix = "Forms.Finding")] FindingForm form, string? version, [FromServices] IValidator<FindingForm> validator)
     {
         var validation = await validator.ValidateAsync(form);
         var themes = await db.Themes.Where(t => form.ThemeIds.Contains(t.Id) && t.IsActive).Select(t => t.Id).ToListAsync();
@@ -188,21 +182,86 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             validation.Errors.Add(new ValidationFailure(nameof(FindingForm.ThemeIds), "Choose themes from the list"));
         }
 
-        return await Change(id, new ReviewForms { Finding = form }, "Forms.Finding", "findings", validation, (review, _) =>
+        return await Step(id, version, new ReviewForms { Finding = form }, "Forms.Finding", "findings", validation, (review, _) =>
         {
             review.AddFinding(form.Text!, form.Recommendation, themes);
             return "The finding has been added.";
-        });
+        }, saved => ChangedField.Between(
+            ("Stage", ReviewNames.Describe(saved.Stage), saved.CanAddFindings ? ReviewNames.Describe(saved.Stage) : "Findings still being added"),
+            ("Findings", string.Join("\n", saved.Findings.OrderBy(f => f.Number).Select(f => $"{f.Number}. {f.Text}")), form.Text)));
     }
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/reviews/{id:guid}/board-response")]
-    public async Task<IActionResult> RecordBoardResponse(Guid id, [Bind(Prefix = "Forms.Response")] BoardResponseForm form, [FromServices] IValidator<BoardResponseForm> validator) =>
-        await Change(id, new ReviewForms { Response = form }, "Forms.Response", "findings", await validator.ValidateAsync(form), (review, _) =>
+    public async Task<IActionResult> RecordBoardResponse(Guid id, [Bind(Prefix = "Forms.Response")] BoardResponseForm form, string? version, [FromServices] IValidator<BoardResponseForm> validator) =>
+        await Step(id, version, new ReviewForms { Response = form }, "Forms.Response", "findings", await validator.ValidateAsync(form), (review, _) =>
         {
             review.RecordBoardResponse(form.FindingId, form.Response!, DisplayDates.Today(clock));
             return "The board's response has been recorded.";
+        }, saved => saved.Findings.SingleOrDefault(f => f.Id == form.FindingId) is { } finding
+            ? ChangedField.Between(($"The board's response to finding {finding.Number}", finding.BoardResponse, form.Response))
+            : []);
+
+    [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
+    [HttpGet("/reviews/{id:guid}/close")]
+    public async Task<IActionResult> Close(Guid id)
+    {
+        var review = await db.CaseReviews.SingleOrDefaultAsync(r => r.Id == id);
+        return review is null ? NotFound() : View(CloseModel(review, new ReasonForm { Version = ConcurrencyTokens.Read(db.Entry(review)) }, []));
+    }
+
+    /// <summary>Closes the review without publishing it: asked on a page of its own, with the reason recorded.</summary>
+    [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
+    [HttpPost("/reviews/{id:guid}/close")]
+    public async Task<IActionResult> Close(Guid id, [Bind(Prefix = "Form")] ReasonForm form)
+    {
+        var review = await db.CaseReviews.SingleOrDefaultAsync(r => r.Id == id);
+        if (review is null)
+        {
+            return NotFound();
+        }
+
+        var step = new FormStep("Form") { Section = "close", Fields = ReviewFields, Record = review, Version = form.Version };
+        var outcome = await ModelState.Submit(db, step, ReasonFormValidation.Check(form, "Enter why the review is being closed without publishing"), () =>
+        {
+            review.Close(form.Reason, DisplayDates.Today(clock));
+            return Task.CompletedTask;
         });
+        switch (outcome)
+        {
+            case FormOutcome.Saved:
+                TempData["Notice"] = "The review has been closed without publishing. The business unit can reopen it.";
+                return RedirectToAction(nameof(Review), new { id });
+            case FormOutcome.Stale:
+                var current = await db.CaseReviews.SingleAsync(r => r.Id == id);
+                form.Version = ConcurrencyTokens.Read(db.Entry(current));
+                return View(CloseModel(current, form, ChangedField.Between(("Stage", ReviewNames.Describe(current.Stage), ReviewNames.Describe(ReviewStage.Closed)))));
+            default:
+                return View(CloseModel(review, form, []));
+        }
+    }
+
+    /// <summary>Reopens a review closed without publishing, at the stage it was closed from.</summary>
+    [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
+    [HttpPost("/reviews/{id:guid}/reopen")]
+    public Task<IActionResult> Reopen(Guid id, [Bind(Prefix = "Forms.Reopen")] ReasonForm form, string? version) =>
+        Step(id, version, new ReviewForms { Reopen = form }, "Forms.Reopen", "stage", ReasonFormValidation.Check(form, "Enter why the review is being reopened"), (review, _) =>
+        {
+            review.Reopen(form.Reason, DisplayDates.Today(clock));
+            return $"The review has been reopened: it is {ReviewNames.Describe(review.Stage).ToLowerInvariant()} again.";
+        }, saved => ChangedField.Between(("Stage", ReviewNames.Describe(saved.Stage), ReviewNames.Describe(ReviewStage.Closed)), ("Why it is reopened", saved.ReopeningReason, form.Reason)));
+
+    /// <summary>Where a domain rule's field is typed on the review's forms.</summary>
+    private static readonly Dictionary<string, string> ReviewFields = new()
+    {
+        [nameof(CaseReview.NationalBodiesToldOn)] = nameof(DateForm.Date),
+        [nameof(CaseReview.FinalReportSentOn)] = nameof(DateForm.Date),
+        [nameof(Finding.Themes)] = nameof(FindingForm.ThemeIds),
+        [nameof(Finding.BoardResponse)] = nameof(BoardResponseForm.Response),
+        [nameof(CaseReview.IndependentReviewerUserId)] = nameof(ReviewDetailsForm.ReviewerId),
+        [nameof(CaseReview.ClosureReason)] = nameof(ReasonForm.Reason),
+        [nameof(CaseReview.ReopeningReason)] = nameof(ReasonForm.Reason),
+    };
 
     private static ValidationResult DateValidation(DateForm form, string name)
     {
@@ -211,13 +270,31 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
         return validator.Validate(form);
     }
 
+    private static string? DateText(DateOnly? date) => date is { } d ? DisplayDates.Date(d) : null;
+
+    private static string? DateText(DateParts parts) => parts.ToDate() is { } d ? DisplayDates.Date(d) : $"{parts.Day} {parts.Month} {parts.Year}".Trim();
+
+    /// <summary>For a step with nothing typed: the stage and sign-off someone else saved, beside those the page showed.</summary>
+    private static Func<CaseReview, IReadOnlyList<ChangedField>> StageChanged(ReviewStage? moving, bool signingOff = false) => saved => ChangedField.Between(
+        ("Stage", ReviewNames.Describe(saved.Stage), ReviewNames.Describe(moving is { } next ? CaseReview.StageBefore(next) ?? saved.Stage : saved.Stage)),
+        ("Signed off for publication", saved.PublicationSignedOffAt is null ? "No" : "Yes", signingOff ? "No" : saved.PublicationSignedOffAt is null ? "No" : "Yes"));
+
     /// <summary>
-    /// Applies one change to a review: the form's checks, then the domain's rules; a mistake shows
-    /// the page again with what was typed and nothing saved. A rule about the whole step rather
-    /// than one field is linked from the error summary to <paramref name="section"/>, the id of a
-    /// part of the page that is always there.
+    /// Applies one change to a review through the one form pattern: the form's checks, the domain's
+    /// rules, and a save refused if the review changed since the page was shown. A mistake shows the
+    /// page again with what was typed and nothing saved; a stale form shows what someone else changed.
+    /// A rule about the whole step rather than one field is linked from the error summary to
+    /// <paramref name="section"/>, the id of a part of the page that is always there.
     /// </summary>
-    private async Task<IActionResult> Change(Guid id, ReviewForms forms, string prefix, string section, ValidationResult validation, Func<CaseReview, WorkingDayCalendar, string> change)
+    private async Task<IActionResult> Step(
+        Guid id,
+        string? version,
+        ReviewForms forms,
+        string prefix,
+        string section,
+        ValidationResult validation,
+        Func<CaseReview, WorkingDayCalendar, string> change,
+        Func<CaseReview, IReadOnlyList<ChangedField>> changed)
     {
         var review = await db.CaseReviews.Include(r => r.Findings).ThenInclude(f => f.Themes).SingleOrDefaultAsync(r => r.Id == id);
         if (review is null)
@@ -225,35 +302,31 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             return NotFound();
         }
 
-        if (ModelState.CopyFrom(validation, prefix))
+        var calendar = await bankHolidays.Calendar();
+        var notice = string.Empty;
+        var step = new FormStep(prefix) { Section = section, Fields = ReviewFields, Record = review, Version = version };
+        var outcome = await ModelState.Submit(db, step, validation, () =>
         {
-            try
-            {
-                var notice = change(review, await bankHolidays.Calendar());
-                await db.SaveChangesAsync();
-                TempData["Notice"] = notice;
-                return RedirectToAction(nameof(Review), new { id });
-            }
-            catch (DomainRuleException rule)
-            {
-                var field = rule.Field switch
-                {
-                    null => null,
-                    nameof(CaseReview.NationalBodiesToldOn) or nameof(CaseReview.FinalReportSentOn) => nameof(DateForm.Date),
-                    nameof(Finding.Themes) => nameof(FindingForm.ThemeIds),
-                    nameof(Finding.BoardResponse) => nameof(BoardResponseForm.Response),
-                    _ => rule.Field,
-                };
-                ModelState.AddModelError(field is null ? section : $"{prefix}.{field}", rule.Message);
-            }
+            notice = change(review, calendar);
+            return Task.CompletedTask;
+        });
+        if (outcome == FormOutcome.Saved)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToAction(nameof(Review), new { id });
         }
 
-        return View(nameof(Review), await Model(id, forms));
+        // A stale form is shown again at the review's new version, so saving again is a deliberate
+        // choice; a refused one keeps the version it was shown with.
+        var model = (await Model(id, forms, outcome == FormOutcome.Stale ? null : version))!;
+        return View(nameof(Review), outcome == FormOutcome.Stale ? model with { Changed = changed(model.Review) } : model);
     }
 
-    private async Task<ReviewModel?> Model(Guid id, ReviewForms? forms)
+    /// <param name="version">The version the page's forms were shown with; by default the review's own.</param>
+    private async Task<ReviewModel?> Model(Guid id, ReviewForms? forms, string? version)
     {
-        var review = await db.CaseReviews.AsNoTracking()
+        // Tracked, so that its version (a shadow property) can be read.
+        var review = await db.CaseReviews
             .Include(r => r.Agencies)
             .Include(r => r.Findings).ThenInclude(f => f.Themes)
             .AsSplitQuery()
@@ -284,15 +357,39 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             themes.ToDictionary(t => t.Id, t => t.Name),
             themes.Where(t => t.IsActive).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList(),
             forms ?? new ReviewForms(),
-            history);
+            history,
+            version ?? ConcurrencyTokens.Read(db.Entry(review)));
     }
 
-    private async Task<ReviewDetailsModel> DetailsModel(CaseReview review, ReviewDetailsForm form)
+    private async Task<ReviewDetailsModel> DetailsModel(CaseReview review, ReviewDetailsForm form, IReadOnlyList<ChangedField> changed)
     {
         var agencies = await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
         var methodologies = Enum.GetValues<ReviewMethodology>().Select(m => new SelectListItem(ReviewNames.Describe(m), m.ToString())).Prepend(new SelectListItem("Not chosen yet", string.Empty)).ToList();
-        return new ReviewDetailsModel(review.Id, review.Title, ReviewNames.Describe(review.Kind), form, methodologies, [new("Not named yet", string.Empty), .. await Reviewers()], agencies);
+        return new ReviewDetailsModel(review.Id, review.Title, ReviewNames.Describe(review.Kind), form, methodologies, [new("Not named yet", string.Empty), .. await Reviewers()], agencies, changed);
     }
+
+    /// <summary>What someone else saved in the details, beside what this person entered.</summary>
+    private async Task<IReadOnlyList<ChangedField>> DetailsChanged(CaseReview saved, ReviewDetailsForm form)
+    {
+        var reviewers = await Reviewers();
+        string? ReviewerName(string? userId) => reviewers.SingleOrDefault(r => r.Value == userId)?.Text;
+        var agencyNames = await db.PartnerAgencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name);
+        string Agencies(IEnumerable<Guid> ids) => string.Join("\n", ids.Select(i => agencyNames.GetValueOrDefault(i, string.Empty)).Order(StringComparer.Ordinal));
+        string? Methodology(string? name) => Enum.TryParse<ReviewMethodology>(name, out var m) ? ReviewNames.Describe(m) : null;
+        return ChangedField.Between(
+            ("Methodology", saved.Methodology is { } m ? ReviewNames.Describe(m) : null, Methodology(form.Methodology)),
+            ("Terms of reference", saved.TermsOfReference, form.TermsOfReference),
+            ("Scope", saved.Scope, form.Scope),
+            ("Start of the period under review", DateText(saved.PeriodFrom), DateText(form.PeriodFrom)),
+            ("End of the period under review", DateText(saved.PeriodTo), DateText(form.PeriodTo)),
+            ("Panel members", saved.PanelMembers, form.PanelMembers),
+            ("Independent reviewer", ReviewerName(saved.IndependentReviewerUserId), ReviewerName(form.ReviewerId)),
+            ("Agencies involved", Agencies(saved.Agencies.Select(a => a.AgencyId)), Agencies(form.AgencyIds.Distinct())),
+            ("Planned publication date", DateText(saved.PlannedPublicationDate), DateText(form.PlannedPublicationDate)));
+    }
+
+    private static CloseReviewModel CloseModel(CaseReview review, ReasonForm form, IReadOnlyList<ChangedField> changed) =>
+        new(review.Id, review.Title, ReviewNames.Describe(review.Kind), ReviewNames.Describe(review.Stage), review.CanClose, form, changed);
 
     /// <summary>The partnership's independent reviewers, any of whom can be assigned.</summary>
     private async Task<List<SelectListItem>> Reviewers() =>
@@ -320,7 +417,12 @@ public sealed record ReviewModel(
     Dictionary<Guid, string> ThemeNames,
     List<SelectListItem> ActiveThemes,
     ReviewForms Forms,
-    List<HistoryRow>? History);
+    List<HistoryRow>? History,
+    string Version)
+{
+    /// <summary>For a stale form: what someone else saved, beside what this person entered.</summary>
+    public IReadOnlyList<ChangedField> Changed { get; init; } = [];
+}
 
 public sealed record ReviewDetailsModel(
     Guid Id,
@@ -329,4 +431,7 @@ public sealed record ReviewDetailsModel(
     ReviewDetailsForm Form,
     List<SelectListItem> Methodologies,
     List<SelectListItem> Reviewers,
-    List<SelectListItem> Agencies);
+    List<SelectListItem> Agencies,
+    IReadOnlyList<ChangedField> Changed);
+
+public sealed record CloseReviewModel(Guid Id, string Title, string KindName, string StageName, bool CanClose, ReasonForm Form, IReadOnlyList<ChangedField> Changed);

@@ -1,6 +1,7 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 
@@ -65,6 +66,13 @@ public static class FormSubmission
             return FormOutcome.Refused;
         }
 
+        if (form.Record is { } shown && ConcurrencyTokens.Read(db.Entry(shown)) != form.Version)
+        {
+            // Already saved by someone else since the form was shown: refused before the step is
+            // tried, so the person hears that first rather than a rule about the newer record.
+            return Stale(modelState, db, form);
+        }
+
         try
         {
             if (form.Record is { } record)
@@ -73,6 +81,14 @@ public static class FormSubmission
             }
 
             await apply();
+            if (form.Record is { } edited && db.Entry(edited) is { State: EntityState.Unchanged } entry)
+            {
+                // A step may change only the record's child rows (a finding added to a review): the
+                // record itself is still written, so that its version is checked and renewed and a
+                // second form shown from the same version is refused.
+                entry.State = EntityState.Modified;
+            }
+
             await db.SaveChangesAsync();
             return FormOutcome.Saved;
         }
@@ -84,10 +100,16 @@ public static class FormSubmission
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            modelState.AddModelError(form.Section, StaleMessage);
-            return FormOutcome.Stale;
+            // Saved by someone else between loading the record and saving it.
+            return Stale(modelState, db, form);
         }
+    }
+
+    private static FormOutcome Stale(ModelStateDictionary modelState, AppDbContext db, FormStep form)
+    {
+        db.ChangeTracker.Clear();
+        modelState.AddModelError(form.Section, StaleMessage);
+        return FormOutcome.Stale;
     }
 
     /// <summary>The same, for a step that needs no checks of its own.</summary>
@@ -100,8 +122,10 @@ public static class FormSubmission
     /// double click, a resent request, two at once — creates nothing and returns the first one's record.
     /// </summary>
     /// <param name="create">Adds the record (not saved) and returns its id.</param>
-    public static async Task<(FormOutcome Outcome, Guid? RecordId)> CreateOnce(this ModelStateDictionary modelState, AppDbContext db, FormStep form, Guid? submissionKey, ValidationResult validation, Func<Task<Guid>> create)
+    /// <param name="clock">The clock the submission is dated by; by default the app's own.</param>
+    public static async Task<(FormOutcome Outcome, Guid? RecordId)> CreateOnce(this ModelStateDictionary modelState, AppDbContext db, FormStep form, Guid? submissionKey, ValidationResult validation, Func<Task<Guid>> create, TimeProvider? clock = null)
     {
+        clock ??= AppClock(db);
         if (submissionKey is { } known && await SubmittedForm.RecordFor(db, known) is { } already)
         {
             return (FormOutcome.Saved, already);
@@ -113,7 +137,7 @@ public static class FormSubmission
             var outcome = await modelState.Submit(db, form, validation, async () =>
             {
                 created = await create();
-                db.Add(new SubmittedForm(submissionKey ?? Guid.NewGuid(), created.Value, DateTime.UtcNow));
+                db.Add(new SubmittedForm(submissionKey ?? Guid.NewGuid(), created.Value, clock.GetUtcNow().UtcDateTime));
             });
             return (outcome, outcome == FormOutcome.Saved ? created : null);
         }
@@ -124,6 +148,11 @@ public static class FormSubmission
             return await SubmittedForm.RecordFor(db, key) is { } first ? (FormOutcome.Saved, first) : throw new InvalidOperationException("A submission failed to save for another reason");
         }
     }
+
+    /// <summary>The app's registered clock, reached through the services the context was made with.</summary>
+    private static TimeProvider AppClock(AppDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
 }
 
 /// <summary>One field of a stale edit whose saved value differs from what the person entered.</summary>

@@ -691,6 +691,17 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClosedFromStage")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly>("CommissionedOn")
                         .HasColumnType("date");
 
@@ -741,6 +752,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("RapidReviewId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReopeningReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Scope")
                         .HasMaxLength(4000)

@@ -697,6 +697,17 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ClosedFromStage")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateOnly>("CommissionedOn")
                         .HasColumnType("date");
 
@@ -747,6 +758,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
                     b.Property<Guid?>("RapidReviewId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReopeningReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("Scope")
                         .HasMaxLength(4000)
