@@ -40,10 +40,21 @@ public class NotificationTests(AppServer server) : BrowserTest(server)
             await page.GetByRole(AriaRole.Button, new() { Name = "Record the notification" }).ClickAsync();
 
             Assert.Equal(pseudonym, (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Trim());
-            Assert.Contains("Not yet", await page.Locator("#panel-notification").InnerTextAsync(), StringComparison.Ordinal);
-            await page.GetByLabel("Abuse or neglect of the child is known or suspected").CheckAsync();
-            await page.GetByLabel("The child has been seriously harmed").CheckAsync();
-            await page.GetByLabel("There is cause for concern about how agencies worked together").CheckAsync();
+            Assert.DoesNotContain("on time", await page.Locator("#panel-notification").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+            foreach (var (question, answer) in new[]
+                     {
+                         ("Is abuse or neglect of the child known or suspected?", "Yes"),
+                         ("Has the child died (including suspected suicide)?", "No"),
+                         ("Has the child been seriously harmed?", "Yes"),
+                         ("Is there cause for concern about how agencies worked together?", "Yes"),
+                         ("Did the child die in custody, police custody, on remand or after sentencing, or in a YOI, secure training centre or secure children's home?", "No"),
+                         ("Did the child die while detained under the Mental Health Act 1983?", "No"),
+                         ("Did the child die aged 16 or 17 while subject to a deprivation of liberty order?", "No"),
+                     })
+            {
+                await page.GetByRole(AriaRole.Group, new() { Name = question }).GetByLabel(answer, new() { Exact = true }).CheckAsync();
+            }
+
             await page.GetByRole(AriaRole.Button, new() { Name = "Record the screening" }).ClickAsync();
             Assert.Contains("Review required", await page.Locator("#recommendation").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Sign off the decision" }).CountAsync());

@@ -35,7 +35,8 @@ public class RapidReviewTests(AppServer server) : BrowserTest(server)
             Assert.Equal(7, await page.Locator("#timetable tbody tr").CountAsync());
             await page.GetByLabel("Milestone", new() { Exact = true }).FillAsync("Family told of the decision");
             await page.GetByLabel("Working day").FillAsync("20");
-            await page.GetByLabel("Owner").FillAsync("Business unit");
+            await page.GetByLabel("Marked done by the business unit", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Business unit", new() { Exact = true }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add the milestone" }).ClickAsync();
             Assert.StartsWith("The working day must be between 1 and 15", (await page.Locator(".govuk-error-summary__list a").InnerTextAsync()).Trim(), StringComparison.Ordinal);
             Assert.Equal("Family told of the decision", await page.GetByLabel("Milestone", new() { Exact = true }).InputValueAsync());

@@ -81,6 +81,8 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         var decision = new Dictionary<string, string> { ["Forms.SignOff.Decision"] = nameof(RapidReviewDecision.NoFurtherAction), ["Forms.SignOff.Justification"] = "No learning." };
 
         var manager = await app.SignInAs("manager@northshire.example");
+        // The chair's page has no form before the meeting: post with the version the business unit's page shows.
+        decision["Version"] = (await manager.GetPage($"/rapid-reviews/{rapid}")).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(manager, $"/rapid-reviews/{rapid}", $"/rapid-reviews/{rapid}/decision", new(decision))).StatusCode);
 
         var chair = await app.SignInAs("chair@northshire.example");

@@ -86,7 +86,7 @@ public class EmailDeliveryTests
         Assert.Equal((0, 0), second);
         var received = smtp.Received();
         Assert.Equal(outbox, received.Count);
-        Assert.All(received, m => Assert.Contains("https://learning.example.org/reminders", m, StringComparison.Ordinal));
+        Assert.All(received, m => Assert.Contains("Sign in to see it: https://learning.example.org/", m, StringComparison.Ordinal));
         Assert.All(received, m => Assert.DoesNotContain("Child", m, StringComparison.Ordinal));
         Assert.All(received, m => Assert.Matches("(?im)^Message-ID: <[0-9a-f]{32}@", m));
         Assert.True(await app.Query(db => db.OutboxEmails.AllAsync(e => e.SentAt != null && e.Attempts == 1)));
