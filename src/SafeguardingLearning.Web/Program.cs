@@ -5,6 +5,7 @@ using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Jobs;
 using SafeguardingLearning.Web.Features.Pdf;
+using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Shared;
 using SafeguardingLearning.Web.Features.Themes;
 using SafeguardingLearning.Web.Operations;
@@ -19,6 +20,7 @@ builder.AddEmail();
 builder.AddCalendar();
 builder.AddPdfRendering();
 builder.AddScheduling();
+builder.AddAgencyAttachments();
 builder.AddWebShell();
 
 var app = builder.Build();

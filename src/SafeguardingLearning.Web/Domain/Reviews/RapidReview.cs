@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafeguardingLearning.Web.Domain.Calendar;
 
 namespace SafeguardingLearning.Web.Domain.Reviews;
@@ -181,6 +182,29 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
         var milestone = _milestones.SingleOrDefault(m => m.Id == milestoneId)
             ?? throw new DomainRuleException("That milestone is not part of this rapid review");
         milestone.Complete(today, userId);
+    }
+
+    /// <summary>The day the business unit circulated the composite of the agencies' summaries to the case review group.</summary>
+    public DateOnly? CompositeCirculatedOn { get; private set; }
+
+    /// <summary>
+    /// The composite goes to the case review group once at least one summary is in; it need not wait
+    /// for every agency (the 15-working-day limit does not wait either). Once circulated, the answers
+    /// it holds can no longer be changed.
+    /// </summary>
+    public void CirculateComposite(DateOnly today, IReadOnlyCollection<AgencyRequest> requests)
+    {
+        if (CompositeCirculatedOn is { } circulated)
+        {
+            throw new DomainRuleException($"The composite was already circulated on {circulated.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
+        }
+
+        if (!requests.Any(r => r.RapidReviewId == Id && r.IsSent))
+        {
+            throw new DomainRuleException("No agency has sent its summary yet: the composite can be circulated once at least one is in");
+        }
+
+        CompositeCirculatedOn = today;
     }
 }
 

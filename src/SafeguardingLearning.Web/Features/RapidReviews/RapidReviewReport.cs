@@ -8,7 +8,7 @@ namespace SafeguardingLearning.Web.Features.RapidReviews;
 /// <summary>
 /// What the case review group reads (the composite of the agencies' answers) and what goes to the
 /// Panel (the rapid review report): the notification, the clock, every agency's summary, the meeting
-/// and the chair's decision. Three queries, whatever the number of agencies.
+/// and the chair's decision. Four queries, whatever the number of agencies.
 /// </summary>
 public sealed record RapidReviewReport(
     RapidReview Review,
@@ -33,7 +33,7 @@ public sealed record RapidReviewReport(
         }
 
         var today = DisplayDates.Today(clock);
-        var summaries = (await (
+        var answers = (await (
                 from a in db.PartnerAgencies.IgnoreQueryFilters()
                 join na in db.Set<NotificationAgency>() on a.Id equals na.AgencyId
                 where na.NotificationId == found.Notification.Id
@@ -42,7 +42,12 @@ public sealed record RapidReviewReport(
                 orderby a.Name
                 select new { a.Name, Request = r })
             .ToListAsync())
-            .Select(x => new AgencySummary(x.Name, x.Request, x.Request?.IsLate(today) ?? false))
+            .ToList();
+
+        // The data layer shows an agency lead only their own agency's documents, as with the answers.
+        var attachments = await db.AgencyAttachments.AsNoTracking().Where(a => a.RapidReviewId == id).OrderBy(a => a.UploadedAt).ToListAsync();
+        var summaries = answers
+            .Select(x => new AgencySummary(x.Name, x.Request, x.Request?.IsLate(today) ?? false, x.Request is { IsSent: true } ? attachments.Where(a => a.AgencyRequestId == x.Request.Id).ToList() : []))
             .ToList();
         var chair = found.Review.DecisionSignedOffByUserId is { } chairId
             ? await db.Users.Where(u => u.Id == chairId).Select(u => u.DisplayName).SingleOrDefaultAsync()
@@ -52,5 +57,5 @@ public sealed record RapidReviewReport(
     }
 }
 
-/// <summary>One agency involved and its answer, if any (null when it has not been asked).</summary>
-public sealed record AgencySummary(string AgencyName, AgencyRequest? Request, bool IsLate);
+/// <summary>One agency involved, its answer, if any (null when it has not been asked), and the documents attached to an answer sent.</summary>
+public sealed record AgencySummary(string AgencyName, AgencyRequest? Request, bool IsLate, IReadOnlyList<AgencyAttachment> Attachments);
