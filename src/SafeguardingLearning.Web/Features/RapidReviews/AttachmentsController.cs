@@ -22,7 +22,7 @@ public sealed class AttachmentsController(AppDbContext db, AttachmentStore store
 
     [Authorize(Policy = AccessPolicies.AnswerAgencyRequests)]
     [HttpPost("/agency-requests/{id:guid}/attachments")]
-    public async Task<IActionResult> Attach(Guid id, IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> Attach(Guid id, [FromForm(Name = FileField)] IFormFile? file, CancellationToken cancellationToken)
     {
         var request = await db.AgencyRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
