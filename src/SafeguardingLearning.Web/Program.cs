@@ -23,6 +23,7 @@ builder.AddPdfRendering();
 builder.AddReviews();
 builder.AddRapidReviews();
 builder.AddScheduling();
+builder.AddAgencyAttachments();
 builder.AddWebShell();
 
 var app = builder.Build();

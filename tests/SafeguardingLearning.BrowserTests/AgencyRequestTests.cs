@@ -30,11 +30,15 @@ public class AgencyRequestTests(AppServer server) : BrowserTest(server)
 
             await page.GotoAsync("/");
             await page.Locator("#agency-requests a").First.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Send to the business unit" }).ClickAsync();
-            Assert.Equal("Enter a summary of your agency's involvement", (await page.Locator(".govuk-error-summary__list a").InnerTextAsync()).Trim());
+            Assert.Equal("Enter a summary of your agency's involvement with the child and family", (await page.Locator(".govuk-error-summary__list a").InnerTextAsync()).Trim());
             await AssertAccessible(page);
 
+            await page.GetByRole(AriaRole.Link, new() { Name = "Back to your answers" }).ClickAsync();
             await page.GetByLabel("Summary of your agency's involvement with the child and family").FillAsync("Seen by the health visitor at 6 weeks; two missed appointments since.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await AssertAccessible(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "Send to the business unit" }).ClickAsync();
             Assert.Contains("has been sent to the business unit", await page.Locator("#notice").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains("Seen by the health visitor", await page.Locator("#answer").InnerTextAsync(), StringComparison.Ordinal);

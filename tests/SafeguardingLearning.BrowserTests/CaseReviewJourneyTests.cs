@@ -122,6 +122,7 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
                 Assert.Equal(1, await request.CountAsync());
                 await request.ClickAsync();
                 await page.GetByLabel("Summary of your agency's involvement with the child and family").FillAsync(answer);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = "Send to the business unit" }).ClickAsync();
                 Assert.Contains(answer, await page.Locator("#answer").InnerTextAsync(), StringComparison.Ordinal);
 

@@ -45,11 +45,14 @@ public class AgencyRequestTests(ApplicationsFixture apps) : IClassFixture<Applic
         var (police, health) = await RequestIds(app);
         var healthLead = await app.SignInAs("health.lead@northshire.example");
 
-        var empty = await (await healthLead.PostForm($"/agency-requests/{health}", new() { ["Form.SummaryOfInvolvement"] = "", ["Form.KeyDates"] = "Seen in ED on 3 November" })).ReadPage();
-        Assert.Equal("Enter a summary of your agency's involvement", empty.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
-        Assert.Equal("Seen in ED on 3 November", empty.QuerySelector("#Form_KeyDates")?.TextContent.Trim());
+        var draft = await healthLead.PostForm($"/agency-requests/{health}", new() { ["Form.SummaryOfInvolvement"] = "", ["Form.KeyDates"] = "Seen in ED on 3 November", ["next"] = "check" });
+        Assert.True(draft.RedirectPath() == $"/agency-requests/{health}/check", $"{draft.StatusCode} {await draft.Content.ReadAsStringAsync()}");
+        Assert.Equal("Seen in ED on 3 November", (await healthLead.GetPage($"/agency-requests/{health}/check")).QuerySelector("#Form_KeyDates")?.TextContent.Trim());
+        var refused = await (await healthLead.PostForm($"/agency-requests/{health}/check", [])).ReadPage();
+        Assert.Equal("Enter a summary of your agency's involvement with the child and family", refused.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
 
-        var answered = await healthLead.PostForm($"/agency-requests/{health}", new() { ["Form.SummaryOfInvolvement"] = "Seen by the health visitor at 6 weeks; missed two appointments since.", ["Form.KeyDates"] = "Seen in ED on 3 November" });
+        await healthLead.PostForm($"/agency-requests/{health}", new() { ["Form.SummaryOfInvolvement"] = "Seen by the health visitor at 6 weeks; missed two appointments since.", ["Form.KeyDates"] = "Seen in ED on 3 November", ["next"] = "check" });
+        var answered = await healthLead.PostForm($"/agency-requests/{health}/check", []);
         Assert.Equal($"/agency-requests/{health}", answered.RedirectPath());
 
         var manager = await app.SignInAs("manager@northshire.example");

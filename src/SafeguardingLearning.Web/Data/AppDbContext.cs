@@ -48,6 +48,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reviews.AgencyRequest> AgencyRequests => Set<Domain.Reviews.AgencyRequest>();
 
+    public DbSet<Domain.Reviews.AgencyAttachment> AgencyAttachments => Set<Domain.Reviews.AgencyAttachment>();
+
     public DbSet<Domain.Reviews.CaseReview> CaseReviews => Set<Domain.Reviews.CaseReview>();
 
     public DbSet<Domain.Reviews.Finding> Findings => Set<Domain.Reviews.Finding>();

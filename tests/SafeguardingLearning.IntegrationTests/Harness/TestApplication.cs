@@ -26,6 +26,10 @@ public sealed class TestApplication(TestDatabase database, string environment = 
 {
     private readonly string _logFolder = Directory.CreateTempSubdirectory("sl-test-logs-").FullName;
     private readonly string _mailFolder = Directory.CreateTempSubdirectory("sl-test-mail-").FullName;
+    private readonly string _attachmentsFolder = Directory.CreateTempSubdirectory("sl-test-attachments-").FullName;
+
+    /// <summary>Where this app keeps the documents attached to agencies' answers.</summary>
+    public string AttachmentsFolder => _attachmentsFolder;
 
     public TestDatabase Database { get; } = database;
 
@@ -126,6 +130,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_logFolder, "app-.log"),
             ["Serilog:WriteTo:1:Args:rollingInterval"] = "Day",
             ["Email:PickupDirectory"] = _mailFolder,
+            ["Attachments:Path"] = _attachmentsFolder,
             ["Serilog:WriteTo:1:Args:outputTemplate"] = "{Timestamp:o} {Level:u3} {CorrelationId} {UserId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
         }));
         // The in-memory server has no socket, so no client address: give requests the loopback
@@ -186,6 +191,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         await Database.DisposeAsync();
         Directory.Delete(_logFolder, recursive: true);
         Directory.Delete(_mailFolder, recursive: true);
+        Directory.Delete(_attachmentsFolder, recursive: true);
     }
 }
 
@@ -242,5 +248,26 @@ public static class SessionExtensions
 
         var action = form.GetAttribute("action") ?? pageUrl;
         return await session.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Uploads a file through the page's form with that action, as a browser would: multipart, with
+    /// the form's hidden fields (the antiforgery token among them) and the file under its field name.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFile(this HttpClient session, string pageUrl, string formAction, string fieldName, string fileName, byte[] content, string mediaType = "application/octet-stream")
+    {
+        var page = await session.GetPage(pageUrl);
+        var form = page.Forms.FirstOrDefault(f => f.GetAttribute("action") == formAction)
+            ?? throw new InvalidOperationException($"No form posting to {formAction} on {pageUrl}");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
+        {
+            body.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        body.Add(file, fieldName, fileName);
+        return await session.PostAsync(formAction, body);
     }
 }

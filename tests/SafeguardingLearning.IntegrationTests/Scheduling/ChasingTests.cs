@@ -31,7 +31,8 @@ public class ChasingTests
             review.RecordAgenciesAsked(D(2026, 12, 22), "officer");
             var police = new AgencyRequest(review, agencies["Northshire Police"], D(2026, 12, 22));
             var health = new AgencyRequest(review, agencies["Northshire NHS Foundation Trust"], D(2026, 12, 22));
-            police.Answer("What we knew", null, null, "lead", D(2026, 12, 23));
+            police.SaveDraft(new AgencyAnswer("What we knew", null, null, null, null), "lead", D(2026, 12, 23));
+            police.Submit("lead", D(2026, 12, 23));
             db.AddRange(notification, review, police, health);
             await db.SaveChangesAsync();
             return (review.Id, health.Id);

@@ -67,14 +67,16 @@ public class RapidReviewDeadlineTests
         var review = Start();
         review.RecordAgenciesAsked(new(2026, 12, 22), "officer");
         AgencyRequest police = new(review, Police, new(2026, 12, 22)), health = new(review, Health, new(2026, 12, 22));
-        police.Answer("What we knew", null, null, "lead", new(2026, 12, 24));
+        police.SaveDraft(new AgencyAnswer("What we knew", null, null, null, null), "lead", new(2026, 12, 24));
+        police.Submit("lead", new(2026, 12, 24));
 
         var afterDue = Open(review, [police, health], new(2026, 12, 31));
         var summaries = Step(review, MilestoneStep.SummariesIn);
         Assert.Equal("1 of 2 outstanding; late: Health", afterDue.Single(d => d.SubjectId == summaries.Id).Detail);
         Assert.Equal(MilestoneState.Upcoming, review.StatusOf(summaries, [police, health]).State);
 
-        health.Answer("What we knew", null, null, "lead", new(2026, 12, 31));
+        health.SaveDraft(new AgencyAnswer("What we knew", null, null, null, null), "lead", new(2026, 12, 31));
+        health.Submit("lead", new(2026, 12, 31));
         Assert.Equal(new MilestoneStatus(MilestoneState.Done, new DateOnly(2026, 12, 31)), review.StatusOf(summaries, [police, health]));
         Assert.DoesNotContain(Open(review, [police, health], new(2026, 12, 31)), d => d.SubjectId == summaries.Id || d.Kind == RapidReview.RequestKind);
     }

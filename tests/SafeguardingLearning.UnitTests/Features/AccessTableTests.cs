@@ -117,8 +117,16 @@ public class AccessTableTests
         ["TimetableController.Add POST"] = Administrators,
         ["TimetableController.Remove POST"] = Administrators,
         ["AgencyRequestsController.Send POST"] = BusinessUnit,
-        ["AgencyRequestsController.AgencyRequest GET"] = RequestReaders,
-        ["AgencyRequestsController.Answer POST"] = AgencyLeads,
+        ["AgencyAnswersController.AgencyRequest GET"] = RequestReaders,
+        ["AgencyAnswersController.SaveDraft POST"] = AgencyLeads,
+        ["AgencyAnswersController.Check GET"] = AgencyLeads,
+        ["AgencyAnswersController.Send POST"] = AgencyLeads,
+        ["AgencyAnswersController.Change GET"] = AgencyLeads,
+        ["AgencyAnswersController.Change POST"] = AgencyLeads,
+        ["AttachmentsController.Attach POST"] = AgencyLeads,
+        ["AttachmentsController.Download GET"] = RequestReaders,
+        ["AttachmentsController.Remove POST"] = AgencyLeads,
+        ["CompositeController.Circulate POST"] = BusinessUnit,
     };
 
     public static TheoryData<string> Actions()

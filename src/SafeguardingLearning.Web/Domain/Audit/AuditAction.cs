@@ -19,4 +19,5 @@ public enum AuditAction
     PartnershipSwitched,
     Invited,
     Exported,
+    Downloaded,
 }

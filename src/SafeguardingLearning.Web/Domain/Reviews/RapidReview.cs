@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
@@ -324,12 +325,36 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
         milestone.Complete(today, userId);
     }
 
-    private void CompleteSteps(MilestoneStep step, DateOnly today, string userId)
+    private void CompleteSteps(MilestoneStep step, DateOnly today, string? userId)
     {
         foreach (var milestone in _milestones.Where(m => m.Step == step && m.CompletedOn is null))
         {
             milestone.Complete(today, userId);
         }
+    }
+
+    /// <summary>The day the business unit circulated the composite of the agencies' summaries to the case review group.</summary>
+    public DateOnly? CompositeCirculatedOn { get; private set; }
+
+    /// <summary>
+    /// The composite goes to the case review group once at least one summary is in; it need not wait
+    /// for every agency (the 15-working-day limit does not wait either). Once circulated, the answers
+    /// it holds can no longer be changed.
+    /// </summary>
+    public void CirculateComposite(DateOnly today, IReadOnlyCollection<AgencyRequest> requests, string? userId = null)
+    {
+        if (CompositeCirculatedOn is { } circulated)
+        {
+            throw new DomainRuleException($"The composite was already circulated on {circulated.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
+        }
+
+        if (!requests.Any(r => r.RapidReviewId == Id && r.IsSent))
+        {
+            throw new DomainRuleException("No agency has sent its summary yet: the composite can be circulated once at least one is in");
+        }
+
+        CompositeCirculatedOn = today;
+        CompleteSteps(MilestoneStep.CompositeCirculated, today, userId);
     }
 }
 
@@ -430,7 +455,7 @@ public class RapidReviewMilestone
 
     public DateOnly DueDate(WorkingDayCalendar calendar, DateOnly partnershipNotified) => calendar.AddWorkingDays(partnershipNotified, WorkingDay);
 
-    internal void Complete(DateOnly today, string userId)
+    internal void Complete(DateOnly today, string? userId)
     {
         if (CompletedOn is not null)
         {

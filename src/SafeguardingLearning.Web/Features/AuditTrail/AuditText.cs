@@ -22,6 +22,7 @@ public static class AuditText
         AuditAction.AccessDenied => "Access refused:",
         AuditAction.PartnershipSwitched => "Switched partnership:",
         AuditAction.Invited => "Invited:",
+        AuditAction.Downloaded => "Downloaded",
         _ => action.ToString(),
     };
 

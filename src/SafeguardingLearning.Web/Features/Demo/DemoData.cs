@@ -155,12 +155,17 @@ public static class DemoData
         rapidReview.RecordAgenciesAsked(askedOn, manager);
         var requests = childQ.Agencies.Select(a => new AgencyRequest(rapidReview, a.AgencyId, askedOn)).ToList();
         var policeLead = await db.Users.Where(u => u.Email == "police.lead@northshire.example").Select(u => u.Id).SingleAsync();
-        requests.Single(r => r.AgencyId == agencies["Northshire Police"].Id).Answer(
-            "Police attended the home twice in the last year after calls about arguments between the adults. Child Q was present on the second occasion; a child protection notification was shared with children's services.",
-            "Domestic incident calls in March and September; notification shared the day after the second.",
-            "Officers visited the hospital with children's services on the day of admission.",
+        var policeRequest = requests.Single(r => r.AgencyId == agencies["Northshire Police"].Id);
+        policeRequest.SaveDraft(
+            new AgencyAnswer(
+                "Police attended the home twice in the last year after calls about arguments between the adults. Child Q was present on the second occasion; a child protection notification was shared with children's services.",
+                "Domestic incident calls in March and September; notification shared the day after the second.",
+                "The notification reached children's services the next day.",
+                "Child Q was not spoken to or seen alone on the first call.",
+                "Officers visited the hospital with children's services on the day of admission."),
             policeLead,
             calendar.AddWorkingDays(askedOn, 2));
+        policeRequest.Submit(policeLead, calendar.AddWorkingDays(askedOn, 2));
 
         db.Notifications.AddRange(childQ, childR);
         db.RapidReviews.Add(rapidReview);
@@ -207,8 +212,12 @@ public static class DemoData
         var requestsP = childP.Agencies.Select(a => new AgencyRequest(rapidP, a.AgencyId, askedP)).ToList();
         foreach (var request in requestsP)
         {
-            request.Answer("Summary of involvement provided for the rapid review.", null, null, request.AgencyId == agencies["Northshire Police"].Id ? policeLead : manager, calendar.AddWorkingDays(askedP, 2));
+            var answeredBy = request.AgencyId == agencies["Northshire Police"].Id ? policeLead : manager;
+            request.SaveDraft(new AgencyAnswer("Summary of involvement provided for the rapid review.", null, null, null, null), answeredBy, calendar.AddWorkingDays(askedP, 2));
+            request.Submit(answeredBy, calendar.AddWorkingDays(askedP, 2));
         }
+
+        rapidP.CirculateComposite(calendar.AddWorkingDays(notifiedP, 7), requestsP);
 
         rapidP.RecordDecisionMeeting(new DateOnly(2026, 1, 12), "Jonathan Reeve (independent chair)\nMary Okafor (business manager)\nHead of safeguarding, Northshire Council\nDesignated nurse, Northshire ICB", "The NHS trust to check every family transferred in since September has a health visitor allocated.", RapidReviewDecision.LocalReviewNoNationalIssues, "The criteria are met. The learning is local: the transfer of health records between trusts.", new DateOnly(2026, 1, 12));
         rapidP.SignOffDecision(RapidReviewDecision.LocalReviewNoNationalIssues, "The criteria are met. The learning is local: the transfer of health records between trusts.", chair, true, new DateTime(2026, 1, 12, 16, 0, 0, DateTimeKind.Utc), new DateOnly(2026, 1, 12));

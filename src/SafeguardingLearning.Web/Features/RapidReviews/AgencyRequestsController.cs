@@ -6,38 +6,16 @@ using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
-using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reminders;
 using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
-using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.RapidReviews;
 
-public sealed class AgencyAnswerForm
-{
-    public string? SummaryOfInvolvement { get; set; }
-
-    public string? KeyDates { get; set; }
-
-    public string? ImmediateActions { get; set; }
-}
-
-public sealed class AgencyAnswerFormValidator : AbstractValidator<AgencyAnswerForm>
-{
-    public AgencyAnswerFormValidator()
-    {
-        RuleFor(f => f.SummaryOfInvolvement).NotEmpty().WithMessage("Enter a summary of your agency's involvement")
-            .MaximumLength(8000).WithMessage("The summary must be 8,000 characters or fewer");
-        RuleFor(f => f.KeyDates).MaximumLength(4000).WithMessage("The key dates must be 4,000 characters or fewer");
-        RuleFor(f => f.ImmediateActions).MaximumLength(4000).WithMessage("The immediate actions must be 4,000 characters or fewer");
-    }
-}
-
 /// <summary>
-/// A rapid review's requests to the agencies involved. An agency lead sees only their own agency's
-/// requests (the data layer filters the rest away); the business unit and the chair see every answer.
+/// The business unit asks the agencies involved in a rapid review for their summaries; the leads
+/// answer them in <see cref="AgencyAnswersController"/>.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewAgencyRequests)]
 public sealed class AgencyRequestsController(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock) : Controller
@@ -126,75 +104,7 @@ public sealed class AgencyRequestsController(AppDbContext db, BankHolidays bankH
     }
 
     private static string Truncate(string text) => text.Length > 300 ? text[..297] + "..." : text;
-
-    [HttpGet("/agency-requests/{id:guid}")]
-    public async Task<IActionResult> AgencyRequest(Guid id)
-    {
-        var model = await Model(id, null);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        db.RecordEvent(AuditAction.Viewed, nameof(Domain.Reviews.AgencyRequest), id.ToString());
-        await db.SaveChangesAsync();
-        return View(model);
-    }
-
-    [Authorize(Policy = AccessPolicies.AnswerAgencyRequests)]
-    [HttpPost("/agency-requests/{id:guid}")]
-    public async Task<IActionResult> Answer(Guid id, [Bind(Prefix = "Form")] AgencyAnswerForm form, [FromServices] IValidator<AgencyAnswerForm> validator)
-    {
-        var request = await db.AgencyRequests.SingleOrDefaultAsync(r => r.Id == id);
-        if (request is null)
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.CopyFrom(await validator.ValidateAsync(form), "Form"))
-        {
-            return View(nameof(AgencyRequest), await Model(id, form));
-        }
-
-        try
-        {
-            request.Answer(form.SummaryOfInvolvement!, form.KeyDates, form.ImmediateActions, User.GetUserId()!, DisplayDates.Today(clock));
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddModelError(rule.Field is null ? string.Empty : $"Form.{rule.Field}", rule.Message);
-            return View(nameof(AgencyRequest), await Model(id, form));
-        }
-
-        TempData["Notice"] = "Your agency's summary of involvement has been sent to the business unit.";
-        return RedirectToAction(nameof(AgencyRequest), new { id });
-    }
-
-    private async Task<AgencyRequestModel?> Model(Guid id, AgencyAnswerForm? form)
-    {
-        var found = await (
-                from r in db.AgencyRequests.AsNoTracking()
-                join review in db.RapidReviews on r.RapidReviewId equals review.Id
-                join n in db.Notifications on review.NotificationId equals n.Id
-                join a in db.PartnerAgencies on r.AgencyId equals a.Id
-                where r.Id == id
-                select new { Request = r, n.ChildPseudonym, n.IncidentDate, AgencyName = a.Name })
-            .SingleOrDefaultAsync();
-        if (found is null)
-        {
-            return null;
-        }
-
-        var today = DisplayDates.Today(clock);
-        var calendar = await bankHolidays.Calendar();
-        var rapidReview = await db.RapidReviews.AsNoTracking().Include(r => r.Milestones).SingleAsync(r => r.Id == found.Request.RapidReviewId);
-        var due = rapidReview.DueDateFor(found.Request, calendar);
-        return new AgencyRequestModel(found.Request, rapidReview.Id, found.ChildPseudonym, found.IncidentDate, found.AgencyName, due, found.Request.IsLate(due, today), form ?? new AgencyAnswerForm(), RapidReviewDeadline.For(rapidReview, calendar, today));
-    }
 }
-
-public sealed record AgencyRequestModel(Domain.Reviews.AgencyRequest Request, Guid RapidReviewId, string ChildPseudonym, DateOnly IncidentDate, string AgencyName, DateOnly DueOn, bool IsLate, AgencyAnswerForm Form, RapidReviewDeadline RapidReviewDeadline);
 
 /// <summary>The rapid review's 15-working-day deadline, with the working days left, wherever the rapid review is shown.</summary>
 public sealed record RapidReviewDeadline(DateOnly Due, int WorkingDaysLeft, Domain.Reviews.Rag Rag)

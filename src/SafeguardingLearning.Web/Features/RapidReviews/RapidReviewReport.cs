@@ -8,7 +8,7 @@ namespace SafeguardingLearning.Web.Features.RapidReviews;
 /// <summary>
 /// What the case review group reads (the composite of the agencies' answers) and what goes to the
 /// Panel (the rapid review report): the notification, the clock, every agency's summary, the meeting
-/// and the chair's decision. Three queries, whatever the number of agencies.
+/// and the chair's decision. Four queries, whatever the number of agencies.
 /// </summary>
 public sealed record RapidReviewReport(
     RapidReview Review,
@@ -34,7 +34,7 @@ public sealed record RapidReviewReport(
 
         var today = DisplayDates.Today(clock);
         var calendar = await bankHolidays.Calendar();
-        var summaries = (await (
+        var answers = (await (
                 from a in db.PartnerAgencies.IgnoreQueryFilters()
                 join na in db.Set<NotificationAgency>() on a.Id equals na.AgencyId
                 where na.NotificationId == found.Notification.Id
@@ -43,10 +43,15 @@ public sealed record RapidReviewReport(
                 orderby a.Name
                 select new { a.Name, Request = r })
             .ToListAsync())
+            .ToList();
+
+        // The data layer shows an agency lead only their own agency's documents, as with the answers.
+        var attachments = await db.AgencyAttachments.AsNoTracking().Where(a => a.RapidReviewId == id).OrderBy(a => a.UploadedAt).ToListAsync();
+        var summaries = answers
             .Select(x =>
             {
                 var due = x.Request is null ? (DateOnly?)null : found.Review.DueDateFor(x.Request, calendar);
-                return new AgencySummary(x.Name, x.Request, due, x.Request is not null && x.Request.IsLate(due!.Value, today));
+                return new AgencySummary(x.Name, x.Request, due, x.Request is not null && x.Request.IsLate(due!.Value, today), x.Request is { IsSent: true } ? attachments.Where(a => a.AgencyRequestId == x.Request.Id).ToList() : []);
             })
             .ToList();
         var chair = found.Review.DecisionSignedOffByUserId is { } chairId
@@ -56,5 +61,5 @@ public sealed record RapidReviewReport(
     }
 }
 
-/// <summary>One agency involved and its answer, if any (null when it has not been asked).</summary>
-public sealed record AgencySummary(string AgencyName, AgencyRequest? Request, DateOnly? DueOn, bool IsLate);
+/// <summary>One agency involved, its answer, if any (null when it has not been asked), and the documents attached to an answer sent.</summary>
+public sealed record AgencySummary(string AgencyName, AgencyRequest? Request, DateOnly? DueOn, bool IsLate, IReadOnlyList<AgencyAttachment> Attachments);

@@ -632,6 +632,54 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RapidReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SizeInBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyRequestId");
+
+                    b.HasIndex("RapidReviewId");
+
+                    b.ToTable("AgencyAttachments");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -648,6 +696,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DidNotGoWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("ImmediateActions")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -655,6 +707,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<string>("KeyDates")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("LastChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("LastChangedOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
@@ -674,6 +733,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
 
@@ -884,6 +947,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CompositeCirculatedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Decision")
                         .HasMaxLength(64)
@@ -1234,6 +1300,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -1359,10 +1434,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                             b1.Property<Guid>("SeriousIncidentNotificationId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<bool>("AbuseOrNeglectKnownOrSuspected")
+                            b1.Property<bool?>("AbuseOrNeglectKnownOrSuspected")
                                 .HasColumnType("boolean");
 
-                            b1.Property<bool>("AgedSixteenOrSeventeenUnderDeprivationOfLiberty")
+                            b1.Property<bool?>("AgedSixteenOrSeventeenUnderDeprivationOfLiberty")
                                 .HasColumnType("boolean");
 
                             b1.Property<string>("ChairDecision")
@@ -1373,19 +1448,19 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.Property<bool>("ChildDied")
+                            b1.Property<bool?>("ChildDied")
                                 .HasColumnType("boolean");
 
-                            b1.Property<bool>("ChildSeriouslyHarmed")
+                            b1.Property<bool?>("ChildSeriouslyHarmed")
                                 .HasColumnType("boolean");
 
-                            b1.Property<bool>("ConcernAboutAgenciesWorkingTogether")
+                            b1.Property<bool?>("ConcernAboutAgenciesWorkingTogether")
                                 .HasColumnType("boolean");
 
-                            b1.Property<bool>("DetainedUnderMentalHealthAct")
+                            b1.Property<bool?>("DetainedUnderMentalHealthAct")
                                 .HasColumnType("boolean");
 
-                            b1.Property<bool>("DiedInCustody")
+                            b1.Property<bool?>("DiedInCustody")
                                 .HasColumnType("boolean");
 
                             b1.Property<string>("Recommendation")

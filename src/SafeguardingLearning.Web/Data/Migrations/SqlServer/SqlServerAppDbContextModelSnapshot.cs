@@ -639,6 +639,54 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RapidReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("SizeInBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyRequestId");
+
+                    b.HasIndex("RapidReviewId");
+
+                    b.ToTable("AgencyAttachments");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -655,6 +703,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DidNotGoWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("ImmediateActions")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -662,6 +714,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<string>("KeyDates")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("LastChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("LastChangedOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uniqueidentifier");
@@ -680,6 +739,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("rowversion");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.HasKey("Id");
 
@@ -890,6 +953,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("CompositeCirculatedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Decision")
                         .HasMaxLength(64)
@@ -1238,6 +1304,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -1363,10 +1438,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                             b1.Property<Guid>("SeriousIncidentNotificationId")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<bool>("AbuseOrNeglectKnownOrSuspected")
+                            b1.Property<bool?>("AbuseOrNeglectKnownOrSuspected")
                                 .HasColumnType("bit");
 
-                            b1.Property<bool>("AgedSixteenOrSeventeenUnderDeprivationOfLiberty")
+                            b1.Property<bool?>("AgedSixteenOrSeventeenUnderDeprivationOfLiberty")
                                 .HasColumnType("bit");
 
                             b1.Property<string>("ChairDecision")
@@ -1377,19 +1452,19 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                                 .HasMaxLength(4000)
                                 .HasColumnType("nvarchar(4000)");
 
-                            b1.Property<bool>("ChildDied")
+                            b1.Property<bool?>("ChildDied")
                                 .HasColumnType("bit");
 
-                            b1.Property<bool>("ChildSeriouslyHarmed")
+                            b1.Property<bool?>("ChildSeriouslyHarmed")
                                 .HasColumnType("bit");
 
-                            b1.Property<bool>("ConcernAboutAgenciesWorkingTogether")
+                            b1.Property<bool?>("ConcernAboutAgenciesWorkingTogether")
                                 .HasColumnType("bit");
 
-                            b1.Property<bool>("DetainedUnderMentalHealthAct")
+                            b1.Property<bool?>("DetainedUnderMentalHealthAct")
                                 .HasColumnType("bit");
 
-                            b1.Property<bool>("DiedInCustody")
+                            b1.Property<bool?>("DiedInCustody")
                                 .HasColumnType("bit");
 
                             b1.Property<string>("Recommendation")

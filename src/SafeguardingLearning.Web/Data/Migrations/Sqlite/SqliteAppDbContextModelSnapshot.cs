@@ -615,6 +615,54 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RapidReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeInBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyRequestId");
+
+                    b.HasIndex("RapidReviewId");
+
+                    b.ToTable("AgencyAttachments");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -631,12 +679,23 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DidNotGoWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImmediateActions")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KeyDates")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastChangedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnershipId")
@@ -654,6 +713,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -862,6 +925,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompositeCirculatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Decision")
@@ -1209,6 +1275,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -1334,10 +1409,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                             b1.Property<Guid>("SeriousIncidentNotificationId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<bool>("AbuseOrNeglectKnownOrSuspected")
+                            b1.Property<bool?>("AbuseOrNeglectKnownOrSuspected")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("AgedSixteenOrSeventeenUnderDeprivationOfLiberty")
+                            b1.Property<bool?>("AgedSixteenOrSeventeenUnderDeprivationOfLiberty")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("ChairDecision")
@@ -1348,19 +1423,19 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<bool>("ChildDied")
+                            b1.Property<bool?>("ChildDied")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("ChildSeriouslyHarmed")
+                            b1.Property<bool?>("ChildSeriouslyHarmed")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("ConcernAboutAgenciesWorkingTogether")
+                            b1.Property<bool?>("ConcernAboutAgenciesWorkingTogether")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("DetainedUnderMentalHealthAct")
+                            b1.Property<bool?>("DetainedUnderMentalHealthAct")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("DiedInCustody")
+                            b1.Property<bool?>("DiedInCustody")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Recommendation")

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Access;
+
+namespace SafeguardingLearning.Web.Features.RapidReviews;
+
+/// <summary>
+/// Documents an agency attaches to its answer. Whoever may read the request may download them; the
+/// data layer hides another agency's, so its lead gets "not found". Every download is audited.
+/// </summary>
+[Authorize(Policy = AccessPolicies.ViewAgencyRequests)]
+public sealed class AttachmentsController(AppDbContext db, AttachmentStore store, IOptions<AttachmentOptions> options, BankHolidays bankHolidays, TimeProvider clock) : Controller
+{
+    private const string FileField = "File";
+
+    [Authorize(Policy = AccessPolicies.AnswerAgencyRequests)]
+    [HttpPost("/agency-requests/{id:guid}/attachments")]
+    public async Task<IActionResult> Attach(Guid id, [FromForm(Name = FileField)] IFormFile? file, CancellationToken cancellationToken)
+    {
+        var request = await db.AgencyRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        var review = await db.RapidReviews.AsNoTracking().SingleAsync(r => r.Id == request.RapidReviewId, cancellationToken);
+        var maxBytes = options.Value.MaxBytes;
+        if (file is null || file.Length == 0)
+        {
+            return await Refused(id, file is null ? "Select a document to attach" : "The selected file is empty");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return await Refused(id, $"The selected file must be smaller than {AttachmentContent.Size(maxBytes)}");
+        }
+
+        await using var content = file.OpenReadStream();
+        var kind = await Detect(content, cancellationToken);
+        if (kind is null)
+        {
+            return await Refused(id, $"The selected file must be {AttachmentContent.AcceptedKinds}");
+        }
+
+        AgencyAttachment attachment;
+        try
+        {
+            attachment = request.Attach(review, file.FileName, kind.Value, file.Length, User.GetUserId()!, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainRuleException rule)
+        {
+            return await Refused(id, rule.Message);
+        }
+
+        content.Position = 0;
+        await store.SaveAsync(attachment.Id, content, cancellationToken);
+        db.AgencyAttachments.Add(attachment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // Nothing recorded, so nothing kept.
+            store.Delete(attachment.Id);
+            throw;
+        }
+
+        TempData["Notice"] = $"{attachment.FileName} has been attached.";
+        return Redirect($"/agency-requests/{id}#attachments-heading");
+    }
+
+    [HttpGet("/attachments/{id:guid}")]
+    public async Task<IActionResult> Download(Guid id)
+    {
+        var attachment = await db.AgencyAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+        var content = attachment is null ? null : store.Open(attachment.Id);
+        if (attachment is null || content is null)
+        {
+            return NotFound();
+        }
+
+        db.RecordEvent(AuditAction.Downloaded, nameof(AgencyAttachment), id.ToString(), new { attachment.AgencyRequestId, attachment.FileName });
+        await db.SaveChangesAsync();
+        return File(content, AttachmentContent.MediaType(attachment.Kind), attachment.FileName);
+    }
+
+    [Authorize(Policy = AccessPolicies.AnswerAgencyRequests)]
+    [HttpPost("/attachments/{id:guid}/remove")]
+    public async Task<IActionResult> Remove(Guid id)
+    {
+        var attachment = await db.AgencyAttachments.SingleOrDefaultAsync(a => a.Id == id);
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+
+        var request = await db.AgencyRequests.SingleAsync(r => r.Id == attachment.AgencyRequestId);
+        var review = await db.RapidReviews.AsNoTracking().SingleAsync(r => r.Id == request.RapidReviewId);
+        try
+        {
+            request.Detach(attachment, review);
+        }
+        catch (DomainRuleException rule)
+        {
+            return await Refused(request.Id, rule.Message);
+        }
+
+        db.AgencyAttachments.Remove(attachment);
+        await db.SaveChangesAsync();
+        store.Delete(attachment.Id);
+        TempData["Notice"] = $"{attachment.FileName} has been removed.";
+        return Redirect($"/agency-requests/{request.Id}#attachments-heading");
+    }
+
+    /// <summary>Tells the kind by the first bytes, and a zip package by what it holds.</summary>
+    private static async Task<AttachmentKind?> Detect(Stream content, CancellationToken cancellationToken)
+    {
+        var header = new byte[AttachmentContent.HeaderLength];
+        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        return AttachmentContent.Detect(header.AsSpan(0, read), () =>
+        {
+            content.Position = 0;
+            return AttachmentContent.IsWordPackage(content);
+        });
+    }
+
+    private async Task<IActionResult> Refused(Guid requestId, string message)
+    {
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError(FileField, message);
+        var model = await AgencyRequestModel.Load(db, bankHolidays, clock, options, requestId);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("AgencyRequest", model);
+    }
+}

@@ -1,0 +1,46 @@
+using System.IO.Compression;
+using System.Text;
+using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.RapidReviews;
+
+namespace SafeguardingLearning.UnitTests.Features.RapidReviews;
+
+public class AttachmentContentTests
+{
+    private static AttachmentKind? Detect(byte[] content)
+    {
+        using var stream = new MemoryStream(content);
+        return AttachmentContent.Detect(content.AsSpan(0, Math.Min(content.Length, AttachmentContent.HeaderLength)), () => AttachmentContent.IsWordPackage(stream));
+    }
+
+    private static byte[] Zip(string entry)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(entry).Open());
+            writer.Write("<w:document/>");
+        }
+
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Each_accepted_kind_is_told_by_its_first_bytes()
+    {
+        Assert.Equal(AttachmentKind.Pdf, Detect(Encoding.ASCII.GetBytes("%PDF-1.7\n%...")));
+        Assert.Equal(AttachmentKind.Png, Detect([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]));
+        Assert.Equal(AttachmentKind.Jpeg, Detect([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]));
+        Assert.Equal(AttachmentKind.WordDoc, Detect([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]));
+        Assert.Equal(AttachmentKind.WordDocx, Detect(Zip("word/document.xml")));
+    }
+
+    [Fact]
+    public void Text_named_as_a_pdf_and_other_zip_files_are_refused()
+    {
+        Assert.Null(Detect(Encoding.UTF8.GetBytes("This is not a PDF, whatever its name says.")));
+        Assert.Null(Detect(Zip("xl/workbook.xml")));
+        Assert.Null(Detect([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]));
+        Assert.Null(Detect([]));
+    }
+}
