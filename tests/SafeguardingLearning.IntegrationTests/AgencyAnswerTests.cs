@@ -77,7 +77,10 @@ public class AgencyAnswerTests
 
         Assert.Null((await lead.GetPage(page)).QuerySelector("#change-answers"));
         Assert.Contains("can no longer be changed", (await lead.GetPage($"{page}/change")).QuerySelector("main")?.TextContent, StringComparison.Ordinal);
-        var late = await lead.PostAsync($"{page}/change", new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.SummaryOfInvolvement"] = "Rewritten afterwards", ["__RequestVerificationToken"] = await Token(lead) }));
+        // Posted with the request's current version, so that it is the circulation that refuses it.
+        var requestId = Guid.Parse(page.Split('/').Last());
+        var version = await app.Query(async db => ConcurrencyTokens.Read(db.Entry(await db.AgencyRequests.SingleAsync(r => r.Id == requestId))));
+        var late = await lead.PostAsync($"{page}/change", new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.SummaryOfInvolvement"] = "Rewritten afterwards", ["Version"] = version, ["__RequestVerificationToken"] = await Token(lead) }));
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Equal(AgencyRequest.CompositeCirculatedMessage, (await late.ReadPage()).QuerySelector(".govuk-error-summary__list")?.TextContent.Trim());
         Assert.Equal("Seen by the health visitor at 6 weeks.", (await Saved(app, health)).SummaryOfInvolvement);
