@@ -102,6 +102,9 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             await page.GetByRole(AriaRole.Button, new() { Name = "Start the rapid review" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Ask the agencies involved for their summaries" }).ClickAsync();
             Assert.Contains("2 agencies have been asked", await page.Locator("#notice").InnerTextAsync(), StringComparison.Ordinal);
+            // Asking the agencies is the timetable's step: done, and the summaries show what is outstanding.
+            Assert.Contains("Done", await page.Locator("#milestones tbody tr").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("2 of 2 outstanding", await page.Locator("#milestones tbody tr").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Sign off the decision" }).CountAsync());
             Assert.Equal($"{due}, 15 working days later", (await page.Locator("#due").InnerTextAsync()).Trim());
             rapidReview = new Uri(page.Url).AbsolutePath;
@@ -118,6 +121,7 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             await AsPerson($"journey-{lead}", async page =>
             {
                 await SignIn(page, lead);
+                Assert.Contains($"{pseudonym}", await page.Locator("#deadline-calendar").InnerTextAsync(), StringComparison.Ordinal);
                 var request = page.Locator("#agency-requests").GetByRole(AriaRole.Link, new() { Name = pseudonym });
                 Assert.Equal(1, await request.CountAsync());
                 await request.ClickAsync();
@@ -130,6 +134,10 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
                 var otherAnswer = answers.Single(a => a.Key != lead).Value;
                 Assert.DoesNotContain(otherAnswer, await page.ContentAsync(), StringComparison.Ordinal);
                 Assert.Equal(403, (await page.GotoAsync(rapidReview + "/composite"))!.Status);
+
+                // Answered: nothing of this case is due from them any more.
+                await page.GotoAsync("/");
+                Assert.DoesNotContain(pseudonym, await page.Locator("#deadline-calendar").InnerTextAsync(), StringComparison.Ordinal);
             });
         }
 
@@ -168,6 +176,11 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             Assert.Contains("Local child safeguarding practice review, no national issues", await page.Locator("#decision").InnerTextAsync(), StringComparison.Ordinal);
             await AssertAccessible(page);
             await KeepScreenshot(page, "journey-signed-off");
+
+            // Signed off: only sending the report remains; nothing before it is upcoming.
+            await page.GotoAsync("/");
+            var remaining = (await page.Locator("#deadline-calendar li").AllInnerTextsAsync()).Where(d => d.Contains(pseudonym, StringComparison.Ordinal)).ToList();
+            Assert.All(remaining, d => Assert.Contains("sent to the Panel", d, StringComparison.Ordinal));
         });
 
         await AsPerson("journey-manager-report", async page =>
@@ -193,6 +206,7 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             await FillDate(page, "Date of the Panel's response", Today);
             await page.GetByRole(AriaRole.Button, new() { Name = "Record the Panel's response" }).ClickAsync();
             Assert.Contains("Agrees with the decision", await page.Locator("#panel-response").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("#milestones .govuk-tag--red, #milestones .govuk-tag--orange, #milestones .govuk-tag--blue").CountAsync());
             var timeline = (await page.Locator("#timeline .moj-timeline__title").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
             Assert.Equal(["The Panel responded", "Report sent to the Panel", "Decision signed off by the chair", "Decision meeting held"], timeline.Take(4));
             Assert.Equal("Partnership notified", timeline[^1]);

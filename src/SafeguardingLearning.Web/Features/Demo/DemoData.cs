@@ -280,8 +280,8 @@ public static class DemoData
 
         // Two reminders as the deadline sweep raises them, so the header shows what they look like.
         var completion = reviewP.CompletionTarget!.Value;
-        db.Reminders.Add(new Domain.Reminders.Reminder(partnershipId, "CaseReviewCompletion", reviewP.Id, Domain.Reminders.ReminderKind.Overdue, completion, manager, $"Overdue since {DisplayDates.Date(completion)}: Child P: review completed (six months from the decision)", $"/reviews/{reviewP.Id}", DateTime.UtcNow));
-        db.Reminders.Add(new Domain.Reminders.Reminder(partnershipId, "CaseReviewCompletion", reviewP.Id, Domain.Reminders.ReminderKind.Overdue, completion, chair, $"Overdue since {DisplayDates.Date(completion)}: Child P: review completed (six months from the decision)", $"/reviews/{reviewP.Id}", DateTime.UtcNow));
+        db.Reminders.Add(new Domain.Reminders.Reminder(partnershipId, CaseReview.CompletionKind, reviewP.Id, Domain.Reminders.ReminderKind.Overdue, completion, manager, $"Child P: Review completed (six months from the decision), overdue since {DisplayDates.Date(completion)}", $"/reviews/{reviewP.Id}", DateTime.UtcNow));
+        db.Reminders.Add(new Domain.Reminders.Reminder(partnershipId, CaseReview.CompletionKind, reviewP.Id, Domain.Reminders.ReminderKind.Overdue, completion, chair, $"Child P: Review completed (six months from the decision), overdue since {DisplayDates.Date(completion)}", $"/reviews/{reviewP.Id}", DateTime.UtcNow));
         await db.SaveChangesAsync();
     }
 }
