@@ -5,7 +5,8 @@ namespace SafeguardingLearning.BrowserTests;
 
 /// <summary>
 /// The real app, started as its own process on a free loopback port (Development, so the demo
-/// partnership is seeded, on a SQLite file of its own), and Debian's Chromium driven by Playwright.
+/// partnership is seeded, on a SQLite file of its own) sending its email to a real SMTP server, and
+/// Debian's Chromium driven by Playwright.
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
@@ -15,12 +16,16 @@ public sealed class AppServer : IAsyncLifetime
 
     public string BaseUrl => _app?.BaseUrl ?? string.Empty;
 
+    /// <summary>The real SMTP server the app sends its email to.</summary>
+    public SmtpServer Smtp { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public string ScreenshotFolder { get; } = Path.Combine(AppProcess.RepositoryRoot(), "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
+        Smtp = await SmtpServer.StartAsync();
         _app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
             ["Database__Provider"] = "Sqlite",
@@ -30,6 +35,12 @@ public sealed class AppServer : IAsyncLifetime
             // reminders whatever the time of day the tests run.
             ["Scheduling__DeadlineSweepCron"] = "0 0 31 2 *",
             ["Scheduling__QuarterlyCycleCron"] = "0 0 31 2 *",
+
+            // Email goes to a real SMTP server, delivered from the outbox every second.
+            ["Email__PickupDirectory"] = string.Empty,
+            ["Email__SmtpHost"] = "127.0.0.1",
+            ["Email__SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Scheduling__EmailDeliverySeconds"] = "1",
         });
 
         _playwright = await Playwright.CreateAsync();
@@ -55,6 +66,11 @@ public sealed class AppServer : IAsyncLifetime
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
         }
 
         Directory.Delete(_folder, recursive: true);

@@ -116,6 +116,8 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             ["police.lead@northshire.example"] = "Police attended the home once, after a neighbour's call.",
             ["health.lead@northshire.example"] = "Seen twice by the health visitor; one missed appointment.",
         };
+        const string PoliceDocument = "police-chronology.pdf";
+        string policeDocumentLink = string.Empty;
         foreach (var (lead, answer) in answers)
         {
             await AsPerson($"journey-{lead}", async page =>
@@ -124,15 +126,37 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
                 Assert.Contains($"{pseudonym}", await page.Locator("#deadline-calendar").InnerTextAsync(), StringComparison.Ordinal);
                 var request = page.Locator("#agency-requests").GetByRole(AriaRole.Link, new() { Name = pseudonym });
                 Assert.Equal(1, await request.CountAsync());
+
+                // Asked at once by email, at a real SMTP server: a link to their request and nothing of the case.
+                var link = (await request.GetAttributeAsync("href"))!;
+                var email = await EmailTo(lead, link);
+                Assert.DoesNotContain(pseudonym, email, StringComparison.Ordinal);
+                Assert.DoesNotContain("Admitted to hospital", email, StringComparison.Ordinal);
+
                 await request.ClickAsync();
                 await page.GetByLabel("Summary of your agency's involvement with the child and family").FillAsync(answer);
+                if (lead.StartsWith("police", StringComparison.Ordinal))
+                {
+                    await page.Locator("#File").SetInputFilesAsync(new FilePayload { Name = PoliceDocument, MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Attach the document" }).ClickAsync();
+                    policeDocumentLink = (await page.Locator("#attachments").GetByRole(AriaRole.Link, new() { Name = PoliceDocument }).GetAttributeAsync("href"))!;
+                    await AssertAccessible(page);
+                }
+
                 await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+                await AssertAccessible(page);
                 await page.GetByRole(AriaRole.Button, new() { Name = "Send to the business unit" }).ClickAsync();
                 Assert.Contains(answer, await page.Locator("#answer").InnerTextAsync(), StringComparison.Ordinal);
 
-                // Neither the other agency's answer nor the rapid review itself is theirs to see.
+                // Neither the other agency's answer or documents nor the rapid review itself is theirs to see.
                 var otherAnswer = answers.Single(a => a.Key != lead).Value;
                 Assert.DoesNotContain(otherAnswer, await page.ContentAsync(), StringComparison.Ordinal);
+                if (!lead.StartsWith("police", StringComparison.Ordinal))
+                {
+                    Assert.DoesNotContain(PoliceDocument, await page.ContentAsync(), StringComparison.Ordinal);
+                    Assert.Equal(404, (await page.GotoAsync(policeDocumentLink))!.Status);
+                }
+
                 Assert.Equal(403, (await page.GotoAsync(rapidReview + "/composite"))!.Status);
 
                 // Answered: nothing of this case is due from them any more.
@@ -147,6 +171,10 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             await page.GotoAsync(rapidReview + "/composite");
             var composite = await page.Locator("#composite").InnerTextAsync();
             Assert.All(answers.Values, answer => Assert.Contains(answer, composite, StringComparison.Ordinal));
+            var document = page.Locator("#composite").GetByRole(AriaRole.Link, new() { Name = PoliceDocument });
+            Assert.Equal(policeDocumentLink, await document.GetAttributeAsync("href"));
+            var download = await page.RunAndWaitForDownloadAsync(() => document.ClickAsync());
+            Assert.StartsWith("%PDF-", await File.ReadAllTextAsync(await download.PathAsync()), StringComparison.Ordinal);
             await AssertAccessible(page);
 
             await page.GotoAsync(rapidReview);
@@ -218,6 +246,23 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             Assert.Equal(pseudonym, (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Trim());
             Assert.Contains(DisplayDate(Today.AddMonths(6)), await page.Locator("#completion-target").InnerTextAsync(), StringComparison.Ordinal);
         });
+    }
+
+    /// <summary>The email the SMTP server received for this person with this link in it, waiting for the outbox to deliver it.</summary>
+    private async Task<string> EmailTo(string address, string link)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(250))
+        {
+            var email = Server.Smtp.Received().FirstOrDefault(m => m.Contains($"To: {address}", StringComparison.OrdinalIgnoreCase) && m.Contains(link, StringComparison.Ordinal));
+            if (email is not null)
+            {
+                return email;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No email to {address} with {link} reached the SMTP server");
     }
 
     private static string DisplayDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));

@@ -166,4 +166,28 @@ public class AgencyAnswerTests
         Assert.Empty(Directory.GetFiles(app.AttachmentsFolder));
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/attachments/{id}")).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Attaching_a_document_before_sending_keeps_what_was_typed_as_a_draft_even_when_the_document_is_refused(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var (_, _, health) = await ChildQ(app);
+        var page = $"/agency-requests/{health}";
+        var attach = $"{page}/attachments";
+        var lead = await app.SignInAs("health.lead@northshire.example");
+        var typed = new Dictionary<string, string> { ["Form.SummaryOfInvolvement"] = "Seen twice by the health visitor." };
+
+        var refused = await lead.PostFile(page, attach, "File", "notes.pdf", Encoding.UTF8.GetBytes("not a PDF"), "application/pdf", typed);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("Seen twice by the health visitor.", (await refused.ReadPage()).QuerySelector("textarea[name='Form.SummaryOfInvolvement']")?.TextContent.Trim());
+
+        typed["Form.SummaryOfInvolvement"] = "Seen twice by the health visitor; one missed appointment.";
+        Assert.Equal($"{page}#attachments-heading", (await lead.PostFile(page, attach, "File", "notes.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n"), "application/pdf", typed)).RedirectPath());
+
+        var saved = await Saved(app, health);
+        Assert.Equal("Seen twice by the health visitor; one missed appointment.", saved.SummaryOfInvolvement);
+        Assert.False(saved.IsSent);
+        Assert.Equal(1, await app.Query(db => db.AgencyAttachments.CountAsync(a => a.AgencyRequestId == health)));
+    }
 }

@@ -66,7 +66,7 @@ public class RapidReviewClockTests
 
         var policeLead = await app.SignInAs("police.lead@northshire.example");
         var reminders = await policeLead.GetPage("/reminders");
-        Assert.Contains($"{pseudonym}: agency summary of involvement from Northshire Police", reminders.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{pseudonym}: Agency summary of involvement (from Northshire Police)", reminders.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Northshire Schools", (await manager.GetPage("/reminders")).Body!.TextContent, StringComparison.Ordinal);
     }
 

@@ -5,7 +5,6 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reminders;
-using SafeguardingLearning.Web.Email;
 
 namespace SafeguardingLearning.Web.Scheduling;
 
@@ -28,7 +27,7 @@ public sealed class ReminderOptions
 /// Reminders whose deadline is no longer open (done, or moved by the calendar) are resolved. It runs
 /// on working days only, so nothing is raised on a weekend or a bank holiday.
 /// </summary>
-public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, RaiseReminders raiseReminders, BankHolidays bankHolidays, TimeProvider clock, IOptions<ReminderOptions> options, IOptions<EmailOptions> email)
+public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, RaiseReminders raiseReminders, Chasing chasing, BankHolidays bankHolidays, TimeProvider clock, IOptions<ReminderOptions> options)
 {
     /// <summary>The reminder that tells administrators the calendar is running out of bank holidays.</summary>
     public const string CalendarEndingKind = "CalendarEnding";
@@ -48,22 +47,22 @@ public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, 
         var now = clock.GetUtcNow().UtcDateTime;
         await ResolveDone(deadlines, now, cancellationToken);
 
-        var people = await People(cancellationToken);
+        var people = await chasing.PeopleAsync(cancellationToken);
         var wanted = new List<Reminder>();
         foreach (var deadline in deadlines)
         {
             var left = calendar.WorkingDaysBetween(today, deadline.DueOn);
-            var owners = people.Owners(deadline);
+            var owners = people.Owners(deadline).Select(p => p.UserId);
             (ReminderKind Kind, IEnumerable<string> Recipients, string When)? raise = left switch
             {
-                < 0 => (ReminderKind.Overdue, deadline.Owner.IsAgency ? owners : owners.Concat(people.Escalation(deadline.PartnershipId, options.Value.EscalateTo)), $"overdue since {DisplayDates.Date(deadline.DueOn)}"),
+                < 0 => (ReminderKind.Overdue, deadline.Owner.IsAgency ? owners : owners.Concat(people.ByRole(deadline.PartnershipId, options.Value.EscalateTo)), $"overdue since {DisplayDates.Date(deadline.DueOn)}"),
                 0 => (ReminderKind.DueToday, owners, "due today"),
                 _ when left <= options.Value.WorkingDaysBefore => (ReminderKind.DueSoon, owners, $"due {DisplayDates.Date(deadline.DueOn)}"),
                 _ => null,
             };
             if (raise is { } r)
             {
-                var text = Truncate($"{deadline.Case}: {deadline.Step}{(deadline.Detail is null ? string.Empty : $" ({deadline.Detail})")}, {r.When}");
+                var text = Chasing.Text(deadline, r.When);
                 wanted.AddRange(r.Recipients.Distinct().Select(user => new Reminder(deadline.PartnershipId, deadline.Kind, deadline.SubjectId, r.Kind, deadline.DueOn, user, text, deadline.Link, now)));
             }
         }
@@ -79,7 +78,7 @@ public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, 
         }
 
         var steps = deadlines.GroupBy(d => d.SubjectId).ToDictionary(g => g.Key, g => g.First().Step);
-        return await raiseReminders.Handle(wanted, (reminder, to) => Email(reminder, steps.GetValueOrDefault(reminder.SubjectId), to, now), cancellationToken);
+        return await raiseReminders.Handle(wanted, (reminder, to) => chasing.Email(reminder, reminder.Subject == CalendarEndingKind ? "Next years' bank holidays for the calendar" : steps.GetValueOrDefault(reminder.SubjectId), to, now), cancellationToken);
     }
 
     /// <summary>Reminders of deadlines that are no longer open are put away: the step was done, or its date moved.</summary>
@@ -93,43 +92,5 @@ public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, 
             done.ForEach(r => r.Resolve(now));
             await db.SaveChangesAsync(cancellationToken);
         }
-    }
-
-    /// <summary>No case details in email: the kind of step, when, and a link to it.</summary>
-    private OutboxEmail Email(Reminder reminder, string? step, string to, DateTime now)
-    {
-        var what = step ?? "Something in your work";
-        var subject = reminder.Kind switch
-        {
-            ReminderKind.Overdue => $"Safeguarding Learning: overdue: {what}",
-            ReminderKind.DueToday => $"Safeguarding Learning: due today: {what}",
-            ReminderKind.Attention => "Safeguarding Learning: the calendar needs next years' bank holidays",
-            _ => $"Safeguarding Learning: due {DisplayDates.Date(reminder.DueOn)}: {what}",
-        };
-        var link = $"{email.Value.PublicBaseUrl?.TrimEnd('/')}{reminder.Link}";
-        return new OutboxEmail(to, Truncate(subject), $"{what}: {(reminder.Kind == ReminderKind.Overdue ? "overdue since" : "due")} {DisplayDates.Date(reminder.DueOn)}.\n\nSign in to see it: {link}\n", now);
-    }
-
-    private async Task<Recipients> People(CancellationToken cancellationToken) =>
-        new(await db.Memberships.AsNoTracking()
-            .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new Recipient(m.PartnershipId, m.Role, m.AgencyId, m.UserId))
-            .ToListAsync(cancellationToken));
-
-    private static string Truncate(string text) => text.Length > 300 ? text[..297] + "..." : text;
-
-    private sealed record Recipient(Guid PartnershipId, Role Role, Guid? AgencyId, string UserId);
-
-    /// <summary>The enabled people of every partnership, by role and agency.</summary>
-    private sealed class Recipients(List<Recipient> all)
-    {
-        public IEnumerable<string> Owners(Deadline deadline) =>
-            all.Where(p => p.PartnershipId == deadline.PartnershipId && p.Role == deadline.Owner.Role && (deadline.Owner.AgencyId is null || p.AgencyId == deadline.Owner.AgencyId))
-                .Select(p => p.UserId);
-
-        public IEnumerable<string> Escalation(Guid partnershipId, Role[] roles) =>
-            all.Where(p => p.PartnershipId == partnershipId && roles.Contains(p.Role)).Select(p => p.UserId);
-
-        public IEnumerable<(Guid PartnershipId, List<string> UserIds)> ByRole(Role role) =>
-            all.Where(p => p.Role == role).GroupBy(p => p.PartnershipId).Select(g => (g.Key, g.Select(p => p.UserId).Distinct().ToList()));
     }
 }

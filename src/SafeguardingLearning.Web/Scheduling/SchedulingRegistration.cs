@@ -88,6 +88,7 @@ public static class SchedulingRegistration
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
         builder.Services.Configure<QuarterlyOptions>(builder.Configuration.GetSection("Quarterly"));
         builder.Services.AddScoped<RaiseReminders>();
+        builder.Services.AddScoped<Chasing>();
         builder.Services.AddScoped<OpenDeadlines>();
         builder.Services.AddScoped<DeadlineSweep>();
         builder.Services.AddScoped<OutboxDelivery>();

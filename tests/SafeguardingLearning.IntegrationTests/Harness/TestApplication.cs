@@ -254,15 +254,22 @@ public static class SessionExtensions
     /// Uploads a file through the page's form with that action, as a browser would: multipart, with
     /// the form's hidden fields (the antiforgery token among them) and the file under its field name.
     /// </summary>
-    public static async Task<HttpResponseMessage> PostFile(this HttpClient session, string pageUrl, string formAction, string fieldName, string fileName, byte[] content, string mediaType = "application/octet-stream")
+    /// <summary>Submits a page's form with a file, as a browser would: its hidden fields, the file, and any fields given.</summary>
+    /// <param name="formAction">Where the form posts, or where its button posts it (a button's formaction).</param>
+    public static async Task<HttpResponseMessage> PostFile(this HttpClient session, string pageUrl, string formAction, string fieldName, string fileName, byte[] content, string mediaType = "application/octet-stream", IReadOnlyDictionary<string, string>? fields = null)
     {
         var page = await session.GetPage(pageUrl);
-        var form = page.Forms.FirstOrDefault(f => f.GetAttribute("action") == formAction)
+        var form = page.Forms.FirstOrDefault(f => f.GetAttribute("action") == formAction || f.QuerySelector($"button[formaction='{formAction}']") is not null)
             ?? throw new InvalidOperationException($"No form posting to {formAction} on {pageUrl}");
         using var body = new MultipartFormDataContent();
         foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
         {
             body.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            body.Add(new StringContent(value), name);
         }
 
         var file = new ByteArrayContent(content);

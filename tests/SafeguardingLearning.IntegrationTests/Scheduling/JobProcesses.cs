@@ -1,6 +1,8 @@
 using System.Globalization;
 using SafeguardingLearning.IntegrationTests.Harness;
 
+using SafeguardingLearning.Tests.Shared;
+
 namespace SafeguardingLearning.IntegrationTests.Scheduling;
 
 /// <summary>Settings for the real app started as its own process (AppProcess) with the jobs on one database.</summary>

@@ -2,6 +2,7 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.UnitTests.Domain;
 
@@ -19,7 +20,7 @@ public class DeadlineContractTests
         new(Guid.NewGuid(), Guid.NewGuid(), caseName, "Test", Guid.NewGuid(), "A step", on, new DeadlineOwner(Role.BusinessUnit), "/x");
 
     [Fact]
-    public async Task Every_registered_sources_deadlines_are_read_soonest_first_and_those_past_the_calendar_are_marked()
+    public async Task Every_registered_sources_deadlines_are_read_soonest_first_and_those_past_the_calendar_are_shown_as_such()
     {
         var late = Due(new(2036, 1, 7));
         var soon = Due(new(2027, 1, 4));
@@ -28,7 +29,7 @@ public class DeadlineContractTests
         var all = await open.AllAsync(Calendar, new(2026, 12, 1));
 
         Assert.Equal([soon.SubjectId, late.SubjectId], all.Select(d => d.SubjectId));
-        Assert.Equal([false, true], all.Select(d => d.BeyondCalendar));
+        Assert.Equal([false, true], all.Select(d => DeadlineBoard.Row(d, Calendar, new(2026, 12, 1)).BeyondCalendar));
     }
 
     [Theory]

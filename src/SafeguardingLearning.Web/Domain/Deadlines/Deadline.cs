@@ -42,9 +42,6 @@ public sealed record Deadline(
 
     /// <summary>A limit set in law or statutory guidance, not only in the local timetable.</summary>
     public bool Statutory { get; init; }
-
-    /// <summary>The due date is past the bank holidays the calendar holds, so it may move.</summary>
-    public bool BeyondCalendar { get; init; }
 }
 
 /// <summary>A capability's open deadlines, as the current person may see them (the data layer's filters apply).</summary>
@@ -65,7 +62,6 @@ public sealed class OpenDeadlines(IEnumerable<IDeadlineSource> sources)
         }
 
         return all
-            .Select(d => calendar.Covers(d.DueOn) ? d : d with { BeyondCalendar = true })
             .OrderBy(d => d.DueOn)
             .ThenBy(d => d.Case, StringComparer.Ordinal)
             .ToList();

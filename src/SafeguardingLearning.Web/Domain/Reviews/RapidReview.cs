@@ -164,7 +164,7 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
             }
 
             var owner = new DeadlineOwner(milestone.Step == MilestoneStep.SummariesIn ? Role.BusinessUnit : milestone.Owner);
-            var detail = milestone.Step == MilestoneStep.SummariesIn ? SummariesDetail(asked, calendar, agencyNames, today) : null;
+            var detail = milestone.Step == MilestoneStep.SummariesIn ? SummariesProgress(asked, calendar, agencyNames, today) : null;
             yield return new Deadline(PartnershipId, Id, string.Empty, MilestoneKind, milestone.Id, milestone.Name, due, owner, string.Empty) { Detail = detail };
         }
 
@@ -182,8 +182,10 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
         yield return new Deadline(PartnershipId, Id, string.Empty, StatutoryKind, Id, "Rapid review decision sent to the Panel (15 working days)", statutoryDue, new DeadlineOwner(Role.BusinessUnit), string.Empty) { Statutory = true };
     }
 
-    private string SummariesDetail(List<AgencyRequest> asked, WorkingDayCalendar calendar, IReadOnlyDictionary<Guid, string> agencyNames, DateOnly today)
+    /// <summary>How far the agencies' summaries have come: "2 of 3 outstanding; late: Northshire Police".</summary>
+    public string SummariesProgress(IReadOnlyCollection<AgencyRequest> requests, WorkingDayCalendar calendar, IReadOnlyDictionary<Guid, string> agencyNames, DateOnly today)
     {
+        var asked = requests.Where(r => r.RapidReviewId == Id).ToList();
         if (asked.Count == 0)
         {
             return "no agency has been asked yet";

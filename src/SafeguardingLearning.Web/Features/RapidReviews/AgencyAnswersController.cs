@@ -140,7 +140,7 @@ public sealed class AgencyAnswersController(AppDbContext db, BankHolidays bankHo
         return RedirectToAction(nameof(AgencyRequest), new { id });
     }
 
-    private static FormStep Step(Domain.Reviews.AgencyRequest request, string? version) =>
+    internal static FormStep Step(Domain.Reviews.AgencyRequest request, string? version) =>
         new(Prefix) { Section = "answer-form", Record = request, Version = version };
 
     private Task<AgencyRequestModel?> Load(Guid id, AgencyAnswerForm? typed = null, bool stale = false) =>

@@ -2,14 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
-using SafeguardingLearning.Web.Domain.Reminders;
-using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Scheduling;
 
 namespace SafeguardingLearning.Web.Features.RapidReviews;
 
@@ -22,13 +20,13 @@ public sealed class AgencyRequestsController(AppDbContext db, BankHolidays bankH
 {
     /// <summary>
     /// Asks every agency involved that has not been asked yet: the "agencies asked" step is done, and
-    /// each agency's active leads are told at once — a reminder naming the case, and an email with
-    /// no case details, only a link to their request. An agency with no active lead cannot be
-    /// chased, so the business unit is warned on the spot and in its reminders.
+    /// each agency's active leads are told at once, as <see cref="Chasing"/> tells every owner of a
+    /// step. An agency with no active lead cannot be chased, so the business unit is warned on the
+    /// spot and in its reminders.
     /// </summary>
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpPost("/rapid-reviews/{id:guid}/agency-requests")]
-    public async Task<IActionResult> Send(Guid id, [FromServices] IOptions<EmailOptions> email)
+    public async Task<IActionResult> Send(Guid id, [FromServices] Chasing chasing)
     {
         var review = await db.RapidReviews.Include(r => r.Milestones).SingleOrDefaultAsync(r => r.Id == id);
         if (review is null)
@@ -56,33 +54,15 @@ public sealed class AgencyRequestsController(AppDbContext db, BankHolidays bankH
         db.AgencyRequests.AddRange(requests);
         var agencyIds = requests.Select(r => r.AgencyId).ToList();
         var agencies = await db.PartnerAgencies.Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
-        var leads = (await db.Memberships.Where(m => m.Role == Role.AgencyLead && m.AgencyId != null && agencyIds.Contains(m.AgencyId!.Value))
-                .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new { AgencyId = m.AgencyId!.Value, u.Id, u.Email })
-                .ToListAsync())
-            .ToLookup(l => l.AgencyId);
-        var baseUrl = email.Value.PublicBaseUrl?.TrimEnd('/');
-        foreach (var request in requests)
-        {
-            var due = review.DueDateFor(request, calendar);
-            var link = $"/agency-requests/{request.Id}";
-            foreach (var lead in leads[request.AgencyId])
-            {
-                db.Reminders.Add(new Reminder(review.PartnershipId, Domain.Reviews.RapidReview.RequestKind, request.Id, ReminderKind.Asked, due, lead.Id, $"{pseudonym}: agency summary of involvement from {agencies[request.AgencyId]}, due {DisplayDates.Date(due)}", link, now));
-                if (lead.Email is { } address)
-                {
-                    db.OutboxEmails.Add(new OutboxEmail(address, "Safeguarding Learning: your agency is asked for a summary of involvement", $"Your agency is asked for a summary of its involvement for a rapid review, due {DisplayDates.Date(due)}.\n\nSign in to answer: {baseUrl}{link}\n", now));
-                }
-            }
-        }
-
-        var leaderless = requests.Where(r => !leads[r.AgencyId].Any()).Select(r => agencies[r.AgencyId]).Order(StringComparer.Ordinal).ToList();
+        var newlyAsked = review.OpenDeadlines(calendar, requests, agencies, today)
+            .Where(d => d.Kind == Domain.Reviews.RapidReview.RequestKind)
+            .Select(d => RapidReviewDeadlines.Named(d, pseudonym))
+            .ToList();
+        var unchased = await chasing.AskNowAsync(newlyAsked, now);
+        var leaderless = unchased.Select(d => agencies[requests.Single(r => r.Id == d.SubjectId).AgencyId]).Order(StringComparer.Ordinal).ToList();
         if (leaderless.Count > 0)
         {
-            var unit = await db.Memberships.Where(m => m.Role == Role.BusinessUnit).Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => u.Id).Distinct().ToListAsync();
-            foreach (var userId in unit)
-            {
-                db.Reminders.Add(new Reminder(review.PartnershipId, "AgencyWithoutLead", review.Id, ReminderKind.Attention, today, userId, Truncate($"{pseudonym}: no active lead to answer the request for a summary of involvement from {string.Join(", ", leaderless)}"), "/agencies", now));
-            }
+            await chasing.WarnBusinessUnitAsync(review.PartnershipId, "AgencyWithoutLead", review.Id, today, $"{pseudonym}: no active lead to answer the request for a summary of involvement from {string.Join(", ", leaderless)}", "/agencies", now);
         }
 
         try
@@ -102,8 +82,6 @@ public sealed class AgencyRequestsController(AppDbContext db, BankHolidays bankH
                 + (leaderless.Count > 0 ? $" {string.Join(", ", leaderless)} {(leaderless.Count == 1 ? "has" : "have")} no active lead to answer: give {(leaderless.Count == 1 ? "it" : "them")} a lead, or ask them another way." : string.Empty);
         return RedirectToAction(nameof(RapidReviewsController.RapidReview), "RapidReviews", new { id });
     }
-
-    private static string Truncate(string text) => text.Length > 300 ? text[..297] + "..." : text;
 }
 
 /// <summary>The rapid review's 15-working-day deadline, with the working days left, wherever the rapid review is shown.</summary>

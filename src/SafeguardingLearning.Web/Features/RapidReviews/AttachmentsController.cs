@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,10 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.RapidReviews;
 
@@ -19,15 +22,32 @@ namespace SafeguardingLearning.Web.Features.RapidReviews;
 public sealed class AttachmentsController(AppDbContext db, AttachmentStore store, IOptions<AttachmentOptions> options, BankHolidays bankHolidays, TimeProvider clock) : Controller
 {
     private const string FileField = "File";
+    private const string AnswerPrefix = "Form";
 
     [Authorize(Policy = AccessPolicies.AnswerAgencyRequests)]
     [HttpPost("/agency-requests/{id:guid}/attachments")]
-    public async Task<IActionResult> Attach(Guid id, [FromForm(Name = FileField)] IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> Attach(Guid id, [FromForm(Name = FileField)] IFormFile? file, [Bind(Prefix = AnswerPrefix)] AgencyAnswerForm typed, string? version, [FromServices] IValidator<AgencyAnswerForm> validator, CancellationToken cancellationToken)
     {
         var request = await db.AgencyRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
         {
             return NotFound();
+        }
+
+        // Before the answers are sent, the document is attached from the answer form itself: what
+        // the lead has typed is kept as a draft first, so attaching never loses it.
+        var answersPosted = !request.IsSent && Request.Form.Keys.Any(k => k.StartsWith(AnswerPrefix + ".", StringComparison.Ordinal));
+        if (answersPosted)
+        {
+            var draft = await ModelState.Submit(db, AgencyAnswersController.Step(request, version), await validator.ValidateAsync(typed, cancellationToken), () =>
+            {
+                request.SaveDraft(typed.ToAnswer(), User.GetUserId()!, DisplayDates.Today(clock));
+                return Task.CompletedTask;
+            });
+            if (draft != FormOutcome.Saved)
+            {
+                return View("AgencyRequest", await AgencyRequestModel.Load(db, bankHolidays, clock, options, id, typed, draft == FormOutcome.Stale));
+            }
         }
 
         var review = await db.RapidReviews.AsNoTracking().SingleAsync(r => r.Id == request.RapidReviewId, cancellationToken);

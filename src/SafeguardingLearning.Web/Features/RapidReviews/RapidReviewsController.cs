@@ -250,15 +250,16 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
         var asked = await db.AgencyRequests.AsNoTracking().Where(r => r.RapidReviewId == id).ToListAsync();
+        var agencyIds = asked.Select(r => r.AgencyId).ToList();
+        var agencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
         var milestones = review.Milestones.OrderBy(m => m.Order).Select(m =>
         {
             var due = review.DueDateOf(m, calendar);
             var left = calendar.WorkingDaysBetween(today, due);
             var status = review.StatusOf(m, asked);
-            return new MilestoneRow(m.Id, m.Name, RoleNames.Describe(m.Owner), m.Step, due, status, left, DeadlineRag.For(left, status.State != MilestoneState.Upcoming), !calendar.Covers(due));
+            var detail = m.Step == MilestoneStep.SummariesIn ? review.SummariesProgress(asked, calendar, agencyNames, today) : null;
+            return new MilestoneRow(m.Id, m.Name, RoleNames.Describe(m.Owner), m.Step, due, status, left, DeadlineRag.For(left, status.State != MilestoneState.Upcoming), !calendar.Covers(due), detail);
         }).ToList();
-        var agencyIds = asked.Select(r => r.AgencyId).ToList();
-        var agencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
         var requests = asked
             .Select(r => (Request: r, Due: review.DueDateFor(r, calendar)))
             .Select(x => new AgencyRequestRow(x.Request.Id, pseudonym, agencyNames.GetValueOrDefault(x.Request.AgencyId, string.Empty), x.Due, x.Request.AnsweredOn, x.Request.IsLate(x.Due, today)))
@@ -294,7 +295,7 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
 
 public sealed record RapidReviewRow(Guid Id, string ChildPseudonym, DateOnly DueDate, int WorkingDaysLeft, Rag Rag, string? NextMilestone, DateOnly? NextMilestoneDue);
 
-public sealed record MilestoneRow(Guid Id, string Name, string Owner, MilestoneStep Step, DateOnly DueDate, MilestoneStatus Status, int WorkingDaysLeft, Rag Rag, bool BeyondCalendar);
+public sealed record MilestoneRow(Guid Id, string Name, string Owner, MilestoneStep Step, DateOnly DueDate, MilestoneStatus Status, int WorkingDaysLeft, Rag Rag, bool BeyondCalendar, string? Detail);
 
 public sealed record RapidReviewModel(
     RapidReviewRow Summary,

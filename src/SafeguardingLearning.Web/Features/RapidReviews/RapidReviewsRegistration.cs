@@ -41,12 +41,14 @@ public sealed class RapidReviewDeadlines(AppDbContext db) : IDeadlineSource
         var agencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var byReview = requests.ToLookup(r => r.RapidReviewId);
         return open
-            .SelectMany(x => x.Review.OpenDeadlines(calendar, [.. byReview[x.Review.Id]], agencyNames, today)
-                .Select(d => d with
-                {
-                    Case = x.ChildPseudonym,
-                    Link = d.Kind == RapidReview.RequestKind ? $"/agency-requests/{d.SubjectId}" : $"/rapid-reviews/{x.Review.Id}",
-                }))
+            .SelectMany(x => x.Review.OpenDeadlines(calendar, [.. byReview[x.Review.Id]], agencyNames, today).Select(d => Named(d, x.ChildPseudonym)))
             .ToList();
     }
+
+    /// <summary>A rapid review's deadline named by the child's pseudonym, linking to where the step is taken.</summary>
+    public static Deadline Named(Deadline deadline, string pseudonym) => deadline with
+    {
+        Case = pseudonym,
+        Link = deadline.Kind == RapidReview.RequestKind ? $"/agency-requests/{deadline.SubjectId}" : $"/rapid-reviews/{deadline.CaseId}",
+    };
 }

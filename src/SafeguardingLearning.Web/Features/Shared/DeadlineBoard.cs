@@ -15,7 +15,7 @@ public static class DeadlineBoard
     {
         var left = calendar.WorkingDaysBetween(today, deadline.DueOn);
         var what = deadline.Detail is null ? deadline.Step : $"{deadline.Step} ({deadline.Detail})";
-        return new DeadlineRow(deadline.CaseId, deadline.Case, what, deadline.DueOn, left, DeadlineRag.For(left, done: false), deadline.Link, deadline.Statutory, deadline.BeyondCalendar || !calendar.Covers(deadline.DueOn));
+        return new DeadlineRow(deadline.CaseId, deadline.Case, what, deadline.DueOn, left, DeadlineRag.For(left, done: false), deadline.Link, deadline.Statutory, BeyondCalendar: !calendar.Covers(deadline.DueOn));
     }
 
     public static List<DeadlineRow> Rows(IEnumerable<Deadline> deadlines, WorkingDayCalendar calendar, DateOnly today) =>

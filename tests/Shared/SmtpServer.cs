@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SafeguardingLearning.IntegrationTests.Harness;
+namespace SafeguardingLearning.Tests.Shared;
 
 /// <summary>How the test SMTP server answers the messages it is given.</summary>
 public enum SmtpBehaviour
@@ -43,7 +43,7 @@ public sealed class SmtpServer : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("sl-smtp-").FullName;
         var port = FreePort();
-        var script = Path.Combine(AppContext.BaseDirectory, "Harness", "smtp_server.py");
+        var script = Path.Combine(AppContext.BaseDirectory, "Shared", "smtp_server.py");
         var arguments = new List<string> { script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), folder };
         arguments.AddRange(behaviour switch
         {
