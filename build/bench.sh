@@ -100,7 +100,7 @@ measure() { # kind label path person connections url cookie
   local kind=$1 label=$2 path=$3 person=$4 connections=$5 url=$6 cookie=$7
   run=$((run + 1))
   local file="wrk/$run-$provider-$scale-$kind-$connections.txt"
-  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" "$url" </dev/null >"$out/$file" 2>&1 || true
+  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --timeout 20s --latency -H "Cookie: $cookie" "$url" </dev/null >"$out/$file" 2>&1 || true
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$provider" "$label" "$path" "$person" "$connections" "$kind" "$file" >>"$out/runs.tsv"
   printf '  %-9s %-28s %3s connections: %s req/s\n' "$kind" "$label" "$connections" "$(grep -o 'Requests/sec: *[0-9.]*' "$out/$file" | grep -o '[0-9.]*$')" >&2
 }
