@@ -128,7 +128,14 @@ for provider in $providers; do
       ten-year) factor=$ten_year_scale ;;
       *) echo "unknown scale $scale (demo or ten-year)"; exit 1 ;;
     esac
-    if [ "$provider" = sqlite ]; then db_connection="Data Source=$work/sl-$scale.db"; else db_connection="${postgres/Database=postgres/Database=sl_${scale/-/_}}"; fi
+    if [ "$provider" = sqlite ]; then
+      db_connection="Data Source=$work/sl-$scale.db"
+    else
+      # The app migrates an existing database; it does not create one.
+      pg_port=$(echo "$postgres" | grep -o 'Port=[0-9]*' | cut -d= -f2)
+      createdb -h 127.0.0.1 -p "$pg_port" -U postgres "sl_${scale/-/_}"
+      db_connection="${postgres/Database=postgres/Database=sl_${scale/-/_}}"
+    fi
     export ASPNETCORE_ENVIRONMENT=Development Database__Provider=$db_provider ConnectionStrings__SafeguardingLearning=$db_connection Scheduling__RunJobs=false Serilog__MinimumLevel__Default=Warning
     say "$provider, $scale scale: generating the data"
     bench_tool generate "$factor" "$work/pages.tsv"
