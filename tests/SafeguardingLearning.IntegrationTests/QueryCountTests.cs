@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SafeguardingLearning.Bench;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
 using Xunit.Abstractions;
@@ -54,6 +56,42 @@ public class QueryCountTests(ITestOutputHelper output)
         }
 
         Assert.All(pages, p => Assert.Equal(before[p].Queries, after[p].Queries));
+    }
+
+    /// <summary>
+    /// The benchmark's generated ten years of cases (build/bench.sh), at a twentieth of its size so
+    /// it stays quick: every kind of review at every stage, rapid reviews at every step, findings,
+    /// agency requests and a long audit trail. Each page sends what it sent at demo scale.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Read_pages_send_as_many_queries_over_ten_years_of_cases_as_over_the_demo(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var sessions = new Dictionary<string, HttpClient>();
+        foreach (var person in Pages.Select(p => p.Person).Distinct())
+        {
+            sessions[person] = await app.SignInAs(person);
+        }
+
+        var theme = await app.Query(db => db.Themes.Where(t => t.Name == "Neglect" && db.Partnerships.Any(p => p.Id == t.PartnershipId && p.Name.StartsWith("Northshire"))).Select(t => t.Id).SingleAsync());
+        var pages = Pages.Append(($"/themes/{theme}", "chair@northshire.example")).ToList();
+
+        var demo = await Count(app, sessions, pages);
+        TenYearCounts? generated = null;
+        await app.Seed(async services => generated = await TenYearData.SeedAsync(services, new TenYearScale(0.05)));
+        var tenYears = await Count(app, sessions, pages);
+
+        output.WriteLine($"{provider}: {generated}");
+        foreach (var (page, person) in pages)
+        {
+            output.WriteLine($"{provider} {page} as {person}: {demo[(page, person)].Queries} queries ({demo[(page, person)].Milliseconds} ms) at demo scale, {tenYears[(page, person)].Queries} ({tenYears[(page, person)].Milliseconds} ms) over a twentieth of ten years");
+        }
+
+        var chainBreak = await app.Query(async db => AuditChain.FindFirstBreak(await db.AuditEntries.OrderBy(a => a.Sequence).ToListAsync()));
+        Assert.Null(chainBreak);
+        Assert.True(generated!.Reviews >= 100 && generated.Findings >= 250 && generated.AuditEntries >= 2500, $"generated too little: {generated}");
+        Assert.All(pages, p => Assert.Equal(demo[p].Queries, tenYears[p].Queries));
     }
 
     private static async Task<Dictionary<(string, string), (int Queries, long Milliseconds)>> Count(TestApplication app, Dictionary<string, HttpClient> sessions, List<(string Page, string Person)> pages)

@@ -46,6 +46,11 @@ public static class OperationsRegistration
     /// <summary>The first middleware: correlation id, security headers, request log and error pages wrap everything else.</summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
+        if (app.Configuration.GetValue<bool>(BenchmarkCounters.Setting))
+        {
+            app.UseMiddleware<BenchmarkCounters>();
+        }
+
         // Behind a TLS proxy named in settings: the scheme and the person's address come from its
         // X-Forwarded-* headers, and from nobody else's. Without the setting the headers are ignored.
         if (TrustedProxies(app.Configuration) is { Count: > 0 })

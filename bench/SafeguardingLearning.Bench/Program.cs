@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafeguardingLearning.Bench;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Email;
+using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Calendar;
+using SafeguardingLearning.Web.Features.Demo;
+using SafeguardingLearning.Web.Features.Pdf;
+using SafeguardingLearning.Web.Features.RapidReviews;
+using SafeguardingLearning.Web.Features.Reviews;
+using SafeguardingLearning.Web.Features.Shared;
+using SafeguardingLearning.Web.Features.Themes;
+using SafeguardingLearning.Web.Operations;
+using SafeguardingLearning.Web.Scheduling;
+
+// The parts of build/bench.sh that shell does badly. The database is the app's own, chosen as the
+// app chooses it (Database__Provider, ConnectionStrings__SafeguardingLearning).
+//   generate SCALE PAGES.tsv   the demo seed, plus ten years of cases times SCALE (0 = the demo only); writes the pages to measure
+//   sweep                      times one run of the deadline sweep, in milliseconds
+//   signin URL EMAIL           signs in through the sign-in form; prints the Cookie header
+//   probe URL COOKIE [N]       N requests one at a time; prints "status sql-commands allocated-bytes" (medians)
+//   report DIR BUDGETS.json    the Markdown tables of a run, then what is over budget
+var command = args.FirstOrDefault();
+switch (command)
+{
+    case "generate":
+        await Generate(double.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+        break;
+    case "sweep":
+        await Sweep();
+        break;
+    case "signin":
+        Console.WriteLine(await Session.SignInAsync(args[1], args[2], DemoData.Password));
+        break;
+    case "probe":
+        Console.WriteLine(await Session.ProbeAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5));
+        break;
+    case "report":
+        Report.Print(args[1], args[2]);
+        break;
+    default:
+        Console.Error.WriteLine("usage: generate SCALE PAGES.tsv | sweep | signin URL EMAIL | probe URL COOKIE [N] | report DIR BUDGETS.json");
+        return 2;
+}
+
+return 0;
+
+static async Task Generate(double scale, string pagesFile)
+{
+    await using var app = await BuildAppAsync();
+    await using var scope = app.Services.CreateAsyncScope();
+    scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+    if (scale > 0)
+    {
+        var watch = Stopwatch.StartNew();
+        var counts = await TenYearData.SeedAsync(scope.ServiceProvider, new TenYearScale(scale));
+        Console.Error.WriteLine($"generated in {watch.Elapsed.TotalSeconds:F0} s: {counts}");
+    }
+
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    var northshire = await db.Partnerships.Where(p => p.Name == DemoData.PartnershipName).Select(p => p.Id).SingleAsync();
+    var theme = await db.Themes.Where(t => t.PartnershipId == northshire && t.Name == "Neglect").Select(t => t.Id).SingleAsync();
+    var review = await db.CaseReviews.Where(r => r.PartnershipId == northshire && r.Title == "Child P").Select(r => r.Id).SingleAsync();
+    var rapidReview = await db.RapidReviews.Where(r => db.Notifications.Any(n => n.Id == r.NotificationId && n.PartnershipId == northshire && n.ChildPseudonym == "Child Q")).Select(r => r.Id).SingleAsync();
+    const string Manager = "manager@northshire.example", Chair = "chair@northshire.example";
+    string[][] pages =
+    [
+        ["business unit home", "/", Manager],
+        ["review register", "/reviews", Manager],
+        ["rapid reviews", "/rapid-reviews", Manager],
+        ["notifications", "/notifications", Manager],
+        ["themes", "/themes", Chair],
+        ["a theme (neglect)", $"/themes/{theme}", Chair],
+        ["agency lead home", "/", "police.lead@northshire.example"],
+        ["chair home", "/", Chair],
+        ["reminders", "/reminders", Chair],
+        ["audit trail", "/audit", "admin@northshire.example"],
+        ["a review (Child P)", $"/reviews/{review}", Manager],
+        ["a rapid review (Child Q)", $"/rapid-reviews/{rapidReview}", Manager],
+        ["a form (new notification)", "/notifications/new", Manager],
+    ];
+    await File.WriteAllLinesAsync(pagesFile, pages.Select(p => string.Join('\t', p)));
+}
+
+static async Task Sweep()
+{
+    // The sweep does nothing on a weekend or a bank holiday: on those days it is timed as on the last working day.
+    var clock = new ShiftedClock();
+    await using var app = await BuildAppAsync(services => services.AddSingleton<TimeProvider>(clock));
+    await using var scope = app.Services.CreateAsyncScope();
+    scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+    var calendar = await scope.ServiceProvider.GetRequiredService<BankHolidays>().Calendar();
+    while (!calendar.IsWorkingDay(DisplayDates.Today(clock)))
+    {
+        clock.Offset -= TimeSpan.FromDays(1);
+    }
+
+    var sweep = scope.ServiceProvider.GetRequiredService<DeadlineSweep>();
+    var watch = Stopwatch.StartNew();
+    var raised = await sweep.RunAsync();
+    watch.Stop();
+    Console.Error.WriteLine($"the sweep of {DisplayDates.Today(clock)} raised {raised} reminders");
+    Console.WriteLine(watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
+}
+
+// The app as Program.cs builds it, without listening: its services, migrated and seeded.
+static async Task<WebApplication> BuildAppAsync(Action<IServiceCollection>? services = null)
+{
+    var builder = WebApplication.CreateBuilder();
+    builder.AddOperations();
+    builder.AddData();
+    builder.AddIdentityAndAccess();
+    builder.AddEmail();
+    builder.AddCalendar();
+    builder.AddPdfRendering();
+    builder.AddReviews();
+    builder.AddRapidReviews();
+    builder.AddScheduling();
+    builder.AddAgencyAttachments();
+    builder.AddWebShell();
+    services?.Invoke(builder.Services);
+    var app = builder.Build();
+    await app.MigrateDatabaseAsync();
+    await app.SeedBankHolidaysAsync();
+    await app.SeedDemoDataAsync();
+    await app.SeedThemesAsync();
+    return app;
+}
+
+/// <summary>The system clock, moved back by <see cref="Offset"/>.</summary>
+internal sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+}

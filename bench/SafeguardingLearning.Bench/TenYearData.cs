@@ -1,0 +1,402 @@
+using Bogus;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Demo;
+
+namespace SafeguardingLearning.Bench;
+
+/// <summary>How much ten years of a busy partnership holds, times a scale factor.</summary>
+public sealed record TenYearScale(double Factor)
+{
+    public int Notifications => Scaled(600);
+
+    public int Reviews => Scaled(2000);
+
+    public int Findings => Scaled(6000);
+
+    public int AuditEntries => Scaled(50_000);
+
+    private int Scaled(int count) => Math.Max(1, (int)Math.Round(count * Factor));
+}
+
+/// <summary>What the generator wrote, counted in the database afterwards.</summary>
+public sealed record TenYearCounts(int Notifications, int RapidReviews, int AgencyRequests, int Reviews, int Findings, int AuditEntries);
+
+/// <summary>
+/// Ten years of case work on top of the demo partnerships (Northshire and Southmoor, which share
+/// Northshire Police): serious incident notifications each with its rapid review, agency requests
+/// and summaries, case reviews of every kind at every stage, findings tagged with themes, and an
+/// audit trail. Every record is made through the domain's own methods and saved through the app's
+/// <see cref="AppDbContext"/>, so the audit trail's hash chain is written as the app writes it.
+/// The same seed gives the same data (dates are counted back from today).
+/// </summary>
+public static class TenYearData
+{
+    private const int BatchSize = 50;
+    private const string SouthmoorManager = "manager@southmoor.example";
+
+    /// <summary>Seeds the demo partnerships if missing, then ten years of cases at <paramref name="scale"/>; acts as the system.</summary>
+    public static async Task<TenYearCounts> SeedAsync(IServiceProvider services, TenYearScale scale, int seed = 2026)
+    {
+        await DemoData.SeedAsync(services);
+        var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
+        var world = await World.LoadAsync(services);
+
+        // The newest notifications sit in the last few weeks, so their rapid reviews are at every stage.
+        var recent = new[] { 0, 1, 2, 4, 6, 8, 10, 12, 14, 18, 25 };
+        var notified = Enumerable.Range(0, scale.Notifications)
+            .Select(i => i < recent.Length ? world.Calendar.SubtractWorkingDays(world.Today, recent[i]) : world.Today.AddDays(-faker.Random.Int(30, 3650)))
+            .OrderBy(d => d)
+            .ToList();
+        var reviewsFromRapidReviews = new List<(Guid RapidReviewId, Guid PartnershipId, ReviewKind Kind, DateOnly CommissionedOn, string Title)>();
+        foreach (var batch in notified.Chunk(BatchSize))
+        {
+            await using var scope = World.NewScope(services, out var db);
+            foreach (var date in batch)
+            {
+                var review = AddNotification(db, world, faker, date);
+                if (review is not null)
+                {
+                    reviewsFromRapidReviews.Add(review.Value);
+                }
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // Then the case reviews: those the rapid reviews led to, and the rest of every kind.
+        var findingsLeft = scale.Findings;
+        var kinds = Enum.GetValues<ReviewKind>();
+        var plans = Enumerable.Range(0, Math.Max(0, scale.Reviews - reviewsFromRapidReviews.Count))
+            .Select(i => (RapidReviewId: (Guid?)null, PartnershipId: world.PickPartnership(faker), Kind: kinds[i % kinds.Length], CommissionedOn: world.Today.AddDays(-faker.Random.Int(0, 3650)), Title: Pseudonym(faker)))
+            .Concat(reviewsFromRapidReviews.Take(scale.Reviews).Select(r => (RapidReviewId: (Guid?)r.RapidReviewId, r.PartnershipId, r.Kind, r.CommissionedOn, r.Title)))
+            .ToList();
+        var stages = Enum.GetValues<ReviewStage>();
+        for (var start = 0; start < plans.Count; start += BatchSize)
+        {
+            await using var scope = World.NewScope(services, out var db);
+            foreach (var (plan, index) in plans.Skip(start).Take(BatchSize).Select((p, i) => (p, start + i)))
+            {
+                // The first of each kind go through every stage; the rest take the stage their age gives them.
+                var stage = index < kinds.Length * stages.Length ? stages[index / kinds.Length] : StageForAge(world.Today.DayNumber - plan.CommissionedOn.DayNumber, faker);
+                var findings = Math.Min(findingsLeft, Math.Max(1, (int)Math.Round((double)findingsLeft / (plans.Count - index)) + faker.Random.Int(-1, 1)));
+                findingsLeft -= AddReview(db, world, faker, plan.PartnershipId, index < kinds.Length * stages.Length ? kinds[index % kinds.Length] : plan.Kind, plan.Title, plan.CommissionedOn, plan.RapidReviewId, stage, findings);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await TopUpAuditTrail(services, world, faker, scale.AuditEntries);
+
+        await using var countScope = World.NewScope(services, out var counts);
+        return new TenYearCounts(
+            await counts.Notifications.CountAsync(),
+            await counts.RapidReviews.CountAsync(),
+            await counts.AgencyRequests.CountAsync(),
+            await counts.CaseReviews.CountAsync(),
+            await counts.Findings.CountAsync(),
+            await counts.AuditEntries.CountAsync());
+    }
+
+    /// <summary>A notification and its rapid review, taken as far as the days since it was notified allow.</summary>
+    private static (Guid, Guid, ReviewKind, DateOnly, string)? AddNotification(AppDbContext db, World world, Faker faker, DateOnly notifiedOn)
+    {
+        var partnership = world.PickPartnership(faker);
+        var agencies = faker.PickRandom(world.Agencies[partnership], Math.Min(world.Agencies[partnership].Count, faker.Random.Int(2, 4))).ToList();
+        var aware = notifiedOn.AddDays(-faker.Random.Int(0, 2));
+        var notification = new SeriousIncidentNotification(
+            partnership, Pseudonym(faker), faker.PickRandom<AgeBand>(), aware.AddDays(-faker.Random.Int(0, 3)), aware, aware.AddDays(faker.Random.Int(0, 7)) is var panel && panel <= world.Today ? panel : null, notifiedOn,
+            faker.Lorem.Paragraph(), agencies, world.Today);
+        db.Notifications.Add(notification);
+        var day = (int workingDays) => world.Calendar.AddWorkingDays(notifiedOn, workingDays);
+        var at = (DateOnly date) => date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+        var manager = world.Managers[partnership];
+        if (day(1) > world.Today)
+        {
+            return null;
+        }
+
+        notification.RecordScreening(new ScreeningAnswers(true, faker.Random.Bool(0.2f), true, faker.Random.Bool(), false, false, false), manager, at(day(1)));
+        var rapid = new RapidReview(notification, TimetableMilestone.SuffolkDefault(partnership), at(day(1)));
+        db.RapidReviews.Add(rapid);
+        if (day(2) <= world.Today)
+        {
+            notification.RecordChairDecision(ScreeningOutcome.ReviewRequired, faker.Lorem.Sentence(), world.Chair, true, at(day(2)));
+        }
+
+        foreach (var milestone in rapid.Milestones.Where(m => m.Step == MilestoneStep.Other && day(m.WorkingDay) <= world.Today).ToList())
+        {
+            rapid.CompleteMilestone(milestone.Id, day(milestone.WorkingDay), manager);
+        }
+
+        if (day(3) > world.Today)
+        {
+            return null;
+        }
+
+        rapid.RecordAgenciesAsked(day(3), manager);
+        var requests = agencies.Select(a => new AgencyRequest(rapid, a, day(3))).ToList();
+        db.AgencyRequests.AddRange(requests);
+        foreach (var request in requests.Where(_ => faker.Random.Bool(0.9f)))
+        {
+            var answeredOn = day(faker.Random.Int(4, 6));
+            if (answeredOn <= world.Today)
+            {
+                var by = world.AgencyLeads.TryGetValue(request.AgencyId, out var lead) ? lead : manager;
+                request.SaveDraft(new AgencyAnswer(faker.Lorem.Paragraph(), faker.Lorem.Sentence(), faker.Lorem.Sentence(), faker.Lorem.Sentence(), null), by, answeredOn);
+                request.Submit(by, answeredOn);
+            }
+        }
+
+        if (day(7) > world.Today || !requests.Any(r => r.IsSent))
+        {
+            return null;
+        }
+
+        rapid.CirculateComposite(day(7), requests, manager);
+        if (day(11) > world.Today)
+        {
+            return null;
+        }
+
+        var decision = faker.PickRandom<RapidReviewDecision>();
+        rapid.RecordDecisionMeeting(day(11), "Independent chair\nBusiness manager\nHeads of safeguarding of the agencies involved", faker.Lorem.Sentence(), decision, faker.Lorem.Sentences(2), world.Today);
+        if (day(12) > world.Today)
+        {
+            return null;
+        }
+
+        rapid.SignOffDecision(decision, faker.Lorem.Sentences(2), world.Chair, true, at(day(12)), day(12));
+        if (day(faker.Random.Int(13, 16)) is var sent && sent <= world.Today)
+        {
+            rapid.RecordReportSent(sent, sent, world.Calendar, manager);
+            if (day(30) <= world.Today)
+            {
+                rapid.RecordPanelResponse(faker.PickRandom<PanelResponse>(), day(30), faker.Lorem.Sentence(), world.Today);
+            }
+        }
+
+        return ReviewNames.KindFor(decision) is { } kind ? (rapid.Id, partnership, kind, day(12), notification.ChildPseudonym) : null;
+    }
+
+    /// <summary>A case review taken to <paramref name="stage"/> through its own steps; returns how many findings it holds.</summary>
+    private static int AddReview(AppDbContext db, World world, Faker faker, Guid partnership, ReviewKind kind, string title, DateOnly commissionedOn, Guid? rapidReviewId, ReviewStage stage, int findings)
+    {
+        // A review that has moved on needs the time to have done so.
+        var earliest = stage switch
+        {
+            ReviewStage.Commissioned => 0,
+            ReviewStage.InProgress => 20,
+            ReviewStage.FindingsAgreed => 200,
+            _ => 300,
+        };
+        if (world.Today.DayNumber - commissionedOn.DayNumber < earliest)
+        {
+            commissionedOn = world.Today.AddDays(-earliest - faker.Random.Int(0, 60));
+        }
+
+        var review = new CaseReview(partnership, kind, title, commissionedOn, rapidReviewId, world.Today);
+        db.CaseReviews.Add(review);
+        var agencies = faker.PickRandom(world.Agencies[partnership], Math.Min(world.Agencies[partnership].Count, faker.Random.Int(1, 4)));
+        review.Describe(faker.PickRandom<ReviewMethodology>(), faker.Lorem.Sentences(2), faker.Lorem.Sentence(), commissionedOn.AddYears(-1), commissionedOn.AddDays(-7), faker.Lorem.Sentence(), agencies);
+        if (review.MustTellNationalBodies || faker.Random.Bool(0.3f))
+        {
+            review.AssignReviewer(faker.Random.Bool(0.05f) ? world.Reviewer : null);
+            if (review.MustTellNationalBodies && review.IndependentReviewerUserId is null)
+            {
+                review.AssignReviewer(world.OtherReviewer);
+            }
+        }
+
+        if (review.MustTellNationalBodies)
+        {
+            review.RecordNationalBodiesTold(commissionedOn.AddDays(5) is var told && told <= world.Today ? told : commissionedOn, world.Today);
+        }
+
+        if (stage == ReviewStage.Closed && faker.Random.Bool())
+        {
+            review.Close(faker.Lorem.Sentence(), commissionedOn.AddDays(10));
+            return 0;
+        }
+
+        if (stage == ReviewStage.Commissioned)
+        {
+            return 0;
+        }
+
+        var themes = world.Themes[partnership];
+        review.MoveTo(ReviewStage.InProgress, commissionedOn.AddDays(14), world.Calendar);
+        for (var i = 0; i < findings; i++)
+        {
+            review.AddFinding(faker.Lorem.Sentences(2), faker.Random.Bool(0.7f) ? faker.Lorem.Sentence() : null, faker.PickRandom(themes, faker.Random.Int(1, 3)));
+        }
+
+        if (stage == ReviewStage.InProgress || (stage == ReviewStage.Closed && review.Findings.Count == 0))
+        {
+            if (stage == ReviewStage.Closed)
+            {
+                review.Close(faker.Lorem.Sentence(), commissionedOn.AddDays(60));
+            }
+
+            return review.Findings.Count;
+        }
+
+        var agreedOn = commissionedOn.AddDays(150);
+        review.MoveTo(ReviewStage.FindingsAgreed, agreedOn, world.Calendar);
+        foreach (var finding in review.Findings.Where(_ => stage != ReviewStage.FindingsAgreed || faker.Random.Bool()).ToList())
+        {
+            review.RecordBoardResponse(finding.Id, faker.Lorem.Sentence(), agreedOn.AddDays(14));
+        }
+
+        if (stage == ReviewStage.Closed)
+        {
+            review.Close(faker.Lorem.Sentence(), agreedOn.AddDays(30));
+        }
+        else if (stage == ReviewStage.Published)
+        {
+            var publishOn = agreedOn.AddDays(60);
+            review.PlanPublication(publishOn);
+            if (review.IsLocalChildSafeguardingPracticeReview)
+            {
+                review.RecordFinalReportSent(agreedOn.AddDays(30), world.Today);
+            }
+
+            review.SignOffForPublication(world.Chair, true, agreedOn.AddDays(40).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc));
+            review.MoveTo(ReviewStage.Published, publishOn, world.Calendar);
+        }
+        else
+        {
+            review.PlanPublication(world.Today.AddDays(faker.Random.Int(30, 120)));
+        }
+
+        return review.Findings.Count;
+    }
+
+    /// <summary>Sign-ins and views, written through the app's audit path until the trail holds <paramref name="total"/> entries.</summary>
+    private static async Task TopUpAuditTrail(IServiceProvider services, World world, Faker faker, int total)
+    {
+        int missing;
+        {
+            await using var scope = World.NewScope(services, out var db);
+            missing = total - await db.AuditEntries.CountAsync();
+        }
+
+        var people = world.People;
+        while (missing > 0)
+        {
+            await using var scope = World.NewScope(services, out var db);
+            var batch = Math.Min(missing, 2000);
+            for (var i = 0; i < batch; i++)
+            {
+                var person = faker.PickRandom(people);
+                if (faker.Random.Bool(0.7f))
+                {
+                    db.RecordEvent(AuditAction.SignedIn, "ApplicationUser", person, userId: person);
+                }
+                else
+                {
+                    db.RecordEvent(AuditAction.Viewed, nameof(CaseReview), faker.Random.Guid().ToString(), userId: person);
+                }
+            }
+
+            await db.SaveChangesAsync();
+            missing -= batch;
+        }
+    }
+
+    private static ReviewStage StageForAge(int days, Faker faker) => days switch
+    {
+        < 30 => ReviewStage.Commissioned,
+        < 200 => faker.Random.Bool(0.8f) ? ReviewStage.InProgress : ReviewStage.Commissioned,
+        < 400 => faker.Random.Bool(0.6f) ? ReviewStage.FindingsAgreed : ReviewStage.InProgress,
+        _ => faker.Random.Bool(0.85f) ? ReviewStage.Published : ReviewStage.Closed,
+    };
+
+    private static string Pseudonym(Faker faker) => $"Child {faker.Random.String2(1, "ABCDEFGHJKLMNPRSTUVWXYZ")}{faker.Random.Int(1, 9999)}";
+
+    /// <summary>The partnerships, their agencies, themes and people the cases are made for.</summary>
+    private sealed class World
+    {
+        public required DateOnly Today { get; init; }
+
+        public required WorkingDayCalendar Calendar { get; init; }
+
+        public required Guid Northshire { get; init; }
+
+        public required Guid Southmoor { get; init; }
+
+        public required Dictionary<Guid, List<Guid>> Agencies { get; init; }
+
+        public required Dictionary<Guid, List<Guid>> Themes { get; init; }
+
+        public required Dictionary<Guid, string> Managers { get; init; }
+
+        public required Dictionary<Guid, string> AgencyLeads { get; init; }
+
+        public required string Chair { get; init; }
+
+        public required string Reviewer { get; init; }
+
+        public required string OtherReviewer { get; init; }
+
+        public required List<string> People { get; init; }
+
+        public static async Task<World> LoadAsync(IServiceProvider services)
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var partnerships = await db.Partnerships.ToDictionaryAsync(p => p.Name, p => p.Id);
+            var northshire = partnerships[DemoData.PartnershipName];
+            var southmoor = partnerships[DemoData.SecondPartnershipName];
+            var users = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+            var leads = await db.Memberships.Where(m => m.AgencyId != null).Select(m => new { AgencyId = m.AgencyId!.Value, m.UserId }).ToListAsync();
+            var themes = await db.Themes.Select(t => new { t.PartnershipId, t.Id }).ToListAsync();
+            var members = await db.PartnershipAgencies.Select(pa => new { pa.PartnershipId, pa.AgencyId }).ToListAsync();
+            return new World
+            {
+                Today = DisplayDates.Today(services.GetRequiredService<TimeProvider>()),
+                Calendar = await services.GetRequiredService<BankHolidays>().Calendar(),
+                Northshire = northshire,
+                Southmoor = southmoor,
+                Agencies = members.GroupBy(m => m.PartnershipId).ToDictionary(g => g.Key, g => g.Select(m => m.AgencyId).Order().ToList()),
+                Themes = themes.GroupBy(t => t.PartnershipId).ToDictionary(g => g.Key, g => g.Select(t => t.Id).Order().ToList()),
+                Managers = new() { [northshire] = users["manager@northshire.example"], [southmoor] = users[SouthmoorManager] },
+                AgencyLeads = leads.GroupBy(l => l.AgencyId).ToDictionary(g => g.Key, g => g.First().UserId),
+                Chair = users["chair@northshire.example"],
+                Reviewer = users["reviewer@northshire.example"],
+                OtherReviewer = await PastReviewerAsync(services),
+                People = [.. users.Values.Order()],
+            };
+        }
+
+        /// <summary>An account for the independent reviewers of past years, who no longer sign in.</summary>
+        private static async Task<string> PastReviewerAsync(IServiceProvider services)
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            const string Email = "past.reviewers@northshire.example";
+            if (await users.FindByEmailAsync(Email) is { } existing)
+            {
+                return existing.Id;
+            }
+
+            var user = new ApplicationUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Past independent reviewers", IsDisabled = true };
+            var created = await users.CreateAsync(user);
+            return created.Succeeded ? user.Id : throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        /// <summary>Two cases in three are Northshire's.</summary>
+        public Guid PickPartnership(Faker faker) => faker.Random.Int(0, 2) < 2 ? Northshire : Southmoor;
+
+        public static AsyncServiceScope NewScope(IServiceProvider services, out AppDbContext db)
+        {
+            var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+            db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return scope;
+        }
+    }
+}
