@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.IntegrationTests;
@@ -142,5 +143,20 @@ public class RapidReviewClockTests
         Assert.Contains("Chair and manager", stale.QuerySelector("#what-changed")?.TextContent, StringComparison.Ordinal);
         var id = Guid.Parse(review.Split('/').Last());
         Assert.Equal("Chair and manager", await app.Query(db => db.RapidReviews.Where(r => r.Id == id).Select(r => r.MeetingAttendees).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_database_finds_exactly_the_rapid_reviews_whose_clock_runs(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+
+        var (running, all) = await app.Query(async db => (
+            await db.RapidReviews.Where(r => RapidReview.StagesWithClockRunning.Contains(r.Stage)).Select(r => r.Id).ToListAsync(),
+            await db.RapidReviews.ToListAsync()));
+
+        // The demo holds rapid reviews on both sides: Child Q's is running, Child P's has had the Panel's response.
+        Assert.Contains(all, r => r.Stage == RapidReviewStage.PanelResponded);
+        Assert.Equal(all.Where(r => r.ClockRuns).Select(r => r.Id).Order(), running.Order());
     }
 }

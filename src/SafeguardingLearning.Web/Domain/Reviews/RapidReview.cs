@@ -86,6 +86,13 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
     /// <summary>The clock runs until the report goes to the Panel, and stops then.</summary>
     public bool ClockRuns => Stage < RapidReviewStage.SentToPanel;
 
+    /// <summary>
+    /// The stages in which the clock runs, for a database query: stages are stored by name, so
+    /// "earlier than" cannot be asked of the database (by name, "PanelResponded" sorts before "SentToPanel").
+    /// </summary>
+    public static IReadOnlyList<RapidReviewStage> StagesWithClockRunning { get; } =
+        Enum.GetValues<RapidReviewStage>().Where(stage => stage < RapidReviewStage.SentToPanel).ToArray();
+
     public DateOnly DueDate(WorkingDayCalendar calendar) => calendar.AddWorkingDays(PartnershipNotifiedDate, StatutoryWorkingDays);
 
     /// <summary>On time when the report reached the Panel by the end of the 15th working day, as counted when it was sent.</summary>

@@ -26,7 +26,7 @@ public sealed class RapidReviewDeadlines(AppDbContext db) : IDeadlineSource
     {
         var open = await (
                 from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
-                where r.Stage < RapidReviewStage.SentToPanel
+                where RapidReview.StagesWithClockRunning.Contains(r.Stage)
                 join n in db.Notifications on r.NotificationId equals n.Id
                 select new { Review = r, n.ChildPseudonym })
             .ToListAsync(cancellationToken);
