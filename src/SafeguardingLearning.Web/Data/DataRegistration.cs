@@ -87,6 +87,14 @@ public static class DataRegistration
     /// <summary>Applies the migrations, one instance at a time.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
+        // An up-to-date database, as at nearly every start, is left alone: asking which migrations
+        // are pending reads the history table, where migrating also compares the whole model with
+        // the last migration's, which costs seconds of start-up.
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return;
+        }
+
         if (db.Database.IsNpgsql())
         {
             await MigrateHoldingPostgreSqlLockAsync(db, cancellationToken);
