@@ -22,7 +22,6 @@ mkdir -p "$out/wrk"
 : >"$out/runs.tsv"; : >"$out/counters.tsv"; : >"$out/figures.tsv"
 work=$(mktemp -d /tmp/sl-bench.XXXXXX)
 chmod 755 "$work" # the PostgreSQL cluster runs as the postgres user
-web=$root/src/SafeguardingLearning.Web
 app_pids=()
 
 say() { printf '\n== %s\n' "$*" >&2; }
@@ -50,6 +49,11 @@ say "building (Release)"
 for project in src/SafeguardingLearning.Web bench/SafeguardingLearning.Bench bench/Reference; do
   dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 done
+# The app is measured as it is deployed (the Dockerfile's publish): ReadyToRun, so that start-up
+# does not wait for the JIT.
+published="$work/publish"
+dotnet publish src/SafeguardingLearning.Web -c Release -r "linux-$(dpkg --print-architecture | sed 's/amd64/x64/')" --self-contained false \
+  -p:PublishReadyToRun=true -o "$published" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bench_tool() { dotnet "$root/bench/SafeguardingLearning.Bench/bin/Release/net10.0/SafeguardingLearning.Bench.dll" "$@"; }
 
 # A loopback port nothing answers on.
@@ -76,10 +80,10 @@ wait_ready() { # url; prints the milliseconds since $2 (date +%s%N) when it firs
 start_product() { # port core [extra VAR=value...]; sets started_ms
   local port=$1 core=$2; shift 2
   local started; started=$(date +%s%N)
-  (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  (cd "$published" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Database__Provider="$db_provider" ConnectionStrings__SafeguardingLearning="$db_connection" \
     Scheduling__RunJobs=false Serilog__MinimumLevel__Default=Warning "$@" \
-    taskset -c "$core" dotnet "$web/bin/Release/net10.0/SafeguardingLearning.Web.dll" --contentRoot "$web" \
+    taskset -c "$core" dotnet "$published/SafeguardingLearning.Web.dll" --contentRoot "$published" \
     >>"$work/app-$port.log" 2>&1) &
   app_pids+=($!)
   started_ms=$(wait_ready "http://127.0.0.1:$port/health/ready" "$started") || { tail -30 "$work/app-$port.log"; exit 1; }
