@@ -32,7 +32,8 @@ public sealed class AddBankHolidayFormValidator : AbstractValidator<AddBankHolid
 public sealed class CalendarController(AppDbContext db, BankHolidays bankHolidays, IValidator<AddBankHolidayForm> validator) : Controller
 {
     [HttpGet("/calendar")]
-    public async Task<IActionResult> Index(int? year) => View(await Model(year, new AddBankHolidayForm()));
+    public async Task<IActionResult> Index(int? year) =>
+        year is < 1 or > 9999 ? BadRequest() : View(await Model(year, new AddBankHolidayForm()));
 
     [HttpPost("/calendar/add")]
     public async Task<IActionResult> Add([Bind(Prefix = "Form")] AddBankHolidayForm form)
