@@ -4,6 +4,7 @@ using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Jobs;
+using SafeguardingLearning.Web.Features.Partnerships;
 using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Reviews;
@@ -30,6 +31,11 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 await app.SeedBankHolidaysAsync();
+if (FirstAdministrator.IsRequested(args))
+{
+    return await FirstAdministrator.RunAsync(app, args);
+}
+
 await app.SeedDemoDataAsync();
 await app.SeedThemesAsync();
 
@@ -52,6 +58,7 @@ else
 app.MapHealth();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point; public so the integration tests can host the app.</summary>
 public partial class Program;
