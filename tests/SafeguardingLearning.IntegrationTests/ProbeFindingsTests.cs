@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 
@@ -21,5 +25,20 @@ public class ProbeFindingsTests(ApplicationsFixture apps) : IClassFixture<Applic
         var response = await admin.GetAsync($"/calendar?year={year}");
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_antiforgery_cookie_is_for_https_only_outside_development()
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), "Production");
+
+        // Always, not "as the request": where TLS ends at a proxy the app may see plain HTTP.
+        var cookie = app.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie;
+        Assert.Equal(CookieSecurePolicy.Always, cookie.SecurePolicy);
+        Assert.Equal(SameSiteMode.Strict, cookie.SameSite);
+
+        var page = await app.NewSession().GetAsync("/sign-in");
+        var set = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Contains("secure", set, StringComparison.OrdinalIgnoreCase);
     }
 }
