@@ -1,6 +1,6 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.Web.Domain.Access;
