@@ -122,6 +122,20 @@ public class MigrationTests
 
         Assert.Equal("wal", await Pragma(connection, "journal_mode"));
         Assert.Equal(SqlitePragmas.BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), await Pragma(connection, "busy_timeout"));
+
+        // The settings are sent once per native connection; a connection taken again from the
+        // pool, or a new one beside it, has them too.
+        await db.Database.CloseConnectionAsync();
+        await using var again = Context(database);
+        await using var beside = Context(database);
+        await again.Database.OpenConnectionAsync();
+        await beside.Database.OpenConnectionAsync();
+        foreach (var other in new[] { again, beside })
+        {
+            var otherConnection = (SqliteConnection)other.Database.GetDbConnection();
+            Assert.Equal(SqlitePragmas.BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), await Pragma(otherConnection, "busy_timeout"));
+            Assert.Equal("1", await Pragma(otherConnection, "synchronous"));
+        }
     }
 
     private static async Task<string?> Pragma(SqliteConnection connection, string name)

@@ -59,6 +59,25 @@ public class QueryCountTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// What every signed-in page pays before its own content: one query for the session, the person
+    /// and their memberships (SessionValidation), and the header's count of unread reminders. A
+    /// simple form page adds one query for its choices (the partnership's agencies); nothing else.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_simple_signed_in_page_sends_at_most_three_commands(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var sessions = new Dictionary<string, HttpClient> { ["manager@northshire.example"] = await app.SignInAs("manager@northshire.example") };
+
+        var counts = await Count(app, sessions, [("/notifications/new", "manager@northshire.example")]);
+
+        var queries = counts[("/notifications/new", "manager@northshire.example")].Queries;
+        output.WriteLine($"{provider} /notifications/new: {queries} commands");
+        Assert.InRange(queries, 1, 3);
+    }
+
+    /// <summary>
     /// The benchmark's generated ten years of cases (build/bench.sh), at a twentieth of its size so
     /// it stays quick: every kind of review at every stage, rapid reviews at every step, findings,
     /// agency requests and a long audit trail. Each page sends what it sent at demo scale.

@@ -93,6 +93,50 @@ public class SessionTests(ApplicationsFixture apps, Xunit.Abstractions.ITestOutp
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_disabled_account_is_refused_on_its_next_request_even_with_its_session_still_open(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var email = $"disabled-{Guid.NewGuid():N}@northshire.example";
+        var userId = await app.SeedPerson(email, Role.BusinessUnit, DemoData.PartnershipName);
+        var (_, cookie) = await SignInCapturing(app, email);
+        Assert.Equal(HttpStatusCode.OK, (await app.Replaying(cookie).GetAsync("/notifications/new")).StatusCode);
+
+        // Another instance (or a database change) disables the account without ending its sessions.
+        await app.Seed(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var person = await db.Users.SingleAsync(u => u.Id == userId);
+            person.IsDisabled = true;
+            await db.SaveChangesAsync();
+        });
+
+        var refused = await app.Replaying(cookie).GetAsync("/notifications/new");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/sign-in", refused.RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_membership_removed_elsewhere_takes_the_role_away_on_the_next_request(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var email = $"moved-{Guid.NewGuid():N}@northshire.example";
+        var userId = await app.SeedPerson(email, Role.BusinessUnit, DemoData.PartnershipName);
+        var (_, cookie) = await SignInCapturing(app, email);
+        Assert.Equal(HttpStatusCode.OK, (await app.Replaying(cookie).GetAsync("/notifications/new")).StatusCode);
+
+        await app.Seed(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            db.Memberships.RemoveRange(await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == userId).ToListAsync());
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Replaying(cookie).GetAsync("/notifications/new")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_session_idle_for_30_minutes_or_open_for_12_hours_is_refused(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

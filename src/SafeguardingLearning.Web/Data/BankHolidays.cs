@@ -6,16 +6,22 @@ namespace SafeguardingLearning.Web.Data;
 
 /// <summary>
 /// The one working-day calendar every clock uses, built from the bank holidays in the database.
-/// Cached for ten minutes (and cleared at once on this instance when an administrator changes it).
+/// Cached per instance, as every deadline page and the sweep read it: cleared at once on this
+/// instance when an administrator changes it, and read afresh at least once a minute, so every
+/// other instance sharing the database sees the change within <see cref="CacheFor"/> (one small
+/// query a minute per instance).
 /// </summary>
 public sealed class BankHolidays(AppDbContext db, IMemoryCache cache)
 {
+    /// <summary>How long another instance may go on using the calendar as it was before a change.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+
     private const string CacheKey = "working-day-calendar";
 
     public async Task<WorkingDayCalendar> Calendar() =>
         (await cache.GetOrCreateAsync(CacheKey, async entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
             var dates = await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync();
             return new WorkingDayCalendar(dates);
         }))!;

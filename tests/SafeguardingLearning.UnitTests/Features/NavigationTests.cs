@@ -1,6 +1,9 @@
 using System.Reflection;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Shared;
 
@@ -37,6 +40,30 @@ public class NavigationTests
         Assert.All(
             NavigationItem.All.Where(i => i.Policy is not null),
             item => Assert.NotNull(options.GetPolicy(item.Policy!)));
+    }
+
+    [Fact]
+    public async Task Each_role_sees_exactly_the_entries_its_policies_admit()
+    {
+        var services = new ServiceCollection().AddLogging().AddAuthorization(AccessPolicies.Configure).BuildServiceProvider();
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var person = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, role.ToString())], "test", ClaimTypes.Name, ClaimTypes.Role));
+            var admitted = new List<NavigationItem>();
+            foreach (var item in NavigationItem.All)
+            {
+                if (item.Policy is null || (await authorization.AuthorizeAsync(person, item.Policy)).Succeeded)
+                {
+                    admitted.Add(item);
+                }
+            }
+
+            Assert.Equal(admitted, NavigationItem.For(role));
+        }
+
+        Assert.Equal(NavigationItem.All.Where(i => i.Policy is null), NavigationItem.For(null));
     }
 
     [Theory]

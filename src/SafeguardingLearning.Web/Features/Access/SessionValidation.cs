@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 
@@ -16,58 +18,91 @@ namespace SafeguardingLearning.Web.Features.Access;
 /// </summary>
 internal static class SessionValidation
 {
+    /// <summary>
+    /// The session, its person and each of the person's memberships (with the partnership's and
+    /// agency's names), in one query: a row per membership, or one row with no membership. Compiled
+    /// once per model (a compiled query is bound to the model it was first run with, and each
+    /// database provider has its own), as it runs on every request.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, Guid, IAsyncEnumerable<SessionRow>>> Compiled = [];
+
+    private static Func<AppDbContext, Guid, IAsyncEnumerable<SessionRow>> Rows(AppDbContext db) =>
+        Compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(
+            (AppDbContext db, Guid sessionId) =>
+                from s in db.UserSessions
+                join u in db.Users on s.UserId equals u.Id
+                join m in (
+                        from m in db.Memberships.IgnoreQueryFilters()
+                        join p in db.Partnerships.IgnoreQueryFilters() on m.PartnershipId equals p.Id
+                        join a in db.PartnerAgencies.IgnoreQueryFilters() on m.AgencyId equals a.Id into agencies
+                        from a in agencies.DefaultIfEmpty()
+                        select new { m.UserId, m.PartnershipId, PartnershipName = p.Name, m.Role, m.AgencyId, AgencyName = a.Name })
+                    on u.Id equals m.UserId into memberships
+                from m in memberships.DefaultIfEmpty()
+                where s.Id == sessionId
+                select new SessionRow(
+                    s,
+                    u.UserName,
+                    u.DisplayName,
+                    u.IsDisabled,
+                    u.TwoFactorEnabled,
+                    m == null ? null : m.PartnershipId,
+                    m == null ? null : m.PartnershipName,
+                    m == null ? null : m.Role,
+                    m == null ? null : m.AgencyId,
+                    m == null ? null : m.AgencyName)));
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<AppDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
-        var sessionId = context.Principal?.GetSessionId();
-        var current = sessionId is null ? null : await (
-                from s in db.UserSessions
-                join u in db.Users on s.UserId equals u.Id
-                where s.Id == sessionId
-                select new { Session = s, User = new { u.Id, u.UserName, u.DisplayName, u.IsDisabled, u.TwoFactorEnabled } })
-            .SingleOrDefaultAsync();
+        var rows = new List<SessionRow>(1);
+        if (context.Principal?.GetSessionId() is { } sessionId)
+        {
+            await foreach (var row in Rows(db)(db, sessionId))
+            {
+                rows.Add(row);
+            }
+        }
 
-        if (current is null || current.User.IsDisabled || !current.Session.IsActiveAt(now))
+        var current = rows.FirstOrDefault();
+        if (current is null || current.IsDisabled || !current.Session.IsActiveAt(now))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
 
-        var memberships = await (
-                from m in db.Memberships.IgnoreQueryFilters()
-                join p in db.Partnerships.IgnoreQueryFilters() on m.PartnershipId equals p.Id
-                join a in db.PartnerAgencies.IgnoreQueryFilters() on m.AgencyId equals a.Id into agencies
-                from a in agencies.DefaultIfEmpty()
-                where m.UserId == current.User.Id
-                select new { m.PartnershipId, PartnershipName = p.Name, m.Role, m.AgencyId, AgencyName = a.Name })
-            .ToListAsync();
-        var membership = memberships.FirstOrDefault(m => m.PartnershipId == current.Session.PartnershipId);
+        var session = current.Session;
+        var userId = session.UserId;
+        var membershipCount = rows.Count(r => r.PartnershipId is not null);
+        var membership = rows.FirstOrDefault(r => r.PartnershipId is not null && r.PartnershipId == session.PartnershipId);
 
         var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, current.User.Id));
-        identity.AddClaim(new Claim(ClaimTypes.Name, current.User.UserName ?? current.User.Id));
-        identity.AddClaim(new Claim(AccessClaims.SessionId, current.Session.Id.ToString()));
-        identity.AddClaim(new Claim(AccessClaims.DisplayName, current.User.DisplayName));
-        identity.AddClaim(new Claim(AccessClaims.TwoFactorEnabled, current.User.TwoFactorEnabled ? "true" : "false"));
-        identity.AddClaim(new Claim(AccessClaims.PartnershipCount, memberships.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (membership is not null)
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, userId));
+        identity.AddClaim(new Claim(ClaimTypes.Name, current.UserName ?? userId));
+        identity.AddClaim(new Claim(AccessClaims.SessionId, session.Id.ToString()));
+        identity.AddClaim(new Claim(AccessClaims.DisplayName, current.DisplayName));
+        identity.AddClaim(new Claim(AccessClaims.TwoFactorEnabled, current.TwoFactorEnabled ? "true" : "false"));
+        identity.AddClaim(new Claim(AccessClaims.PartnershipCount, membershipCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (membership is { PartnershipId: { } partnershipId, Role: { } role })
         {
-            identity.AddClaim(new Claim(ClaimTypes.Role, membership.Role.ToString()));
-            identity.AddClaim(new Claim(AccessClaims.PartnershipId, membership.PartnershipId.ToString()));
-            identity.AddClaim(new Claim(AccessClaims.PartnershipName, membership.PartnershipName));
+            identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
+            identity.AddClaim(new Claim(AccessClaims.PartnershipId, partnershipId.ToString()));
+            identity.AddClaim(new Claim(AccessClaims.PartnershipName, membership.PartnershipName!));
             if (membership.AgencyId is { } agencyId)
             {
                 identity.AddClaim(new Claim(AccessClaims.AgencyId, agencyId.ToString()));
-                identity.AddClaim(new Claim(AccessClaims.AgencyName, membership.AgencyName));
+                identity.AddClaim(new Claim(AccessClaims.AgencyName, membership.AgencyName!));
             }
         }
 
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
-        if (current.Session.Touch(now))
+
+        // "Last seen" is written at most once a minute (UserSession.Touch), not on every request.
+        if (session.Touch(now))
         {
             await db.SaveChangesAsync();
         }
@@ -82,4 +117,17 @@ internal static class SessionValidation
             session.End(nowUtc);
         }
     }
+
+    /// <summary>One row of the session query: the session (tracked, so "last seen" can be saved), its person, and one membership or none.</summary>
+    private sealed record SessionRow(
+        UserSession Session,
+        string? UserName,
+        string DisplayName,
+        bool IsDisabled,
+        bool TwoFactorEnabled,
+        Guid? PartnershipId,
+        string? PartnershipName,
+        Role? Role,
+        Guid? AgencyId,
+        string? AgencyName);
 }

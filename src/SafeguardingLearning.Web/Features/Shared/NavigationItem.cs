@@ -1,3 +1,4 @@
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Features.Shared;
@@ -21,4 +22,18 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Scheduled jobs", "Jobs", "Index", AccessPolicies.ManageJobs),
         new("Job dashboard", "Jobs", "Dashboard", AccessPolicies.ManageJobs),
     ];
+
+    private static readonly Dictionary<Role, IReadOnlyList<NavigationItem>> ByRole =
+        Enum.GetValues<Role>().ToDictionary(role => role, role => (IReadOnlyList<NavigationItem>)[.. All.Where(i => Admits(i, role))]);
+
+    private static readonly IReadOnlyList<NavigationItem> WithoutRole = [.. All.Where(i => i.Policy is null)];
+
+    /// <summary>
+    /// The entries a role sees, worked out once per role: every policy is a list of roles
+    /// (<see cref="AccessPolicies.Roles"/>), so the role alone decides, and the pages need not
+    /// evaluate each policy on every request.
+    /// </summary>
+    public static IReadOnlyList<NavigationItem> For(Role? role) => role is { } r ? ByRole[r] : WithoutRole;
+
+    private static bool Admits(NavigationItem item, Role role) => item.Policy is null || AccessPolicies.Roles[item.Policy].Contains(role);
 }

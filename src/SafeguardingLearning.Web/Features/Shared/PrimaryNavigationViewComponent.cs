@@ -1,24 +1,15 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SafeguardingLearning.Web.Domain.Access;
 
 namespace SafeguardingLearning.Web.Features.Shared;
 
 /// <summary>The service navigation: only the entries the signed-in person's role may use.</summary>
-public sealed class PrimaryNavigationViewComponent(IAuthorizationService authorization) : ViewComponent
+public sealed class PrimaryNavigationViewComponent : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync()
+    public IViewComponentResult Invoke()
     {
-        var visible = new List<NavigationItem>();
-        foreach (var item in NavigationItem.All)
-        {
-            if (item.Policy is null || (await authorization.AuthorizeAsync(UserClaimsPrincipal, item.Policy)).Succeeded)
-            {
-                visible.Add(item);
-            }
-        }
-
         var values = ViewContext.RouteData.Values;
-        return View(new PrimaryNavigationModel(visible, values["controller"] as string, values["action"] as string));
+        return View(new PrimaryNavigationModel(NavigationItem.For(UserClaimsPrincipal.GetRole()), values["controller"] as string, values["action"] as string));
     }
 }
 
