@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Reviews;
 
 namespace SafeguardingLearning.IntegrationTests;
@@ -147,6 +148,32 @@ public partial class PaginationTests
         var table = OpenReviewsTable(await home.Content.ReadAsStringAsync());
         Assert.Equal(["Child P"], Regex.Matches(table, "<a class=\"govuk-link\" href=\"/reviews/[^\"]+\">([^<]+)</a>").Select(m => m.Groups[1].Value));
         Assert.DoesNotContain("rapid-reviews/", table, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_audit_trails_pages_keep_the_search(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var admin = await app.SignInAs("admin@northshire.example");
+        await app.Query(async db =>
+        {
+            var person = await db.Users.Where(u => u.Email == "admin@northshire.example").Select(u => u.Id).SingleAsync();
+            for (var i = 0; i < 60; i++)
+            {
+                db.RecordEvent(AuditAction.Viewed, "PagedRecord", $"record-{i:D2}", userId: person);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var one = await admin.GetStringAsync("/audit?Record=PagedRecord&From=2000-01-01");
+        Assert.Contains("Showing 1 to 50 of 60 entries", one, StringComparison.Ordinal);
+        Assert.Contains("href=\"/audit?Record=PagedRecord&amp;From=2000-01-01&amp;page=2\" rel=\"next\"", one, StringComparison.Ordinal);
+        var two = await admin.GetStringAsync("/audit?Record=PagedRecord&From=2000-01-01&page=2");
+        Assert.Contains("Showing 51 to 60 of 60 entries", two, StringComparison.Ordinal);
+        Assert.Equal((51, 11), (Regex.Count(one, "<tr class=\"govuk-table__row\">"), Regex.Count(two, "<tr class=\"govuk-table__row\">")));
+        Assert.Contains("Showing 51 to 60 of 60 entries", await admin.GetStringAsync("/audit?Record=PagedRecord&page=7"), StringComparison.Ordinal);
     }
 
     private static Task<Guid> Northshire(AppDbContext db) => db.Partnerships.Where(p => p.Name.StartsWith("Northshire")).Select(p => p.Id).SingleAsync();
