@@ -31,7 +31,7 @@ public sealed class AuditTrailController(AppDbContext db) : Controller
     private const int PageSize = 50;
 
     [HttpGet("/audit")]
-    public async Task<IActionResult> Index(AuditSearch search)
+    public async Task<IActionResult> Index([FromQuery] AuditSearch search)
     {
         // This partnership's entries, and the sign-in events of its people (which belong to no partnership).
         var partnershipId = User.GetPartnershipId();
