@@ -89,11 +89,8 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
             var pressing = all.Select(d => d.CaseId).Distinct().Take(Shown).ToList();
             var entries = await open.Where(e => pressing.Contains(e.Id)).ToListAsync();
             entries = [.. entries.OrderBy(e => pressing.IndexOf(e.Id))];
-            if (entries.Count < Shown)
-            {
-                var more = await open.Where(e => !pressing.Contains(e.Id)).Take(Shown - entries.Count).ToListAsync();
-                entries.AddRange(more);
-            }
+            // Asked even when none is needed, so the page's queries do not depend on the data.
+            entries.AddRange(await open.Where(e => !pressing.Contains(e.Id)).Take(Shown - entries.Count).ToListAsync());
 
             openReviews = await ReviewRegister.Rows(db, entries, calendar, today);
         }
