@@ -29,6 +29,14 @@ public class QueryCountTests(ITestOutputHelper output)
         ("/", "police.lead@northshire.example"),
         ("/", "chair@northshire.example"),
         ("/reminders", "chair@northshire.example"),
+        ("/reviews?page=2", "manager@northshire.example"),
+        ("/reviews?Kind=Learning%20or%20partnership%20review&page=2", "manager@northshire.example"),
+        ("/rapid-reviews?page=2", "manager@northshire.example"),
+        ("/notifications?page=2", "manager@northshire.example"),
+        ("/", "reviewer@northshire.example"),
+        ("/", "board@northshire.example"),
+        ("/audit", "admin@northshire.example"),
+        ("/audit?Page=2", "admin@northshire.example"),
     ];
 
     [Theory]
@@ -43,7 +51,7 @@ public class QueryCountTests(ITestOutputHelper output)
         }
 
         var theme = await app.Query(db => db.Themes.Where(t => t.Name == "Neglect" && db.Partnerships.Any(p => p.Id == t.PartnershipId && p.Name.StartsWith("Northshire"))).Select(t => t.Id).SingleAsync());
-        var pages = Pages.Append(($"/themes/{theme}", "chair@northshire.example")).ToList();
+        var pages = Pages.Append(($"/themes/{theme}", "chair@northshire.example")).Append(($"/themes/{theme}?page=2", "chair@northshire.example")).ToList();
 
         await AddCases(app, 5);
         var before = await Count(app, sessions, pages);
@@ -94,7 +102,7 @@ public class QueryCountTests(ITestOutputHelper output)
         }
 
         var theme = await app.Query(db => db.Themes.Where(t => t.Name == "Neglect" && db.Partnerships.Any(p => p.Id == t.PartnershipId && p.Name.StartsWith("Northshire"))).Select(t => t.Id).SingleAsync());
-        var pages = Pages.Append(($"/themes/{theme}", "chair@northshire.example")).ToList();
+        var pages = Pages.Append(($"/themes/{theme}", "chair@northshire.example")).Append(($"/themes/{theme}?page=2", "chair@northshire.example")).ToList();
 
         var demo = await Count(app, sessions, pages);
         TenYearCounts? generated = null;

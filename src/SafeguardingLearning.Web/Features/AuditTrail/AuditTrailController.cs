@@ -5,6 +5,7 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
 
@@ -20,7 +21,7 @@ public sealed class AuditSearch
 
     public DateOnly? To { get; set; }
 
-    public int Page { get; set; } = 1;
+    public int? Page { get; set; }
 }
 
 /// <summary>Administrators search the audit trail and check that its chain is whole.</summary>
@@ -30,7 +31,7 @@ public sealed class AuditTrailController(AppDbContext db) : Controller
     private const int PageSize = 50;
 
     [HttpGet("/audit")]
-    public async Task<IActionResult> Index(AuditSearch search)
+    public async Task<IActionResult> Index([FromQuery] AuditSearch search)
     {
         // This partnership's entries, and the sign-in events of its people (which belong to no partnership).
         var partnershipId = User.GetPartnershipId();
@@ -67,9 +68,10 @@ public sealed class AuditTrailController(AppDbContext db) : Controller
             entries = entries.Where(a => ids.Contains(a.UserId!));
         }
 
-        var page = Math.Max(1, search.Page);
-        var found = await AuditHistory.Page(db, entries, (page - 1) * PageSize, PageSize + 1);
-        return View(new AuditTrailModel(search, found.Take(PageSize).ToList(), page, found.Count > PageSize));
+        var total = await entries.CountAsync();
+        var page = Paging.Number(search.Page, total, PageSize);
+        var found = await AuditHistory.Page(db, entries, (page - 1) * PageSize, PageSize);
+        return View(new AuditTrailModel(search, new Page<HistoryRow>(found, page, PageSize, total)));
     }
 
     [HttpGet("/audit/verify")]
@@ -81,6 +83,6 @@ public sealed class AuditTrailController(AppDbContext db) : Controller
     }
 }
 
-public sealed record AuditTrailModel(AuditSearch Search, IReadOnlyList<HistoryRow> Rows, int Page, bool HasMore);
+public sealed record AuditTrailModel(AuditSearch Search, Page<HistoryRow> Rows);
 
 public sealed record AuditVerification(long Checked, AuditChainBreak? Break);

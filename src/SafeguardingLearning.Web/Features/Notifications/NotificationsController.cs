@@ -42,12 +42,14 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
     };
 
     [HttpGet("/notifications")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int? page)
     {
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
         var rows = await db.Notifications.AsNoTracking()
             .OrderByDescending(n => n.PartnershipNotifiedDate)
+            .ThenBy(n => n.ChildPseudonym)
+            .ThenBy(n => n.Id)
             .Select(n => new
             {
                 n.Id,
@@ -59,7 +61,7 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
                 Recommendation = n.Screening == null ? (ScreeningOutcome?)null : n.Screening.Recommendation,
                 Decision = n.Screening == null ? null : n.Screening.ChairDecision,
             })
-            .ToListAsync();
+            .ToPageAsync(page);
         var model = rows.Select(n => new NotificationRow(
             n.Id,
             n.ChildPseudonym,
@@ -67,7 +69,7 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
             n.PartnershipNotifiedDate,
             PanelNotificationStatus.For(n.LocalAuthorityAwareDate, n.PanelNotifiedDate, calendar, today),
             n.Recommendation,
-            n.Decision)).ToList();
+            n.Decision));
         return View(model);
     }
 

@@ -19,6 +19,9 @@ namespace SafeguardingLearning.Web.Features.RapidReviews;
 [Authorize(Policy = AccessPolicies.ViewCaseReviews)]
 public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock) : Controller
 {
+    /// <summary>The stages at which the 15-working-day clock has stopped, compared as a list: the stages are stored by name.</summary>
+    private static readonly RapidReviewStage[] StoppedStages = [.. Enum.GetValues<RapidReviewStage>().Where(s => s >= RapidReviewStage.SentToPanel)];
+
     /// <summary>The form field each domain rule's field is typed into.</summary>
     private static readonly Dictionary<string, string> RuleFields = new()
     {
@@ -30,22 +33,27 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
     };
 
     [HttpGet("/rapid-reviews")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int? page)
     {
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
+
+        // The most urgent first: the clock is 15 working days from the day the partnership was
+        // notified, so the earliest notified of those still running is due first.
+        var ordered = from r in db.RapidReviews.AsNoTracking()
+                      join n in db.Notifications.AsNoTracking() on r.NotificationId equals n.Id
+                      orderby StoppedStages.Contains(r.Stage), r.PartnershipNotifiedDate, n.ChildPseudonym, r.Id
+                      select r.Id;
+        var ids = await ordered.ToPageAsync(page);
+        var pageIds = ids.Items.ToList();
         var reviews = await (
                 from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
+                where pageIds.Contains(r.Id)
                 join n in db.Notifications on r.NotificationId equals n.Id
                 select new { Review = r, n.ChildPseudonym })
-            .ToListAsync();
-        var requests = (await db.AgencyRequests.AsNoTracking().ToListAsync()).ToLookup(r => r.RapidReviewId);
-        var rows = reviews
-            .Select(x => Row(x.Review, x.ChildPseudonym, [.. requests[x.Review.Id]], calendar, today))
-            .OrderBy(r => r.Rag == Rag.Done)
-            .ThenBy(r => r.DueDate)
-            .ToList();
-        return View(rows);
+            .ToDictionaryAsync(x => x.Review.Id);
+        var requests = (await db.AgencyRequests.AsNoTracking().Where(r => pageIds.Contains(r.RapidReviewId)).ToListAsync()).ToLookup(r => r.RapidReviewId);
+        return View(ids.Select(id => Row(reviews[id].Review, reviews[id].ChildPseudonym, [.. requests[id]], calendar, today)));
     }
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]

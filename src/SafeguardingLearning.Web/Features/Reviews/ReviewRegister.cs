@@ -5,6 +5,7 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Reviews;
@@ -18,9 +19,7 @@ public sealed record RegisterRow(
     string StageKey,
     string StageName,
     bool IsOpen,
-    IReadOnlyList<DeadlineRow> Deadlines,
-    IReadOnlySet<Guid> AgencyIds,
-    IReadOnlySet<Guid> ThemeIds)
+    IReadOnlyList<DeadlineRow> Deadlines)
 {
     public DeadlineRow? NextDeadline => Deadlines.Count == 0 ? null : Deadlines[0];
 }
@@ -36,78 +35,182 @@ public sealed class RegisterFilter
 
     public Guid? Theme { get; set; }
 
-    public bool IsEmpty => Kind is null && Stage is null && Agency is null && Theme is null;
+    /// <summary>The page of the register, counting from 1.</summary>
+    public int? Page { get; set; }
 
-    public bool Admits(RegisterRow row) =>
-        (string.IsNullOrEmpty(Kind) || row.KindName == Kind)
-        && (string.IsNullOrEmpty(Stage) || row.StageKey == Stage)
-        && (Agency is null || row.AgencyIds.Contains(Agency.Value))
-        && (Theme is null || row.ThemeIds.Contains(Theme.Value));
+    public bool IsEmpty => string.IsNullOrEmpty(Kind) && string.IsNullOrEmpty(Stage) && Agency is null && Theme is null;
 }
 
 public sealed record RegisterModel(
     RegisterFilter Filter,
-    List<RegisterRow> Rows,
-    int Total,
+    Page<RegisterRow> Rows,
     List<SelectListItem> Kinds,
     List<SelectListItem> Stages,
     List<SelectListItem> Agencies,
     List<SelectListItem> Themes);
 
+/// <summary>A review or rapid review as the database orders the register: open ones first, then by when it started.</summary>
+public sealed class RegisterEntry
+{
+    public Guid Id { get; init; }
+
+    public bool IsRapidReview { get; init; }
+
+    public string Title { get; init; } = string.Empty;
+
+    public bool IsOpen { get; init; }
+
+    public DateOnly StartedOn { get; init; }
+}
+
 /// <summary>
-/// The partnership's register of reviews, rapid reviews included, with each one's next deadline:
-/// open ones first, the most pressing first. The deadlines are every registered source's, as the
-/// domain decides them. A fixed number of queries, whatever its length.
+/// The partnership's register of reviews, rapid reviews included. The database filters, orders and
+/// cuts it into pages: open ones first, the longest-running first (an open review's clocks run from
+/// when it was commissioned, a rapid review's 15 working days from when the partnership was notified),
+/// then closed and published ones, the most recent first. Each row's deadlines are asked of the
+/// domain for the rows on the page only. A fixed number of queries, whatever its length.
 /// </summary>
 public static class ReviewRegister
 {
     public const string RapidReviewKind = "Rapid review";
 
-    public static async Task<List<RegisterRow>> Load(AppDbContext db, OpenDeadlines openDeadlines, WorkingDayCalendar calendar, DateOnly today)
+    private const string RapidStagePrefix = "Rapid";
+
+    private static readonly ReviewStage[] ClosedStages = [ReviewStage.Published, ReviewStage.Closed];
+
+    // Compared as a list, not with <: the stages are stored by name.
+    private static readonly RapidReviewStage[] StoppedRapidStages = [.. Enum.GetValues<RapidReviewStage>().Where(s => s >= RapidReviewStage.SentToPanel)];
+
+    /// <summary>Every review and rapid review the filter admits, ordered: the register's rows before they are cut into pages.</summary>
+    public static IQueryable<RegisterEntry> Entries(AppDbContext db, RegisterFilter filter)
     {
-        var deadlines = DeadlineBoard.Rows(DeadlineBoard.For(await openDeadlines.AllAsync(calendar, today), Role.BusinessUnit, null), calendar, today)
-            .ToLookup(d => d.CaseId);
-        var reviews = await db.CaseReviews.AsNoTracking()
-            .Include(r => r.Agencies)
-            .Include(r => r.Findings).ThenInclude(f => f.Themes)
-            .AsSplitQuery()
-            .ToListAsync();
+        var kindName = string.IsNullOrEmpty(filter.Kind) ? null : filter.Kind;
+        ReviewKind? kind = kindName is null ? null : Enum.GetValues<ReviewKind>().Cast<ReviewKind?>().FirstOrDefault(k => ReviewNames.Describe(k!.Value) == kindName);
+        var stageKey = string.IsNullOrEmpty(filter.Stage) ? null : filter.Stage;
+        ReviewStage? stage = stageKey is not null && Enum.TryParse<ReviewStage>(stageKey, out var s) && !stageKey.StartsWith(RapidStagePrefix, StringComparison.Ordinal) ? s : null;
+        RapidReviewStage? rapidStage = stageKey is not null && stageKey.StartsWith(RapidStagePrefix, StringComparison.Ordinal) && Enum.TryParse<RapidReviewStage>(stageKey[RapidStagePrefix.Length..], out var rs) ? rs : null;
+
+        // A filter the register does not know (a kind or stage typed into the address) admits nothing.
+        var unknown = (kindName is not null && kind is null && kindName != RapidReviewKind) || (stageKey is not null && stage is null && rapidStage is null);
+        var includeReviews = !unknown && kindName != RapidReviewKind && rapidStage is null;
+        var includeRapid = !unknown && kind is null && stage is null && filter.Theme is null;
+
+        var reviews = db.CaseReviews.AsNoTracking();
+        if (kind is { } k)
+        {
+            reviews = reviews.Where(r => r.Kind == k);
+        }
+
+        if (stage is { } st)
+        {
+            reviews = reviews.Where(r => r.Stage == st);
+        }
+
+        if (filter.Agency is { } agency)
+        {
+            reviews = reviews.Where(r => r.Agencies.Any(a => a.AgencyId == agency));
+        }
+
+        if (filter.Theme is { } theme)
+        {
+            reviews = reviews.Where(r => r.Findings.Any(f => f.Themes.Any(t => t.ThemeId == theme)));
+        }
+
+        var rapid = from r in db.RapidReviews.AsNoTracking()
+                    join n in db.Notifications.AsNoTracking() on r.NotificationId equals n.Id
+                    select new { Review = r, Notification = n };
+        if (rapidStage is { } rst)
+        {
+            rapid = rapid.Where(x => x.Review.Stage == rst);
+        }
+
+        if (filter.Agency is { } rapidAgency)
+        {
+            rapid = rapid.Where(x => x.Notification.Agencies.Any(a => a.AgencyId == rapidAgency));
+        }
+
+        var reviewEntries = reviews.Select(r => new RegisterEntry
+        {
+            Id = r.Id,
+            IsRapidReview = false,
+            Title = r.Title,
+            IsOpen = !ClosedStages.Contains(r.Stage),
+            StartedOn = r.CommissionedOn,
+        });
+        var rapidEntries = rapid.Select(x => new RegisterEntry
+        {
+            Id = x.Review.Id,
+            IsRapidReview = true,
+            Title = x.Notification.ChildPseudonym,
+            IsOpen = !StoppedRapidStages.Contains(x.Review.Stage),
+            StartedOn = x.Review.PartnershipNotifiedDate,
+        });
+
+        var entries = includeReviews && includeRapid ? reviewEntries.Concat(rapidEntries)
+            : includeReviews ? reviewEntries
+            : includeRapid ? rapidEntries
+            : reviewEntries.Where(_ => false);
+        return Ordered(entries);
+    }
+
+    /// <summary>Open first, the longest-running first; then the rest, the most recent first; then by title and id, so pages never overlap.</summary>
+    public static IQueryable<RegisterEntry> Ordered(IQueryable<RegisterEntry> entries) =>
+        entries
+            .OrderByDescending(e => e.IsOpen)
+            .ThenBy(e => e.IsOpen ? e.StartedOn : (DateOnly?)null)
+            .ThenByDescending(e => e.StartedOn)
+            .ThenBy(e => e.Title)
+            .ThenBy(e => e.Id);
+
+    /// <summary>One page of the register, each row with its deadlines as the domain decides them.</summary>
+    public static async Task<Page<RegisterRow>> PageAsync(AppDbContext db, RegisterFilter filter, WorkingDayCalendar calendar, DateOnly today)
+    {
+        var page = await Entries(db, filter).ToPageAsync(filter.Page);
+        var rows = await Rows(db, page.Items, calendar, today);
+        return new Page<RegisterRow>(rows, page.Number, page.Size, page.Total);
+    }
+
+    /// <summary>
+    /// The register's rows for these entries, in their order, with each one's open deadlines as the
+    /// business unit sees them (the partnership's own steps; the step gathering the agencies' answers
+    /// names the late ones). The same four queries for any number and mix of entries, so a page's
+    /// query count does not depend on what it lists.
+    /// </summary>
+    public static async Task<List<RegisterRow>> Rows(AppDbContext db, IReadOnlyList<RegisterEntry> entries, WorkingDayCalendar calendar, DateOnly today)
+    {
+        var reviewIds = entries.Where(e => !e.IsRapidReview).Select(e => e.Id).ToList();
+        var rapidIds = entries.Where(e => e.IsRapidReview).Select(e => e.Id).ToList();
+        var reviews = await db.CaseReviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id);
         var rapid = await (
                 from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
+                where rapidIds.Contains(r.Id)
                 join n in db.Notifications.AsNoTracking() on r.NotificationId equals n.Id
-                select new { Review = r, n.ChildPseudonym, Agencies = n.Agencies.Select(a => a.AgencyId).ToList() })
-            .AsSplitQuery()
-            .ToListAsync();
+                select new { Review = r, n.ChildPseudonym })
+            .ToDictionaryAsync(x => x.Review.Id);
+        var requests = await db.AgencyRequests.AsNoTracking().Where(r => rapidIds.Contains(r.RapidReviewId)).ToListAsync();
+        var agencyIds = requests.Select(r => r.AgencyId).Distinct().ToList();
+        var agencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var byReview = requests.ToLookup(r => r.RapidReviewId);
 
-        var rows = reviews.Select(r => new RegisterRow(
-                r.Id,
-                false,
-                r.Title,
-                ReviewNames.Describe(r.Kind),
-                r.Stage.ToString(),
-                ReviewNames.Describe(r.Stage),
-                r.IsOpen,
-                [.. deadlines[r.Id]],
-                r.Agencies.Select(a => a.AgencyId).ToHashSet(),
-                r.Findings.SelectMany(f => f.Themes).Select(t => t.ThemeId).ToHashSet()))
-            .Concat(rapid.Select(x => new RegisterRow(
-                x.Review.Id,
-                true,
-                x.ChildPseudonym,
-                RapidReviewKind,
-                "Rapid" + x.Review.Stage,
-                RapidReviewNames.Describe(x.Review.Stage),
-                x.Review.ClockRuns,
-                [.. deadlines[x.Review.Id]],
-                x.Agencies.ToHashSet(),
-                new HashSet<Guid>())));
+        List<DeadlineRow> Clocks(IEnumerable<Deadline> deadlines) =>
+            DeadlineBoard.Rows(DeadlineBoard.For(deadlines, Role.BusinessUnit, null), calendar, today);
 
-        return rows
-            .OrderByDescending(r => r.IsOpen)
-            .ThenBy(r => r.NextDeadline is null)
-            .ThenBy(r => r.NextDeadline?.Due)
-            .ThenBy(r => r.Title, StringComparer.Ordinal)
-            .ToList();
+        var rows = new List<RegisterRow>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (!entry.IsRapidReview && reviews.TryGetValue(entry.Id, out var r))
+            {
+                var deadlines = r.OpenDeadlines(calendar).Select(d => d with { Case = r.Title, Link = $"/reviews/{r.Id}" });
+                rows.Add(new RegisterRow(r.Id, false, r.Title, ReviewNames.Describe(r.Kind), r.Stage.ToString(), ReviewNames.Describe(r.Stage), r.IsOpen, Clocks(deadlines)));
+            }
+            else if (entry.IsRapidReview && rapid.TryGetValue(entry.Id, out var x))
+            {
+                var deadlines = x.Review.OpenDeadlines(calendar, [.. byReview[x.Review.Id]], agencyNames, today).Select(d => RapidReviewDeadlines.Named(d, x.ChildPseudonym));
+                rows.Add(new RegisterRow(x.Review.Id, true, x.ChildPseudonym, RapidReviewKind, RapidStagePrefix + x.Review.Stage, RapidReviewNames.Describe(x.Review.Stage), x.Review.ClockRuns, Clocks(deadlines)));
+            }
+        }
+
+        return rows;
     }
 
     public static List<SelectListItem> Kinds() =>
@@ -117,6 +220,6 @@ public static class ReviewRegister
     [
         new("Any stage", string.Empty),
         .. Enum.GetValues<ReviewStage>().Select(s => new SelectListItem(ReviewNames.Describe(s), s.ToString())),
-        .. Enum.GetValues<RapidReviewStage>().Select(s => new SelectListItem($"Rapid review: {RapidReviewNames.Describe(s).ToLowerInvariant()}", "Rapid" + s)),
+        .. Enum.GetValues<RapidReviewStage>().Select(s => new SelectListItem($"Rapid review: {RapidReviewNames.Describe(s).ToLowerInvariant()}", RapidStagePrefix + s)),
     ];
 }

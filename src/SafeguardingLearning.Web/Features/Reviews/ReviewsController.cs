@@ -8,7 +8,6 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
-using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.AuditTrail;
@@ -26,15 +25,14 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
 {
     [Authorize(Policy = AccessPolicies.ViewCaseReviews)]
     [HttpGet("/reviews")]
-    public async Task<IActionResult> Index([FromQuery] RegisterFilter filter, [FromServices] OpenDeadlines openDeadlines)
+    public async Task<IActionResult> Index([FromQuery] RegisterFilter filter)
     {
-        var rows = await ReviewRegister.Load(db, openDeadlines, await bankHolidays.Calendar(), DisplayDates.Today(clock));
+        var rows = await ReviewRegister.PageAsync(db, filter, await bankHolidays.Calendar(), DisplayDates.Today(clock));
         var agencies = await db.PartnerAgencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
         return View(new RegisterModel(
             filter,
-            rows.Where(filter.Admits).ToList(),
-            rows.Count,
+            rows,
             ReviewRegister.Kinds(),
             ReviewRegister.Stages(),
             [new("Any agency", string.Empty), .. agencies],

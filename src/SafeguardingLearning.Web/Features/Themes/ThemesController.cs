@@ -73,7 +73,7 @@ public sealed class ThemesController(AppDbContext db) : Controller
 
     [Authorize(Policy = AccessPolicies.ReadThemeFindings)]
     [HttpGet("/themes/{id:guid}")]
-    public async Task<IActionResult> Theme(Guid id)
+    public async Task<IActionResult> Theme(Guid id, int? page)
     {
         var theme = await db.Themes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
         if (theme is null)
@@ -81,15 +81,18 @@ public sealed class ThemesController(AppDbContext db) : Controller
             return NotFound();
         }
 
-        var findings = await (
-                from ft in db.Set<FindingTheme>()
-                where ft.ThemeId == id
-                join f in db.Findings on ft.FindingId equals f.Id
-                join r in db.CaseReviews on f.CaseReviewId equals r.Id
-                orderby r.CommissionedOn descending, r.Title, f.Number
-                select new ThemeFinding(r.Id, r.Title, r.Kind, r.CommissionedOn.Year, f.Number, f.Text, f.Recommendation, f.BoardResponse))
-            .ToListAsync();
-        return View(new ThemeModel(theme, findings));
+        var tagged = from ft in db.Set<FindingTheme>()
+                     where ft.ThemeId == id
+                     join f in db.Findings on ft.FindingId equals f.Id
+                     join r in db.CaseReviews on f.CaseReviewId equals r.Id
+                     select new { Finding = f, Review = r };
+        var findings = await tagged
+            .OrderByDescending(x => x.Review.CommissionedOn).ThenBy(x => x.Review.Title).ThenBy(x => x.Review.Id).ThenBy(x => x.Finding.Number)
+            .Select(x => new ThemeFinding(x.Review.Id, x.Review.Title, x.Review.Kind, x.Review.CommissionedOn.Year, x.Finding.Number, x.Finding.Text, x.Finding.Recommendation, x.Finding.BoardResponse))
+            .ToPageAsync(page);
+        var reviews = await tagged.Select(x => x.Review.Id).Distinct().CountAsync();
+        var years = await tagged.Select(x => x.Review.CommissionedOn.Year).Distinct().CountAsync();
+        return View(new ThemeModel(theme, findings, reviews, years));
     }
 
     private async Task<ThemesModel> Model(ThemeForm form)
@@ -106,12 +109,8 @@ public sealed record ThemesModel(List<ThemeRow> Themes, ThemeForm Form);
 
 public sealed record ThemeFinding(Guid ReviewId, string ReviewTitle, ReviewKind Kind, int Year, int Number, string Text, string? Recommendation, string? BoardResponse);
 
-public sealed record ThemeModel(Theme Theme, List<ThemeFinding> Findings)
-{
-    public int Reviews => Findings.Select(f => f.ReviewId).Distinct().Count();
-
-    public int Years => Findings.Select(f => f.Year).Distinct().Count();
-}
+/// <summary>A page of a theme's findings, and how many findings, reviews and years the theme spans in all.</summary>
+public sealed record ThemeModel(Theme Theme, Page<ThemeFinding> Findings, int Reviews, int Years);
 
 public static class ThemeDefaults
 {
