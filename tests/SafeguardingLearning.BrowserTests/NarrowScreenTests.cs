@@ -50,8 +50,8 @@ public class NarrowScreenTests(AppServer server) : BrowserTest(server)
             await page.Locator("#agency-requests a").First.ClickAsync();
             await AssertReflows(page);
             await KeepScreenshot(page, "narrow-lead-request");
-            await page.GetByLabel("Summary of your agency's involvement with the child and family").FillAsync("Seen by the health visitor at 6 weeks.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            // The check page is only looked at: other tests answer this demo request.
+            await page.GotoAsync(new Uri(page.Url).AbsolutePath + "/check");
             await AssertReflows(page);
             await KeepScreenshot(page, "narrow-lead-check");
         });
