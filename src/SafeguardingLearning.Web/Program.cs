@@ -48,6 +48,7 @@ else
 {
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseSignInThrottling();
     app.UseAuthentication();
     app.UseCurrentScope();
     app.UseAuthorization();

@@ -125,15 +125,16 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnvir
 public static class EmailRegistration
 {
     public const string MissingPublicBaseUrl =
-        "Email:PublicBaseUrl is not set: outside Development set it (environment variable Email__PublicBaseUrl) to the address people reach the service at, e.g. https://learning.example.org, so that links in emails work";
+        "Email:PublicBaseUrl is not set: set it (environment variable Email__PublicBaseUrl) to the address people reach the service at, e.g. https://learning.example.org, so that links in emails work";
 
     public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
     {
-        // Outside Development a link in an email must be a whole address: the app has no request to
-        // take one from when a job sends it (and never takes one from a request's Host header).
-        var development = builder.Environment.IsDevelopment();
+        // A link in an email or on a page (an invitation's password-setting link) is a whole address
+        // built from this setting: the app has no request to take one from when a job sends it, and
+        // never takes one from a request's Host header, which anyone can set. Development has it in
+        // appsettings.Development.json.
         builder.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection("Email"))
-            .Validate(o => development || !string.IsNullOrWhiteSpace(o.PublicBaseUrl), MissingPublicBaseUrl)
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var address) && address.Scheme is "https" or "http", MissingPublicBaseUrl)
             .ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         return builder;

@@ -114,11 +114,17 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         // timer fires in the middle of a test.
         builder.UseSetting("Scheduling:RunJobs", "false");
 
-        // Outside Development the app does not start without the address email links begin with.
+        // Outside Development the app does not start without the address email links begin with,
+        // and answers only its own host names: the test client's (localhost) is one here.
         if (environment != "Development")
         {
             builder.UseSetting("Email:PublicBaseUrl", "https://learning.example.org");
+            builder.UseSetting("AllowedHosts", "localhost;learning.example.org");
         }
+
+        // Tests sign in many times from one address and as one account; the tests of the limits set their own.
+        builder.UseSetting("Access:SignInAttemptsPerAddress", "100000");
+        builder.UseSetting("Access:SignInAttemptsPerAccount", "100000");
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

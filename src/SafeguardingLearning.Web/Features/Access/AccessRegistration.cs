@@ -39,7 +39,10 @@ public static class AccessRegistration
             .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // Recovery codes are stored hashed (replaces the store AddEntityFrameworkStores registered).
+        // Authenticator keys are stored encrypted with Data Protection (the same store).
         builder.Services.AddScoped<IUserStore<ApplicationUser>, HashedRecoveryCodeUserStore>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.AddSignInThrottling();
 
         // PBKDF2-HMAC-SHA512 at OWASP's 210,000 iterations (docs/security.md has the measured cost).
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
@@ -60,6 +63,14 @@ public static class AccessRegistration
             options.LogoutPath = "/sign-out";
             options.ReturnUrlParameter = "returnUrl";
             options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+
+            // The framework would write the sign-in address whole, with the request's Host header in
+            // it; a path alone keeps the browser on the host it asked for.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                context.Response.Redirect(new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : context.RedirectUri);
+                return Task.CompletedTask;
+            };
 
             // A signed-in person who may not use a page gets the 403 page, not a redirect, and the
             // refusal is audited.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
@@ -11,11 +12,44 @@ namespace SafeguardingLearning.Web.Features.Access;
 /// hashes rather than as the codes themselves: someone who reads the database cannot use them.
 /// A code is hashed with the account's id, so equal codes on two accounts look different. Codes
 /// stored before hashing (without the prefix) still work once each, until they are replaced.
+/// Authenticator keys (the TOTP secret) are kept encrypted with ASP.NET Core Data Protection, so
+/// that reading the table does not let anyone make codes; a key stored in clear before this is
+/// still read, and is encrypted the first time it is used.
 /// </summary>
-public sealed class HashedRecoveryCodeUserStore(AppDbContext context, IdentityErrorDescriber? describer = null)
+public sealed class HashedRecoveryCodeUserStore(AppDbContext context, IDataProtectionProvider dataProtection, IdentityErrorDescriber? describer = null)
     : UserStore<ApplicationUser, IdentityRole, AppDbContext, string>(context, describer)
 {
     internal const string Prefix = "sha256:";
+
+    /// <summary>Marks an encrypted authenticator key; a key without it is an old one in clear.</summary>
+    internal const string EncryptedKeyPrefix = "dp1:";
+
+    // Where Identity's own store keeps the authenticator key.
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
+
+    private readonly IDataProtector _keyProtector = dataProtection.CreateProtector("SafeguardingLearning.AuthenticatorKey.v1");
+
+    public override Task SetAuthenticatorKeyAsync(ApplicationUser user, string key, CancellationToken cancellationToken = default) =>
+        SetTokenAsync(user, CodesLoginProvider, AuthenticatorKeyName, EncryptedKeyPrefix + _keyProtector.Protect(key), cancellationToken);
+
+    public override async Task<string?> GetAuthenticatorKeyAsync(ApplicationUser user, CancellationToken cancellationToken = default)
+    {
+        var stored = await GetTokenAsync(user, CodesLoginProvider, AuthenticatorKeyName, cancellationToken);
+        if (string.IsNullOrEmpty(stored))
+        {
+            return stored;
+        }
+
+        if (stored.StartsWith(EncryptedKeyPrefix, StringComparison.Ordinal))
+        {
+            return _keyProtector.Unprotect(stored[EncryptedKeyPrefix.Length..]);
+        }
+
+        // An old key in clear: encrypted now, and saved with the account's next save (every use
+        // of the key during sign-in saves the account).
+        await SetAuthenticatorKeyAsync(user, stored, cancellationToken);
+        return stored;
+    }
 
     // Where Identity's own store keeps the codes: one token, the codes separated by semicolons.
     private const string CodesLoginProvider = "[AspNetUserStore]";

@@ -52,7 +52,25 @@ public sealed class PasswordController(
             return View(new ChangePasswordForm());
         }
 
+        if (await users.IsLockedOutAsync(user))
+        {
+            return await SignOutLockedAccount(user);
+        }
+
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword!, form.NewPassword!);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            // A wrong current password is a wrong password: it counts towards lockout as at sign-in,
+            // so a session left open cannot be used to guess the password without limit.
+            var locked = await Lockout.CountFailureAsync(users, db, user);
+            db.RecordEvent(locked ? AuditAction.LockedOut : AuditAction.SignInFailed, nameof(ApplicationUser), user.Id, new { detail = "wrong current password on the change-password form" });
+            await db.SaveChangesAsync();
+            if (locked)
+            {
+                return await SignOutLockedAccount(user);
+            }
+        }
+
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -70,6 +88,16 @@ public sealed class PasswordController(
         await db.SaveChangesAsync();
         await signInManager.SignOutAsync();
         TempData["Notice"] = "Your password has been changed. Sign in with your new password.";
+        return Redirect("/sign-in");
+    }
+
+    /// <summary>A locked account keeps no session: the person signs in again once the lockout ends.</summary>
+    private async Task<IActionResult> SignOutLockedAccount(ApplicationUser user)
+    {
+        await SessionValidation.EndAllSessionsAsync(db, user.Id, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        await signInManager.SignOutAsync();
+        TempData["Notice"] = "Your account is locked after too many wrong passwords. Try again in 15 minutes.";
         return Redirect("/sign-in");
     }
 }

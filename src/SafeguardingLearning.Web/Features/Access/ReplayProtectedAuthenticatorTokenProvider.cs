@@ -8,7 +8,7 @@ namespace SafeguardingLearning.Web.Features.Access;
 /// Replaces Identity's authenticator provider, which accepts the same code again within its window:
 /// here a code is accepted once, within one time step either side of now (OWASP ASVS 2.8).
 /// </summary>
-internal sealed class ReplayProtectedAuthenticatorTokenProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<ApplicationUser>
+internal sealed class ReplayProtectedAuthenticatorTokenProvider(TimeProvider clock, AppDbContext db) : IUserTwoFactorTokenProvider<ApplicationUser>
 {
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<ApplicationUser> manager, ApplicationUser user) =>
         !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
@@ -33,6 +33,14 @@ internal sealed class ReplayProtectedAuthenticatorTokenProvider(TimeProvider clo
 
         // Saved with the user's concurrency stamp: of two requests racing with one code, one wins.
         user.LastTotpTimeStep = step;
-        return (await manager.UpdateAsync(user)).Succeeded;
+        if ((await manager.UpdateAsync(user)).Succeeded)
+        {
+            return true;
+        }
+
+        // The loser reads the account afresh, so that its failure can be counted and audited
+        // (Identity saves the count next, which would otherwise meet the same conflict).
+        await Lockout.ReloadAsync(db, user);
+        return false;
     }
 }

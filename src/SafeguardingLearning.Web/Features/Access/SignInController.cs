@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
@@ -12,19 +14,20 @@ namespace SafeguardingLearning.Web.Features.Access;
 [AllowWithoutTwoFactor]
 public sealed partial class SignInController(
     SignInManager<ApplicationUser> signInManager,
-    UserManager<ApplicationUser> users,
     AppDbContext db,
     TimeProvider clock,
     IValidator<SignInForm> validator,
     IValidator<CodeForm> codeValidator,
-    IPasswordHasher<ApplicationUser> hasher,
+    PasswordSignIn passwordSignIn,
+    AccountThrottle accountThrottle,
+    AccountAttemptLocks locks,
     ILogger<SignInController> logger) : Controller
 {
-    /// <summary>A hash of a random password, checked when there is no account to check against.</summary>
-    private static string? _unknownAccountHash;
-
     /// <summary>One message for an unknown email, a wrong password, a disabled or a locked account, so none can be told apart.</summary>
     internal const string FailedMessage = "Enter a correct email address and password";
+
+    /// <summary>Said for every email address, known or not, when it has had too many attempts.</summary>
+    internal const string TooManyAttemptsMessage = "There have been too many attempts to sign in with this email address: wait 5 minutes and try again";
 
     internal const string WrongCodeMessage = "The code is not correct, or has been used already: enter the newest code from your authenticator app";
 
@@ -42,6 +45,7 @@ public sealed partial class SignInController(
 
     [AllowAnonymous]
     [HttpPost("/sign-in")]
+    [EnableRateLimiting(SignInThrottling.PerAddressPolicy)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.CopyFrom(await validator.ValidateAsync(form)))
@@ -49,19 +53,16 @@ public sealed partial class SignInController(
             return View(form);
         }
 
-        var user = await users.FindByEmailAsync(form.Email!.Trim());
-        Microsoft.AspNetCore.Identity.SignInResult result;
-        if (user is null || user.IsDisabled)
+        if (!accountThrottle.TryAttempt(form.Email!))
         {
-            // The same PBKDF2 work as a real check, so the time taken does not tell whether the
-            // email has an account.
-            SpendPasswordCheckTime(form.Password!);
-            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+            LogSignInThrottled(logger);
+            ModelState.AddModelError(nameof(SignInForm.Email), TooManyAttemptsMessage);
+            form.Password = null;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return View(form);
         }
-        else
-        {
-            result = await signInManager.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
-        }
+
+        var (result, user) = await passwordSignIn.AttemptAsync(form.Email!.Trim(), form.Password!);
 
         if (result.RequiresTwoFactor)
         {
@@ -71,7 +72,7 @@ public sealed partial class SignInController(
         if (!result.Succeeded)
         {
             LogSignInRefused(logger, result.IsLockedOut);
-            await Audit(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, user?.Id, user is null ? "unknown email" : null);
+            await Audit(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, user?.Id, user is null ? "unknown email" : user.IsDisabled ? "disabled account" : null);
             ModelState.AddModelError(nameof(SignInForm.Email), FailedMessage);
             form.Password = null;
             return View(form);
@@ -86,6 +87,7 @@ public sealed partial class SignInController(
 
     [AllowAnonymous]
     [HttpPost("/sign-in/two-factor")]
+    [EnableRateLimiting(SignInThrottling.PerAddressPolicy)]
     public Task<IActionResult> TwoFactor(CodeForm form) =>
         SecondFactor(form, nameof(TwoFactor), code => signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false));
 
@@ -95,6 +97,7 @@ public sealed partial class SignInController(
 
     [AllowAnonymous]
     [HttpPost("/sign-in/recovery-code")]
+    [EnableRateLimiting(SignInThrottling.PerAddressPolicy)]
     public Task<IActionResult> RecoveryCode(CodeForm form) =>
         SecondFactor(form, nameof(RecoveryCode), code => signInManager.TwoFactorRecoveryCodeSignInAsync(code.Replace(" ", string.Empty, StringComparison.Ordinal)));
 
@@ -130,7 +133,15 @@ public sealed partial class SignInController(
             return View(view, form);
         }
 
-        var result = await signIn(form.Code!.Trim());
+        // One code at a time per account: of two sent at once, one signs in and the other is
+        // refused with the usual message (and counted), never an error page.
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        using (await locks.AcquireAsync(user.Id))
+        {
+            await db.Entry(user).ReloadAsync();
+            result = await signIn(form.Code!.Trim());
+        }
+
         if (result.Succeeded)
         {
             return LocalRedirectOrHome(form.ReturnUrl);
@@ -148,23 +159,32 @@ public sealed partial class SignInController(
         return View(view, form);
     }
 
-    private void SpendPasswordCheckTime(string password)
-    {
-        var dummy = new ApplicationUser();
-        _unknownAccountHash ??= hasher.HashPassword(dummy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        hasher.VerifyHashedPassword(dummy, _unknownAccountHash, password);
-    }
-
     private IActionResult LocalRedirectOrHome(string? returnUrl) =>
         Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(HomeRoute.Index, HomeRoute.Controller);
 
     private async Task Audit(AuditAction action, string? userId, string? detail)
     {
-        db.RecordEvent(action, nameof(ApplicationUser), userId, detail is null ? null : new { detail }, userId);
-        await db.SaveChangesAsync();
+        // A conflict left over from the account's row (another instance saved it first) must not
+        // cost the audit line: forget the stale change and write the line on its own.
+        for (var attempt = 1; ; attempt++)
+        {
+            db.RecordEvent(action, nameof(ApplicationUser), userId, detail is null ? null : new { detail }, userId);
+            try
+            {
+                await db.SaveChangesAsync();
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     // No email or name in the log: who tried is for the audit trail, not the application log.
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused (locked out: {LockedOut})")]
     private static partial void LogSignInRefused(ILogger logger, bool lockedOut);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: too many attempts for one email address")]
+    private static partial void LogSignInThrottled(ILogger logger);
 }

@@ -247,7 +247,8 @@ public sealed class PeopleController(
         return agencies;
     }
 
-    private string PublicBaseUrl() => emailOptions.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}";
+    // From configuration only, never from the request's Host header (which anyone can set).
+    private string PublicBaseUrl() => emailOptions.Value.PublicBaseUrl!.TrimEnd('/');
 }
 
 public sealed record PersonRow(string UserId, string Name, string Email, Role Role, string? AgencyName, bool IsDisabled, bool IsInvited);
