@@ -16,6 +16,8 @@ public static class SignInThrottling
 {
     public const string PerAddressPolicy = "sign-in-per-address";
 
+    private const int Segments = 5;
+
     internal static void AddSignInThrottling(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AccountThrottle>();
@@ -34,10 +36,11 @@ public static class SignInThrottling
             limiter.OnRejected = async (rejected, _) =>
             {
                 var http = rejected.HttpContext;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
+
+                // A sliding window frees a segment's worth of attempts at a time.
+                var options = http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait.TotalSeconds : (double)options.SignInThrottleWindowSeconds / Segments;
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter)).ToString(CultureInfo.InvariantCulture);
 
                 var page = new ViewResult { ViewName = "~/Features/Access/TooManyAttempts.cshtml", StatusCode = StatusCodes.Status429TooManyRequests };
                 await page.ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
@@ -56,7 +59,7 @@ public static class SignInThrottling
     {
         PermitLimit = permits > 0 ? permits : options.SignInAttemptsPerAddress,
         Window = TimeSpan.FromSeconds(options.SignInThrottleWindowSeconds),
-        SegmentsPerWindow = 5,
+        SegmentsPerWindow = Segments,
         QueueLimit = 0,
         AutoReplenishment = true,
     };
