@@ -137,9 +137,16 @@ public class SignInPressureTests(ProductionApplicationsFixture apps, ITestOutput
     }
 
     // Finding 3, measured: every outcome costs about the same time (docs/security.md has the figures).
+    // A measurement, not a rule the suite checks on a busy machine: it runs only when SL_MEASURE_SIGN_IN
+    // is set. The rule itself (one password check whatever the outcome) is the test above.
     [Fact]
     public async Task Every_sign_in_outcome_takes_about_as_long_as_the_others()
     {
+        if (Environment.GetEnvironmentVariable("SL_MEASURE_SIGN_IN") is null)
+        {
+            return;
+        }
+
         var app = await apps.For(DatabaseProvider.Sqlite);
         var locked = await SeedAccount(app);
         var known = await SeedAccount(app);
