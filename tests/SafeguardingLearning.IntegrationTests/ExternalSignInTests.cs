@@ -79,9 +79,24 @@ public partial class ExternalSignInTests(ExternalSignInApplications apps) : ICla
         var admin = await AdministratorSession(app);
         var email = $"manager-{Guid.NewGuid():N}@ashdown.example";
 
+        // Only a provider that serves this partnership may be chosen.
+        var elsewhere = await (await admin.PostForm("/people/invite", new()
+        {
+            ["Form.Name"] = "Ash Manager",
+            ["Form.Email"] = email,
+            ["Form.Role"] = nameof(Role.BusinessUnit),
+            ["Form.SignInWith"] = "brackenfield-nhs",
+        })).ReadPage();
+        Assert.Equal("Choose how the person signs in from the list", elsewhere.QuerySelector(".govuk-error-summary__list a")?.TextContent.Trim());
+        Assert.Equal(email, elsewhere.QuerySelector("input[name='Form.Email']")?.GetAttribute("value"));
+        Assert.Equal(["", "ashdown-council", "ashdown-untrusted"], elsewhere.QuerySelectorAll("select[name='Form.SignInWith'] option").Select(o => o.GetAttribute("value")));
+
         var invited = await admin.PostForm("/people/invite", new()
         {
-            ["Form.Name"] = "Ash Manager", ["Form.Email"] = email, ["Form.Role"] = nameof(Role.BusinessUnit), ["Form.SignInWith"] = "ashdown-council",
+            ["Form.Name"] = "Ash Manager",
+            ["Form.Email"] = email,
+            ["Form.Role"] = nameof(Role.BusinessUnit),
+            ["Form.SignInWith"] = "ashdown-council",
         });
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         var invitation = app.ReadEmails().Last(e => e.Contains(email, StringComparison.Ordinal));
