@@ -19,6 +19,12 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>The real SMTP server the app sends its email to.</summary>
     public SmtpServer Smtp { get; private set; } = null!;
 
+    /// <summary>
+    /// A real OpenID Connect provider the app offers as "Northshire Council" (key northshire-council)
+    /// for the Northshire partnership. Whom it signs in next is set by the test that uses it.
+    /// </summary>
+    public TestOpenIdProvider OpenIdProvider { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public string ScreenshotFolder { get; } = Path.Combine(AppProcess.RepositoryRoot(), "TestResults", "screenshots");
@@ -26,7 +32,10 @@ public sealed class AppServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Smtp = await SmtpServer.StartAsync();
-        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        OpenIdProvider = TestOpenIdProvider.Start(new TestIdentity("nobody", "nobody@council.example", "Nobody", "pwd"));
+        var settings = OpenIdProvider.Settings("northshire-council", "Northshire Council", "Northshire Safeguarding Children Partnership")
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        _app = await AppProcess.StartAsync(new Dictionary<string, string>(settings)
         {
             ["Database__Provider"] = "Sqlite",
             ["ConnectionStrings__SafeguardingLearning"] = $"Data Source={Path.Combine(_folder, "browser-tests.db")}",
@@ -71,6 +80,11 @@ public sealed class AppServer : IAsyncLifetime
         if (Smtp is not null)
         {
             await Smtp.DisposeAsync();
+        }
+
+        if (OpenIdProvider is not null)
+        {
+            await OpenIdProvider.DisposeAsync();
         }
 
         Directory.Delete(_folder, recursive: true);

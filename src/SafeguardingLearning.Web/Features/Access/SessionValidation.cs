@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Features.ExternalSignIn;
 
 namespace SafeguardingLearning.Web.Features.Access;
 
@@ -14,7 +15,8 @@ namespace SafeguardingLearning.Web.Features.Access;
 /// Runs on every request that carries the sign-in cookie. The cookie is honoured only while its
 /// session is open on the server (not signed out, not idle for 30 minutes, not older than 12 hours)
 /// and the account is enabled; a captured cookie is useless after any of those. The person's role,
-/// partnership and agency are read afresh.
+/// partnership and agency are read afresh. A session opened through a partner's OpenID Connect
+/// provider reaches only the roles that provider serves: in any other partnership it ends.
 /// </summary>
 internal static class SessionValidation
 {
@@ -68,7 +70,12 @@ internal static class SessionValidation
         }
 
         var current = rows.FirstOrDefault();
-        if (current is null || current.IsDisabled || !current.Session.IsActiveAt(now))
+        var signInMethod = context.Principal?.FindFirstValue(ClaimTypes.AuthenticationMethod);
+        var provider = ExternalSignInProviders.IsExternalScheme(signInMethod) ? services.GetService<ExternalSignInProviders>()?.ByScheme(signInMethod) : null;
+        var served = rows.Where(r => r.PartnershipId is not null && (provider is null || provider.Serves(r.PartnershipName, r.AgencyName))).ToList();
+        if (current is null || current.IsDisabled || !current.Session.IsActiveAt(now)
+            || (ExternalSignInProviders.IsExternalScheme(signInMethod)
+                && (provider is null || served.All(r => r.PartnershipId != current.Session.PartnershipId))))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -77,15 +84,25 @@ internal static class SessionValidation
 
         var session = current.Session;
         var userId = session.UserId;
-        var membershipCount = rows.Count(r => r.PartnershipId is not null);
-        var membership = rows.FirstOrDefault(r => r.PartnershipId is not null && r.PartnershipId == session.PartnershipId);
+        var membershipCount = served.Count;
+        var membership = served.FirstOrDefault(r => r.PartnershipId == session.PartnershipId);
+        var providerTwoFactor = provider is not null && context.Principal?.FindFirstValue(ExternalSignInContext.ProviderTwoFactorClaim) == "true";
 
         var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, userId));
         identity.AddClaim(new Claim(ClaimTypes.Name, current.UserName ?? userId));
         identity.AddClaim(new Claim(AccessClaims.SessionId, session.Id.ToString()));
         identity.AddClaim(new Claim(AccessClaims.DisplayName, current.DisplayName));
-        identity.AddClaim(new Claim(AccessClaims.TwoFactorEnabled, current.TwoFactorEnabled ? "true" : "false"));
+        identity.AddClaim(new Claim(AccessClaims.TwoFactorEnabled, current.TwoFactorEnabled || providerTwoFactor ? "true" : "false"));
+        if (provider is not null)
+        {
+            // Kept in the (encrypted) cookie when it is renewed: how this session was opened.
+            identity.AddClaim(new Claim(ClaimTypes.AuthenticationMethod, provider.Scheme));
+            if (providerTwoFactor)
+            {
+                identity.AddClaim(new Claim(ExternalSignInContext.ProviderTwoFactorClaim, "true"));
+            }
+        }
         identity.AddClaim(new Claim(AccessClaims.PartnershipCount, membershipCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (membership is { PartnershipId: { } partnershipId, Role: { } role })
         {

@@ -6,6 +6,7 @@ using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Email;
+using SafeguardingLearning.Web.Features.ExternalSignIn;
 
 namespace SafeguardingLearning.Web.Features.People;
 
@@ -18,6 +19,9 @@ public sealed class InvitePersonForm
     public string? Role { get; set; }
 
     public Guid? AgencyId { get; set; }
+
+    /// <summary>The key of the OpenID Connect provider the person signs in with, or empty for a password.</summary>
+    public string? SignInWith { get; set; }
 
     /// <summary>Made when the form was shown, so that submitting it twice invites once.</summary>
     public Guid? SubmissionKey { get; set; }
@@ -44,7 +48,7 @@ public sealed class InvitePersonFormValidator : AbstractValidator<InvitePersonFo
 /// a password (valid three days); a person who already has an account elsewhere is given a role here.
 /// Nobody registers themselves.
 /// </summary>
-public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> users, IEmailSender email)
+public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> users, IEmailSender email, ExternalSignInProviders providers)
 {
     /// <summary>
     /// Adds the person's role (not saved: the caller saves it with the form) and makes their email,
@@ -59,6 +63,18 @@ public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> u
             throw new DomainRuleException("Choose one of the partnership's active agencies", nameof(InvitePersonForm.Email));
         }
 
+        var signInWith = string.IsNullOrEmpty(form.SignInWith) ? null : providers.ByKey(form.SignInWith);
+        if (!string.IsNullOrEmpty(form.SignInWith) && (signInWith is null || signInWith.Partnership != partnershipName))
+        {
+            throw new DomainRuleException("Choose how the person signs in from the list", nameof(InvitePersonForm.SignInWith));
+        }
+
+        if (signInWith?.Agency is { Length: > 0 } servedAgency
+            && (agencyId is null || !await db.PartnerAgencies.AnyAsync(a => a.Id == agencyId && a.Name == servedAgency)))
+        {
+            throw new DomainRuleException($"{signInWith.DisplayName} serves only {servedAgency}'s agency leads", nameof(InvitePersonForm.SignInWith));
+        }
+
         var address = form.Email!.Trim();
         var user = await users.FindByEmailAsync(address);
         if (user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id))
@@ -67,7 +83,26 @@ public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> u
         }
 
         string subject, body;
-        if (user is null)
+        if (signInWith is not null)
+        {
+            if (user is null)
+            {
+                // No password: the account opens only through the identity the invitation links.
+                user = new ApplicationUser { UserName = address, Email = address, DisplayName = form.Name!.Trim() };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    throw new DomainRuleException(string.Join(". ", created.Errors.Select(e => e.Description)), nameof(InvitePersonForm.Email));
+                }
+            }
+
+            var token = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, ExternalSignInController.LinkPurpose(signInWith));
+            subject = "You have been invited to Safeguarding Learning";
+            body = $"You have been invited to Safeguarding Learning by {partnershipName}. You will sign in with your {signInWith.DisplayName} account.\n\n" +
+                   $"Within 3 days, follow this link and sign in with {signInWith.DisplayName}:\n" +
+                   $"{publicBaseUrl}/invitation/sign-in-with?user={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}&provider={Uri.EscapeDataString(signInWith.Key)}\n";
+        }
+        else if (user is null)
         {
             user = new ApplicationUser { UserName = address, Email = address, DisplayName = form.Name!.Trim() };
             var created = await users.CreateAsync(user);
@@ -89,7 +124,7 @@ public sealed class InvitePerson(AppDbContext db, UserManager<ApplicationUser> u
 
         var membership = new PartnershipMembership(user.Id, partnershipId, role, agencyId);
         db.Memberships.Add(membership);
-        db.RecordEvent(AuditAction.Invited, nameof(ApplicationUser), user.Id, new { role = role.ToString() });
+        db.RecordEvent(AuditAction.Invited, nameof(ApplicationUser), user.Id, signInWith is null ? new { role = role.ToString() } : (object)new { role = role.ToString(), signsInWith = signInWith.DisplayName });
         return new Invitation(membership.Id, address, subject, body);
     }
 

@@ -68,7 +68,8 @@ public sealed class PeopleController(
             await invite.Send(invitation);
         }
 
-        TempData["Notice"] = $"{form.Name!.Trim()} has been invited. They have been sent an email with a link to set their password.";
+        TempData["Notice"] = $"{form.Name!.Trim()} has been invited. They have been sent an email with a link to " +
+            (string.IsNullOrEmpty(form.SignInWith) ? "set their password." : "sign in with their organisation's account.");
         return RedirectToAction(nameof(Index));
     }
 
