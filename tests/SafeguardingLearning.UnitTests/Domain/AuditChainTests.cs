@@ -14,7 +14,7 @@ public class AuditChainTests
         string? previous = null;
         for (var i = 1; i <= count; i++)
         {
-            var entry = new AuditEntry(new DateTime(2026, 11, 21, 10, 0, i, DateTimeKind.Utc), AuditAction.Changed, "PartnerAgency", $"id-{i}", $"{{\"Name\":{i}}}", "user", Guid.Empty, "127.0.0.1");
+            var entry = new AuditEntry(new DateTime(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc).AddSeconds(i), AuditAction.Changed, "PartnerAgency", $"id-{i}", $"{{\"Name\":{i}}}", "user", Guid.Empty, "127.0.0.1");
             entry.Chain(i, previous, i <= unkeyed ? AuditChainKeys.None : Keys);
             previous = entry.Hash;
             entries.Add(entry);
@@ -181,6 +181,17 @@ public class AuditChainTests
 
         Assert.Null(AuditChain.FindFirstBreak(chain, rotated));
         Assert.Equal(1, AuditChain.FindFirstBreak(chain, new AuditChainKeys(newKey))?.Sequence); // without the retired key
+    }
+
+    [Fact]
+    public void Fifty_thousand_keyed_entries_verify_in_well_under_a_few_seconds()
+    {
+        // Ten years of a partnership's trail (bench/SafeguardingLearning.Bench/TenYearData.cs): the check is one pass, one HMAC per entry.
+        var chain = Chain(50_000, unkeyed: 1_000);
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.Null(AuditChain.FindFirstBreak(chain, Keys, [new AuditAnchor(40_000, DateTime.UtcNow, chain[39_999].Hash)]));
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(5), $"took {timer.Elapsed}");
     }
 
     [Fact]
