@@ -19,6 +19,8 @@ COPY --from=build /app .
 ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS=http://+:8080 \
     Database__Provider=PostgreSql
+# The audit trail's anchor file lives on a volume here (docker-compose.yml), writable by the app.
+RUN mkdir /anchors && chown app:app /anchors
 USER app
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "SafeguardingLearning.Web.dll"]

@@ -7,7 +7,7 @@ public class AdministrationTests(AppServer server) : BrowserTest(server)
     private static ILocator Menu(IPage page, string item) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = item });
 
-    private static readonly string[] RecurringJobs = ["deadline-sweep", "email-delivery", "quarterly-cycle"];
+    private static readonly string[] RecurringJobs = ["deadline-sweep", "email-delivery", "quarterly-cycle", "audit-anchor"];
 
     private static readonly string[] DashboardPages = ["/hangfire", "/hangfire/recurring", "/jobs/dashboard"];
 

@@ -41,7 +41,7 @@ public class AuditTrailTests(ApplicationsFixture apps) : IClassFixture<Applicati
         });
 
         Assert.Equal(before, await app.Query(db => db.AuditEntries.CountAsync()));
-        Assert.Null(await app.Query(db => Task.FromResult(AuditChain.FindFirstBreak(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable()))));
+        Assert.Null(await app.AuditChainBreak());
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public class AuditTrailTests(ApplicationsFixture apps) : IClassFixture<Applicati
         });
 
         Assert.Equal(before + 1, await app.Query(db => db.AuditEntries.CountAsync()));
-        Assert.Null(await app.Query(db => Task.FromResult(AuditChain.FindFirstBreak(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable()))));
+        Assert.Null(await app.AuditChainBreak());
     }
 
     [Theory]

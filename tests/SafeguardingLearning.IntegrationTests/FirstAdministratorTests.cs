@@ -25,6 +25,7 @@ public partial class FirstAdministratorTests
             ["Database__Provider"] = database.Provider.ToString(),
             ["ConnectionStrings__SafeguardingLearning"] = database.ConnectionString,
             ["Email__PublicBaseUrl"] = "https://learning.eastshire.example",
+            ["Audit__ChainKey"] = TestApplication.TestChainKey,
         };
         string[] command = ["create-admin", "--email", "first.admin@eastshire.example", "--name", "Ada Admin", "--partnership", "Eastshire Safeguarding Children Partnership"];
 

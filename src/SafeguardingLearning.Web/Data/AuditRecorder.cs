@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
@@ -87,6 +88,7 @@ internal static class AuditRecorder
                 cancellationToken);
         }
 
+        var keys = db.GetService<AuditChainKeys>();
         var last = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash })
@@ -95,7 +97,7 @@ internal static class AuditRecorder
         var previousHash = last?.Hash;
         foreach (var entry in entries)
         {
-            entry.Chain(++sequence, previousHash);
+            entry.Chain(++sequence, previousHash, keys);
             previousHash = entry.Hash;
         }
     }
@@ -134,4 +136,60 @@ internal static class AuditRecorder
 
     private static string Key(EntityEntry entry) =>
         string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+/// <summary>
+/// The audit trail's settings, under <c>Audit</c>: the key the chain is signed with (kept outside the
+/// database), keys it was signed with before, and where the daily anchor is published.
+/// </summary>
+public sealed class AuditOptions
+{
+    public const string MissingChainKey =
+        "Audit:ChainKey is not set or too short: outside Development set it (environment variable Audit__ChainKey) to at least 32 random bytes, base64-encoded (e.g. the output of `openssl rand -base64 32`), kept outside the database. It signs the audit trail, so that nobody who can write to the database can rewrite the trail unnoticed";
+
+    /// <summary>Base64, at least 32 bytes: signs every new entry of the chain (HMAC-SHA256).</summary>
+    public string? ChainKey { get; set; }
+
+    /// <summary>Keys the chain was signed with before the current one: they verify old entries and sign nothing.</summary>
+    public string[] RetiredChainKeys { get; set; } = [];
+
+    /// <summary>The file the daily anchor (newest entry, time, hash) is appended to; relative to the content root unless absolute.</summary>
+    public string AnchorFile { get; set; } = "App_Data/audit-anchors.jsonl";
+
+    /// <summary>If set, the daily anchor is also emailed to this address.</summary>
+    public string? AnchorEmail { get; set; }
+
+    /// <summary>The key as bytes, or null when it is missing or not base64 of at least 32 bytes.</summary>
+    public static byte[]? Decode(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var buffer = new byte[key.Length];
+        return Convert.TryFromBase64String(key.Trim(), buffer, out var length) && length >= 32 ? buffer[..length] : null;
+    }
+}
+
+public static class AuditChainKeyRegistration
+{
+    /// <summary>
+    /// The chain's keys, from configuration (never the database). Outside Development the app does
+    /// not start without a key; in Development, appsettings.Development.json holds a fixed one.
+    /// </summary>
+    public static WebApplicationBuilder AddAuditChainKey(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection("Audit"))
+            .Validate(o => (development && string.IsNullOrWhiteSpace(o.ChainKey)) || AuditOptions.Decode(o.ChainKey) is not null, AuditOptions.MissingChainKey)
+            .Validate(o => o.RetiredChainKeys.All(k => AuditOptions.Decode(k) is not null), "Audit:RetiredChainKeys holds a key that is not base64 of at least 32 bytes")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value;
+            return new AuditChainKeys(AuditOptions.Decode(options.ChainKey), options.RetiredChainKeys.Select(k => AuditOptions.Decode(k)!));
+        });
+        return builder;
+    }
 }

@@ -15,6 +15,7 @@ public static class DataRegistration
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<CurrentScope>();
+        builder.AddAuditChainKey();
 
         switch (settings.Provider)
         {

@@ -91,3 +91,14 @@ public sealed class QuarterlyCycleJob(JobRunRecorder recorder, QuarterlyCycle cy
     public Task Run(PerformContext? context, CancellationToken cancellationToken) =>
         recorder.Record(Id, context, async token => $"{await cycle.RunAsync(token)} reminders raised", cancellationToken);
 }
+
+/// <summary>Publishes the audit trail's newest hash outside the database, once a day.</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 10)]
+[AutomaticRetry(Attempts = 0)]
+public sealed class AuditAnchorJob(JobRunRecorder recorder, AnchorAuditTrail anchor)
+{
+    public const string Id = "audit-anchor";
+
+    public Task Run(PerformContext? context, CancellationToken cancellationToken) =>
+        recorder.Record(Id, context, anchor.RunAsync, cancellationToken);
+}

@@ -46,6 +46,9 @@ public sealed class SchedulingOptions
     /// <summary>07:30, Monday to Friday.</summary>
     public string QuarterlyCycleCron { get; set; } = "30 7 * * MON-FRI";
 
+    /// <summary>23:55 every day: the audit trail's newest hash published outside the database.</summary>
+    public string AuditAnchorCron { get; set; } = "55 23 * * *";
+
     /// <summary>
     /// How often a server looks for firings that are due and, on PostgreSQL, for queued jobs: one
     /// small query each per node. A firing starts at most this late.
@@ -97,6 +100,10 @@ public static class SchedulingRegistration
         builder.Services.AddScoped<DeadlineSweepJob>();
         builder.Services.AddScoped<EmailDeliveryJob>();
         builder.Services.AddScoped<QuarterlyCycleJob>();
+        builder.Services.AddSingleton<AuditAnchorFile>();
+        builder.Services.AddScoped<CheckAuditTrail>();
+        builder.Services.AddScoped<AnchorAuditTrail>();
+        builder.Services.AddScoped<AuditAnchorJob>();
 
         var polling = TimeSpan.FromSeconds(Math.Max(1, settings.PollingSeconds));
 
@@ -120,7 +127,7 @@ public static class SchedulingRegistration
                 options.SchedulePollingInterval = polling;
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-                // Three recurring jobs and a run now: a few workers are plenty, and each one on
+                // Four recurring jobs and a run now: a few workers are plenty, and each one on
                 // PostgreSQL polls the queue.
                 options.WorkerCount = 5;
             });
@@ -188,6 +195,7 @@ public static class SchedulingRegistration
             jobs.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.Id, job => job.Run(null, CancellationToken.None), settings.DeadlineSweepCron, schedule);
             jobs.AddOrUpdate<EmailDeliveryJob>(EmailDeliveryJob.Id, job => job.Run(null, CancellationToken.None), settings.EmailDeliveryCron, schedule);
             jobs.AddOrUpdate<QuarterlyCycleJob>(QuarterlyCycleJob.Id, job => job.Run(null, CancellationToken.None), settings.QuarterlyCycleCron, schedule);
+            jobs.AddOrUpdate<AuditAnchorJob>(AuditAnchorJob.Id, job => job.Run(null, CancellationToken.None), settings.AuditAnchorCron, schedule);
             return Task.CompletedTask;
         }
 

@@ -12,8 +12,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Features.Demo;
+using SafeguardingLearning.Web.Scheduling;
 
 namespace SafeguardingLearning.IntegrationTests.Harness;
 
@@ -27,11 +29,18 @@ public sealed class TestApplication(TestDatabase database, string environment = 
     private readonly string _logFolder = Directory.CreateTempSubdirectory("sl-test-logs-").FullName;
     private readonly string _mailFolder = Directory.CreateTempSubdirectory("sl-test-mail-").FullName;
     private readonly string _attachmentsFolder = Directory.CreateTempSubdirectory("sl-test-attachments-").FullName;
+    private readonly string _anchorFolder = Directory.CreateTempSubdirectory("sl-test-anchors-").FullName;
+
+    /// <summary>A chain key for environments other than Development (which has its own in appsettings.Development.json).</summary>
+    public const string TestChainKey = "dGVzdHMgb25seTogYSBjaGFpbiBrZXkgb2YgMzIgYnl0ZXMh";
 
     /// <summary>Where this app keeps the documents attached to agencies' answers.</summary>
     public string AttachmentsFolder => _attachmentsFolder;
 
     public TestDatabase Database { get; } = database;
+
+    /// <summary>Where this app publishes the audit trail's anchors (outside the database).</summary>
+    public string AnchorFile => Path.Combine(_anchorFolder, "audit-anchors.jsonl");
 
     /// <summary>Everything the app logged, as its rolling file sink wrote it.</summary>
     public string ReadLog()
@@ -120,7 +129,10 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         {
             builder.UseSetting("Email:PublicBaseUrl", "https://learning.example.org");
             builder.UseSetting("AllowedHosts", "localhost;learning.example.org");
+            builder.UseSetting("Audit:ChainKey", TestChainKey);
         }
+
+        builder.UseSetting("Audit:AnchorFile", AnchorFile);
 
         // Tests sign in many times from one address and as one account; the tests of the limits set their own.
         builder.UseSetting("Access:SignInAttemptsPerAddress", "100000");
@@ -184,6 +196,13 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         await seed(scope.ServiceProvider);
     }
 
+    /// <summary>What the audit trail's verifier finds: the first break against the key and the anchors, or null.</summary>
+    public async Task<AuditChainBreak?> AuditChainBreak()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<CheckAuditTrail>().Run().Break;
+    }
+
     public async Task<T> Query<T>(Func<AppDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -198,6 +217,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         Directory.Delete(_logFolder, recursive: true);
         Directory.Delete(_mailFolder, recursive: true);
         Directory.Delete(_attachmentsFolder, recursive: true);
+        Directory.Delete(_anchorFolder, recursive: true);
     }
 }
 

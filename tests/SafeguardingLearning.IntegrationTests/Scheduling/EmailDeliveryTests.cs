@@ -190,6 +190,7 @@ public class EmailDeliveryTests
         ["Scheduling__PollingSeconds"] = "1",
         ["Scheduling__DeadlineSweepCron"] = JobProcesses.Never,
         ["Scheduling__QuarterlyCycleCron"] = JobProcesses.Never,
+        ["Scheduling__AuditAnchorCron"] = JobProcesses.Never,
 
         // On PostgreSQL the killed process's lock on the delivery job (Hangfire's
         // DisableConcurrentExecution) stays in the hangfire.lock table until it times out: short

@@ -29,6 +29,8 @@ internal static class JobProcesses
             ["Email__SmtpHost"] = "127.0.0.1",
             ["Email__SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Email__PublicBaseUrl"] = "https://learning.example.org",
+            ["Audit__AnchorFile"] = Path.Combine(Path.GetTempPath(), $"sl-test-anchors-{Guid.NewGuid():N}.jsonl"),
+            ["Scheduling__AuditAnchorCron"] = Never,
         };
         foreach (var (key, value) in more)
         {

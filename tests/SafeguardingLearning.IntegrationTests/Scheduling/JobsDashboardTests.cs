@@ -38,6 +38,7 @@ public class JobsDashboardTests
         Assert.Contains(DeadlineSweepJob.Id, recurring, StringComparison.Ordinal);
         Assert.Contains(EmailDeliveryJob.Id, recurring, StringComparison.Ordinal);
         Assert.Contains(QuarterlyCycleJob.Id, recurring, StringComparison.Ordinal);
+        Assert.Contains(AuditAnchorJob.Id, recurring, StringComparison.Ordinal);
 
         // Inline styles (the dashboard's own markup) are allowed there and nowhere else; scripts never.
         var policy = string.Join(' ', dashboard.Headers.GetValues("Content-Security-Policy"));

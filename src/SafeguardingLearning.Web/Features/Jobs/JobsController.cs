@@ -25,6 +25,7 @@ public sealed class JobsController(AppDbContext db, JobStorage storage, IRecurri
         (DeadlineSweepJob.Id, "Deadline sweep", "Raises reminders for deadlines due soon, due today or overdue"),
         (EmailDeliveryJob.Id, "Email delivery", "Sends the outbox over SMTP, retrying with backoff"),
         (QuarterlyCycleJob.Id, "Quarterly cycle", "Reminds the business unit as each quarter opens and before its deadline"),
+        (AuditAnchorJob.Id, "Audit trail anchor", "Publishes the audit trail's newest hash to the log, the anchor file and (if set) an email, where the database's owner cannot change it"),
     ];
 
     [HttpGet("/jobs")]
