@@ -151,8 +151,9 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         }, $"/reviews/{review}/findings");
         Assert.True($"/reviews/{review}" == added.RedirectPath(), $"{added.StatusCode} {(await added.ReadPage()).QuerySelector("h1")?.TextContent}");
 
-        var board = await app.SignInAs("board@northshire.example");
-        var theme = await board.GetPage($"/themes/{neglect}");
+        // The chair reads every review's findings (board members only published or shared ones: AuditPrivacyTests).
+        var chair = await app.SignInAs("chair@northshire.example");
+        var theme = await chair.GetPage($"/themes/{neglect}");
         var findings = theme.QuerySelector("#theme-findings")!.TextContent;
         Assert.Contains("The boys' home conditions were never assessed.", findings, StringComparison.Ordinal);
         Assert.Contains("Home conditions were described as 'chaotic'", findings, StringComparison.Ordinal);

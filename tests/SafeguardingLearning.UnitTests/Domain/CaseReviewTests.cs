@@ -1141,4 +1141,34 @@ public class CaseReviewTests
     {
         Assert.Equal(expected, ReviewNames.KindFor(decision));
     }
+
+    // The board and the findings
+
+    /// <summary>Issue 12, finding 2: board members read findings of published reviews, unless the business unit shares them.</summary>
+    [Fact]
+    public void The_findings_are_open_to_the_board_once_published_or_once_shared_and_sharing_is_done_once()
+    {
+        var shared = AtStage(ReviewStage.InProgress);
+        Assert.False(shared.FindingsOpenToBoard);
+        Assert.True(shared.CanShareFindingsWithBoard);
+
+        var now = new DateTime(2027, 1, 6, 10, 0, 0, DateTimeKind.Utc);
+        shared.ShareFindingsWithBoard("manager-1", now);
+
+        Assert.True(shared.FindingsOpenToBoard);
+        Assert.False(shared.CanShareFindingsWithBoard);
+        Assert.Equal(now, shared.FindingsSharedWithBoardAt);
+        Assert.Equal("manager-1", shared.FindingsSharedWithBoardByUserId);
+        AssertRefused(shared, () => shared.ShareFindingsWithBoard("manager-2", now), "The findings have already been shared with the board");
+
+        var published = AtStage(ReviewStage.Published);
+        Assert.True(published.FindingsOpenToBoard);
+        Assert.False(published.CanShareFindingsWithBoard);
+        AssertRefused(published, () => published.ShareFindingsWithBoard("manager-1", now), "The review is published: its findings are open to the board already");
+
+        var empty = New();
+        Assert.False(empty.CanShareFindingsWithBoard);
+        AssertRefused(empty, () => empty.ShareFindingsWithBoard("manager-1", now), "There are no findings to share with the board yet");
+        Assert.False(CaseReview.FindingsOpenToBoardRule.Compile()(empty));
+    }
 }

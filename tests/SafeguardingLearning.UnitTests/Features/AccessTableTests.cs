@@ -108,6 +108,7 @@ public class AccessTableTests
         ["ReviewsController.Close GET"] = BusinessUnit,
         ["ReviewsController.Close POST"] = BusinessUnit,
         ["ReviewsController.Reopen POST"] = BusinessUnit,
+        ["ReviewsController.ShareFindingsWithBoard POST"] = BusinessUnit,
         ["ThemesController.Index GET"] = ThemeReaders,
         ["ThemesController.Theme GET"] = ThemeFindingReaders,
         ["ThemesController.Add POST"] = Administrators,

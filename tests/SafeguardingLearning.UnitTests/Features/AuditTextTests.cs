@@ -19,4 +19,17 @@ public class AuditTextTests
         Assert.Empty(AuditText.DescribeChanges(null));
         Assert.Equal(["not json"], AuditText.DescribeChanges("not json"));
     }
+
+    [Fact]
+    public void Withheld_values_leave_only_the_names_of_the_fields()
+    {
+        Assert.Equal(["SummaryOfInvolvement", "AnsweredOn"], AuditText.FieldNames("""{"SummaryOfInvolvement":{"from":null,"to":"Police attended twice"},"AnsweredOn":"2026-03-02"}"""));
+        Assert.Empty(AuditText.FieldNames(null));
+        Assert.Empty(AuditText.FieldNames("not json"));
+        Assert.Empty(AuditText.FieldNames("\"a value\""));
+
+        var row = new HistoryRow(1, DateTime.UtcNow, Web.Domain.Audit.AuditAction.Changed, "AgencyRequest", "1", """{"KeyDates":{"from":"a","to":"b"}}""", "Mary Okafor", null).WithValuesWithheld();
+        Assert.Null(row.Changes);
+        Assert.Equal(["KeyDates"], row.FieldsOnly);
+    }
 }

@@ -15,6 +15,7 @@ internal sealed class CaseReviewConfiguration : IEntityTypeConfiguration<CaseRev
         builder.Property(r => r.PanelMembers).HasMaxLength(2000);
         builder.Property(r => r.IndependentReviewerUserId).HasMaxLength(450);
         builder.Property(r => r.PublicationSignedOffByUserId).HasMaxLength(450);
+        builder.Property(r => r.FindingsSharedWithBoardByUserId).HasMaxLength(450);
         builder.Property(r => r.ClosureReason).HasMaxLength(CaseReview.ReasonMaxLength);
         builder.Property(r => r.ReopeningReason).HasMaxLength(CaseReview.ReasonMaxLength);
         builder.HasIndex(r => new { r.PartnershipId, r.Stage });

@@ -20,4 +20,7 @@ public enum AuditAction
     Invited,
     Exported,
     Downloaded,
+
+    /// <summary>A case record's page answered "not found": the record is not there, or not the person's to see.</summary>
+    NotFound,
 }

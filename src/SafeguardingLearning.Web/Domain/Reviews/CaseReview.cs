@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
@@ -111,6 +112,12 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
     public DateOnly? ReopenedOn { get; private set; }
 
+    /// <summary>When the business unit shared the findings with the board before publication.</summary>
+    public DateTime? FindingsSharedWithBoardAt { get; private set; }
+
+    /// <summary>Who in the business unit shared the findings with the board.</summary>
+    public string? FindingsSharedWithBoardByUserId { get; private set; }
+
     public IReadOnlyCollection<CaseReviewAgency> Agencies => _agencies;
 
     public IReadOnlyCollection<Finding> Findings => _findings;
@@ -177,6 +184,22 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
     /// <summary>A review closed without publishing can be reopened at the stage it was closed from.</summary>
     public bool CanReopen => Stage == ReviewStage.Closed && ClosedFromStage is not null;
+
+    /// <summary>
+    /// Board members read a review's findings once it is published, or before that when the business
+    /// unit shares them with the board (to respond to them, for example); until then the findings are
+    /// the review's working material. One rule for queries and for a review in hand.
+    /// </summary>
+    public static readonly Expression<Func<CaseReview, bool>> FindingsOpenToBoardRule =
+        r => r.Stage == ReviewStage.Published || r.FindingsSharedWithBoardAt != null;
+
+    private static readonly Func<CaseReview, bool> FindingsOpenToBoardCheck = FindingsOpenToBoardRule.Compile();
+
+    /// <summary>Whether board members may read this review's findings (see <see cref="FindingsOpenToBoardRule"/>).</summary>
+    public bool FindingsOpenToBoard => FindingsOpenToBoardCheck(this);
+
+    /// <summary>The business unit can share the findings with the board while they are not open to it yet and there are some.</summary>
+    public bool CanShareFindingsWithBoard => !FindingsOpenToBoard && _findings.Count > 0;
 
     /// <summary>An LCSPR should be complete within about six months of the decision.</summary>
     public DateOnly? CompletionTarget => IsLocalChildSafeguardingPracticeReview
@@ -374,6 +397,31 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
         PublicationSignedOffByUserId = chairUserId;
         PublicationSignedOffAt = nowUtc;
+    }
+
+    /// <summary>
+    /// The business unit shares the review's findings with the board before publication; findings
+    /// added later are shared too. A published review's findings are open to the board already.
+    /// </summary>
+    public void ShareFindingsWithBoard(string userId, DateTime nowUtc)
+    {
+        if (Stage == ReviewStage.Published)
+        {
+            throw new DomainRuleException("The review is published: its findings are open to the board already");
+        }
+
+        if (FindingsSharedWithBoardAt is not null)
+        {
+            throw new DomainRuleException("The findings have already been shared with the board");
+        }
+
+        if (_findings.Count == 0)
+        {
+            throw new DomainRuleException("There are no findings to share with the board yet");
+        }
+
+        FindingsSharedWithBoardByUserId = userId;
+        FindingsSharedWithBoardAt = nowUtc;
     }
 
     /// <summary>

@@ -84,6 +84,7 @@ public static class AccessRegistration
         });
 
         builder.Services.AddAuthorization(AccessPolicies.Configure);
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<AuditTrail.CaseRecordNotFound>()); // a 404 on a case record is recorded as a 403 is
         return builder;
     }
 

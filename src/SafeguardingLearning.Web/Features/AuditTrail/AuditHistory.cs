@@ -4,7 +4,14 @@ using SafeguardingLearning.Web.Domain.Audit;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
 
-public sealed record HistoryRow(long Sequence, DateTime OccurredAt, AuditAction Action, string EntityType, string? EntityId, string? Changes, string? PersonName, string? IpAddress);
+public sealed record HistoryRow(long Sequence, DateTime OccurredAt, AuditAction Action, string EntityType, string? EntityId, string? Changes, string? PersonName, string? IpAddress)
+{
+    /// <summary>Set when the values are withheld: the names of the fields recorded, without what they held.</summary>
+    public IReadOnlyList<string>? FieldsOnly { get; init; }
+
+    /// <summary>The row with its recorded values replaced by the names of the fields that held them.</summary>
+    public HistoryRow WithValuesWithheld() => this with { Changes = null, FieldsOnly = AuditText.FieldNames(Changes) };
+}
 
 /// <summary>Pages of the audit trail, newest first, with who did each thing: one query, however many rows.</summary>
 public static class AuditHistory

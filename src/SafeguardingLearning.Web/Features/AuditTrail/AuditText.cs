@@ -23,6 +23,7 @@ public static class AuditText
         AuditAction.PartnershipSwitched => "Switched partnership:",
         AuditAction.Invited => "Invited:",
         AuditAction.Downloaded => "Downloaded",
+        AuditAction.NotFound => "Not found (or not theirs):",
         _ => action.ToString(),
     };
 
@@ -53,6 +54,27 @@ public static class AuditText
         catch (JsonException)
         {
             return [json];
+        }
+    }
+
+    /// <summary>The names of the fields an entry recorded, without their values; nothing when it recorded no fields.</summary>
+    public static IReadOnlyList<string> FieldNames(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.EnumerateObject().Select(field => field.Name).ToList()
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 

@@ -72,7 +72,24 @@ public sealed class AuditTrailController(AppDbContext db) : Controller
         var total = await entries.CountAsync();
         var page = Paging.Number(search.Page, total, PageSize);
         var found = await AuditHistory.Page(db, entries, (page - 1) * PageSize, PageSize);
-        return View(new AuditTrailModel(search, new Page<HistoryRow>(found, page, PageSize, total)));
+
+        // Administrators are refused case records, so the trail must not read them out either: of a
+        // case record they see who changed which fields and when. The search matches kinds, ids and
+        // people only, never what a record holds, so it cannot be used to test a guess at a value.
+        var shown = found.Select(row => CaseRecords.IsCaseRecord(row.EntityType) ? row.WithValuesWithheld() : row).ToList();
+
+        // Reading the trail is itself recorded, with the search that was made.
+        db.RecordEvent(AuditAction.Viewed, "AuditTrail", null, new
+        {
+            search.Person,
+            search.Record,
+            Action = search.Action?.ToString(),
+            From = search.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            To = search.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Page = page,
+        });
+        await db.SaveChangesAsync();
+        return View(new AuditTrailModel(search, new Page<HistoryRow>(shown, page, PageSize, total)));
     }
 
     /// <summary>Checks the whole chain against its key and against every anchor published outside the database.</summary>

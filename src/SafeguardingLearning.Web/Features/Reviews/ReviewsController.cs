@@ -81,7 +81,16 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     public async Task<IActionResult> Details(Guid id)
     {
         var review = await db.CaseReviews.Include(r => r.Agencies).SingleOrDefaultAsync(r => r.Id == id);
-        return review is null ? NotFound() : View(await DetailsModel(review, ReviewDetailsForm.From(review, ConcurrencyTokens.Read(db.Entry(review))), []));
+        if (review is null)
+        {
+            return NotFound();
+        }
+
+        // The form shows the terms of reference, scope and panel: a view of the case like the review page.
+        var model = await DetailsModel(review, ReviewDetailsForm.From(review, ConcurrencyTokens.Read(db.Entry(review))), []);
+        db.RecordEvent(AuditAction.Viewed, nameof(CaseReview), id.ToString(), new { Page = "Details" });
+        await db.SaveChangesAsync();
+        return View(model);
     }
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
@@ -199,6 +208,21 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
         }, saved => saved.Findings.SingleOrDefault(f => f.Id == form.FindingId) is { } finding
             ? ChangedField.Between(($"The board's response to finding {finding.Number}", finding.BoardResponse, form.Response))
             : []);
+
+    /// <summary>
+    /// Lets board members read the findings before publication (they read a review's findings once it
+    /// is published otherwise); the change is in the review's history like any other.
+    /// </summary>
+    [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
+    [HttpPost("/reviews/{id:guid}/share-findings")]
+    public Task<IActionResult> ShareFindingsWithBoard(Guid id, string? version) =>
+        Step(id, version, new ReviewForms(), "ShareFindings", "board-sharing", new ValidationResult(), (review, _) =>
+        {
+            review.ShareFindingsWithBoard(User.GetUserId()!, clock.GetUtcNow().UtcDateTime);
+            return "The findings have been shared with the board. Board members can read them on the themes pages.";
+        }, saved => ChangedField.Between(
+            ("Findings shared with the board", saved.FindingsSharedWithBoardAt is null ? "No" : "Yes", "No"),
+            ("Stage", ReviewNames.Describe(saved.Stage), saved.Stage == ReviewStage.Published ? ReviewNames.Describe(ReviewStage.FindingsAgreed) : ReviewNames.Describe(saved.Stage))));
 
     [Authorize(Policy = AccessPolicies.ManageCaseReviews)]
     [HttpGet("/reviews/{id:guid}/close")]
@@ -342,6 +366,9 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
         var reviewer = review.IndependentReviewerUserId is { } reviewerId
             ? await db.Users.Where(u => u.Id == reviewerId).Select(u => u.DisplayName).SingleOrDefaultAsync()
             : null;
+        var sharedBy = review.FindingsSharedWithBoardByUserId is { } sharedById
+            ? await db.Users.Where(u => u.Id == sharedById).Select(u => u.DisplayName).SingleOrDefaultAsync()
+            : null;
         var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
             ? await AuditHistory.For(db, [(nameof(CaseReview), id.ToString())])
             : null;
@@ -349,6 +376,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             review,
             agencies,
             reviewer,
+            sharedBy,
             DeadlineBoard.Rows(review.OpenDeadlines(calendar), calendar, today),
             review.FinalReportDueBy(calendar),
             review.FinalReportOnTime(calendar),
@@ -409,6 +437,7 @@ public sealed record ReviewModel(
     CaseReview Review,
     List<string> Agencies,
     string? Reviewer,
+    string? FindingsSharedBy,
     List<DeadlineRow> Deadlines,
     DateOnly? FinalReportDueBy,
     bool? FinalReportOnTime,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Shared;
@@ -84,7 +85,7 @@ public sealed class ThemesController(AppDbContext db) : Controller
         var tagged = from ft in db.Set<FindingTheme>()
                      where ft.ThemeId == id
                      join f in db.Findings on ft.FindingId equals f.Id
-                     join r in db.CaseReviews on f.CaseReviewId equals r.Id
+                     join r in ReviewsWhoseFindingsTheyRead() on f.CaseReviewId equals r.Id
                      select new { Finding = f, Review = r };
         var findings = await tagged
             .OrderByDescending(x => x.Review.CommissionedOn).ThenBy(x => x.Review.Title).ThenBy(x => x.Review.Id).ThenBy(x => x.Finding.Number)
@@ -92,12 +93,28 @@ public sealed class ThemesController(AppDbContext db) : Controller
             .ToPageAsync(page);
         var reviews = await tagged.Select(x => x.Review.Id).Distinct().CountAsync();
         var years = await tagged.Select(x => x.Review.CommissionedOn.Year).Distinct().CountAsync();
+
+        // Findings are case data: reading them is recorded, with the reviews whose findings were shown.
+        db.RecordEvent(AuditAction.Viewed, nameof(Domain.Reviews.Theme), id.ToString(), new { Page = findings.Number, Reviews = findings.Items.Select(f => f.ReviewId).Distinct() });
+        await db.SaveChangesAsync();
         return View(new ThemeModel(theme, findings, reviews, years));
     }
 
+    /// <summary>
+    /// The reviews whose findings this person reads: board members only those published or shared
+    /// with the board by the business unit (<see cref="CaseReview.FindingsOpenToBoardRule"/>).
+    /// </summary>
+    private IQueryable<CaseReview> ReviewsWhoseFindingsTheyRead() =>
+        User.GetRole() == Role.BoardMember ? db.CaseReviews.Where(CaseReview.FindingsOpenToBoardRule) : db.CaseReviews;
+
     private async Task<ThemesModel> Model(ThemeForm form)
     {
-        var counts = await db.Set<FindingTheme>().GroupBy(t => t.ThemeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var counts = await (from ft in db.Set<FindingTheme>()
+                            join f in db.Findings on ft.FindingId equals f.Id
+                            join r in ReviewsWhoseFindingsTheyRead() on f.CaseReviewId equals r.Id
+                            group ft by ft.ThemeId into g
+                            select new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count);
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).ToListAsync();
         return new ThemesModel(themes.Select(t => new ThemeRow(t.Id, t.Name, t.IsActive, counts.GetValueOrDefault(t.Id))).ToList(), form);
     }

@@ -771,6 +771,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("FinalReportSentOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("FindingsSharedWithBoardAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FindingsSharedWithBoardByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("IndependentReviewerUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");

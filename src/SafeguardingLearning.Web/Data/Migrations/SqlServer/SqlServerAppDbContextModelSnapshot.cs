@@ -777,6 +777,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("FinalReportSentOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("FindingsSharedWithBoardAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FindingsSharedWithBoardByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("IndependentReviewerUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");

@@ -752,6 +752,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FinalReportSentOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FindingsSharedWithBoardAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingsSharedWithBoardByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IndependentReviewerUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");

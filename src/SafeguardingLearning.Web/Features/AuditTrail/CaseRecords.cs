@@ -1,0 +1,28 @@
+using SafeguardingLearning.Web.Domain.Reviews;
+
+namespace SafeguardingLearning.Web.Features.AuditTrail;
+
+/// <summary>
+/// The kinds of record whose content is case data: what agencies knew about a child, the chair's
+/// reasons, the findings. The audit trail's search shows administrators who changed which of their
+/// fields and when, never the values; those are on the record's own history, for the people who
+/// may read the record. A unit test fails until every new kind of record in Domain/Reviews is
+/// placed here or among <see cref="NotCaseData"/>.
+/// </summary>
+public static class CaseRecords
+{
+    public static IReadOnlySet<string> Kinds { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(SeriousIncidentNotification), nameof(NotificationAgency), nameof(Screening),
+        nameof(RapidReview), nameof(RapidReviewMilestone), nameof(AgencyRequest), nameof(AgencyAttachment),
+        nameof(CaseReview), nameof(CaseReviewAgency), nameof(Finding), nameof(FindingTheme),
+    };
+
+    /// <summary>Kinds in Domain/Reviews that hold the partnership's settings, not a case: the themes and the timetable.</summary>
+    public static IReadOnlySet<string> NotCaseData { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Theme), nameof(TimetableMilestone),
+    };
+
+    public static bool IsCaseRecord(string entityType) => Kinds.Contains(entityType);
+}
