@@ -163,7 +163,7 @@ public class AuditPrivacyTests(ApplicationsFixture apps) : IClassFixture<Applica
         Assert.Equal(2, probes.Count(p => p.EntityType == nameof(CaseReview) && p.EntityId == review.ToString()));
         Assert.Contains(probes, p => p.EntityType == nameof(RapidReview) && p.EntityId == unknown.ToString() && p.Changes!.Contains($"/rapid-reviews/{unknown}", StringComparison.Ordinal));
         Assert.Contains(await EntriesBy(app, healthId, AuditAction.NotFound), p => p.EntityType == nameof(AgencyRequest) && p.EntityId == policeRequest.ToString());
-        Assert.Null(await app.Query(db => Task.FromResult(AuditChain.FindFirstBreak(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable()))));
+        Assert.Null(await app.AuditChainBreak());
     }
 
     /// <summary>
