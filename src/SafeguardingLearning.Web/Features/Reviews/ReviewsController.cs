@@ -28,8 +28,14 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     public async Task<IActionResult> Index([FromQuery] RegisterFilter filter)
     {
         var rows = await ReviewRegister.PageAsync(db, filter, await bankHolidays.Calendar(), DisplayDates.Today(clock));
-        var agencies = await db.PartnerAgencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
+        // The filters' choices, agencies and themes, in one query.
+        var choices = await db.PartnerAgencies.AsNoTracking().Select(a => new { IsTheme = false, a.Name, a.Id })
+            .Concat(db.Themes.AsNoTracking().Select(t => new { IsTheme = true, t.Name, t.Id }))
+            .ToListAsync();
+        List<SelectListItem> Choices(bool themes) =>
+            [.. choices.Where(c => c.IsTheme == themes).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SelectListItem(c.Name, c.Id.ToString()))];
+        var agencies = Choices(themes: false);
+        var themes = Choices(themes: true);
         return View(new RegisterModel(
             filter,
             rows,
