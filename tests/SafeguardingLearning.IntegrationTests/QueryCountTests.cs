@@ -102,6 +102,12 @@ public class QueryCountTests(ITestOutputHelper output)
             [("/", "reviewer@northshire.example")] = 5,
             [("/", "board@northshire.example")] = 2,
             [("/reviews", "manager@northshire.example")] = 6,
+            [($"/rapid-reviews/{rapidReview}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 4 : 5,
+
+            // Over the budget by one on PostgreSQL (and SQL Server), for a reason: recording the view in the audit
+            // trail takes the trail's lock (pg_advisory_xact_lock or sp_getapplock, so the hash chain has no forks)
+            // before reading the last entry and writing the new one. On SQLite it is 6.
+            [($"/reviews/{review}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
         };
         foreach (var (page, person) in pages)
         {

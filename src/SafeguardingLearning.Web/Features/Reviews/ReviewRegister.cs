@@ -144,9 +144,6 @@ public static class ReviewRegister
             Title = r.Title,
             IsOpen = !ClosedStages.Contains(r.Stage),
             StartedOn = r.CommissionedOn,
-            Kind = r.Kind,
-            Stage = r.Stage,
-            RapidStage = null,
         });
         var rapidEntries = rapid.Select(x => new RegisterEntry
         {
@@ -155,16 +152,26 @@ public static class ReviewRegister
             Title = x.Notification.ChildPseudonym,
             IsOpen = !StoppedRapidStages.Contains(x.Review.Stage),
             StartedOn = x.Review.PartnershipNotifiedDate,
-            Kind = null,
-            Stage = null,
-            RapidStage = x.Review.Stage,
         });
 
         var entries = includeReviews && includeRapid ? reviewEntries.Concat(rapidEntries)
             : includeReviews ? reviewEntries
             : includeRapid ? rapidEntries
             : reviewEntries.Where(_ => false);
-        return Ordered(entries);
+
+        // Each row's kind and stage are read for the rows returned, not inside the UNION: a column
+        // that is NULL on one side of a UNION loses its type on PostgreSQL.
+        return Ordered(entries).Select(e => new RegisterEntry
+        {
+            Id = e.Id,
+            IsRapidReview = e.IsRapidReview,
+            Title = e.Title,
+            IsOpen = e.IsOpen,
+            StartedOn = e.StartedOn,
+            Kind = db.CaseReviews.Where(c => c.Id == e.Id).Select(c => (ReviewKind?)c.Kind).FirstOrDefault(),
+            Stage = db.CaseReviews.Where(c => c.Id == e.Id).Select(c => (ReviewStage?)c.Stage).FirstOrDefault(),
+            RapidStage = db.RapidReviews.Where(c => c.Id == e.Id).Select(c => (RapidReviewStage?)c.Stage).FirstOrDefault(),
+        });
     }
 
     /// <summary>Open first, the longest-running first; then the rest, the most recent first; then by title and id, so pages never overlap.</summary>

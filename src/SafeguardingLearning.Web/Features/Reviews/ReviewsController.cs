@@ -329,25 +329,32 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     /// <param name="version">The version the page's forms were shown with; by default the review's own.</param>
     private async Task<ReviewModel?> Model(Guid id, ReviewForms? forms, string? version)
     {
-        // Tracked, so that its version (a shadow property) can be read.
-        var review = await db.CaseReviews
+        // Tracked, so that its version (a shadow property) can be read; with its agencies, findings,
+        // their themes and the reviewer's name in one query.
+        var found = await db.CaseReviews
             .Include(r => r.Agencies)
             .Include(r => r.Findings).ThenInclude(f => f.Themes)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == id);
-        if (review is null)
+            .AsSingleQuery()
+            .Where(r => r.Id == id)
+            .Select(r => new { Review = r, Reviewer = db.Users.Where(u => u.Id == r.IndependentReviewerUserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .SingleOrDefaultAsync();
+        if (found is null)
         {
             return null;
         }
 
+        var (review, reviewer) = (found.Review, found.Reviewer);
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
+
+        // The partnership's themes and the review's agencies' names, in one query.
         var agencyIds = review.Agencies.Select(a => a.AgencyId).ToList();
-        var agencies = await db.PartnerAgencies.IgnoreQueryFilters().Where(a => agencyIds.Contains(a.Id)).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync();
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).ToListAsync();
-        var reviewer = review.IndependentReviewerUserId is { } reviewerId
-            ? await db.Users.Where(u => u.Id == reviewerId).Select(u => u.DisplayName).SingleOrDefaultAsync()
-            : null;
+        var names = await db.Themes.AsNoTracking().Select(t => new { IsAgency = false, t.Id, t.Name, t.IsActive })
+            .Concat(db.PartnerAgencies.IgnoreQueryFilters().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).Select(a => new { IsAgency = true, a.Id, a.Name, IsActive = true }))
+            .OrderBy(x => x.IsAgency).ThenBy(x => x.Name)
+            .ToListAsync();
+        var agencies = names.Where(x => x.IsAgency).Select(x => x.Name).ToList();
+        var themes = names.Where(x => !x.IsAgency).ToList();
         var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
             ? await AuditHistory.For(db, [(nameof(CaseReview), id.ToString())])
             : null;
