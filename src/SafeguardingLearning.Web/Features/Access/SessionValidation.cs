@@ -20,9 +20,13 @@ namespace SafeguardingLearning.Web.Features.Access;
 /// </summary>
 internal static class SessionValidation
 {
+    /// <summary>Where the request keeps the header's count of unread reminders, read with the session.</summary>
+    public const string UnreadRemindersKey = "SafeguardingLearning.UnreadReminders";
+
     /// <summary>
-    /// The session, its person and each of the person's memberships (with the partnership's and
-    /// agency's names), in one query: a row per membership, or one row with no membership. Compiled
+    /// The session, its person, each of the person's memberships (with the partnership's and
+    /// agency's names) and the count of their unread reminders in the session's partnership (the
+    /// header shows it on every page), in one query: a row per membership, or one row with no membership. Compiled
     /// once per model (a compiled query is bound to the model it was first run with, and each
     /// database provider has its own), as it runs on every request.
     /// </summary>
@@ -44,6 +48,7 @@ internal static class SessionValidation
                 where s.Id == sessionId
                 select new SessionRow(
                     s,
+                    db.Reminders.IgnoreQueryFilters().Count(r => r.RecipientUserId == s.UserId && r.PartnershipId == s.PartnershipId && r.ReadAt == null && r.ResolvedAt == null),
                     u.UserName,
                     u.DisplayName,
                     u.IsDisabled,
@@ -117,6 +122,7 @@ internal static class SessionValidation
         }
 
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
+        context.HttpContext.Items[UnreadRemindersKey] = current.UnreadReminders;
 
         // "Last seen" is written at most once a minute (UserSession.Touch), not on every request.
         if (session.Touch(now))
@@ -135,9 +141,10 @@ internal static class SessionValidation
         }
     }
 
-    /// <summary>One row of the session query: the session (tracked, so "last seen" can be saved), its person, and one membership or none.</summary>
+    /// <summary>One row of the session query: the session (tracked, so "last seen" can be saved), the unread reminders in its partnership, its person, and one membership or none.</summary>
     private sealed record SessionRow(
         UserSession Session,
+        int UnreadReminders,
         string? UserName,
         string DisplayName,
         bool IsDisabled,

@@ -30,32 +30,33 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
             return View("NoRole");
         }
 
-        var counts = await db.Partnerships
+        // What is waiting for this person: screening for the business unit, sign-off for the chair.
+        var showsWaiting = role is Role.BusinessUnit or Role.IndependentChair;
+        var waitingQuery = db.Notifications.AsNoTracking().Where(n => n.Screening == null || n.Screening.ChairDecision == null);
+        if (role == Role.IndependentChair)
+        {
+            waitingQuery = waitingQuery.Where(n => n.Screening != null);
+        }
+
+        var showsOpenReviews = role is Role.BusinessUnit or Role.IndependentChair or Role.IndependentReviewer;
+        var openEntries = ReviewRegister.Entries(db, new RegisterFilter()).Where(e => e.IsOpen);
+
+        // Every count the page shows, in one query; none for a page that shows none.
+        var counts = role == Role.AgencyLead ? new HomeCounts(0, 0, 0, 0) : await db.Partnerships
             .Where(p => p.Id == partnershipId)
-            .Select(p => new
-            {
-                Agencies = p.Agencies.Count,
-                People = db.Memberships.Count(m => m.PartnershipId == p.Id),
-            })
+            .Select(p => new HomeCounts(
+                p.Agencies.Count,
+                db.Memberships.Count(m => m.PartnershipId == p.Id),
+                showsWaiting ? waitingQuery.Count() : 0,
+                showsOpenReviews ? openEntries.Count() : 0))
             .SingleAsync();
 
-        // What is waiting for this person: screening for the business unit, sign-off for the chair.
-        List<WaitingNotification> waiting = [];
-        var waitingCount = 0;
-        if (role is Role.BusinessUnit or Role.IndependentChair)
-        {
-            var open = db.Notifications.AsNoTracking().Where(n => n.Screening == null || n.Screening.ChairDecision == null);
-            if (role == Role.IndependentChair)
-            {
-                open = open.Where(n => n.Screening != null);
-            }
-
-            waitingCount = await open.CountAsync();
-            waiting = await open.OrderBy(n => n.PartnershipNotifiedDate).ThenBy(n => n.Id)
+        List<WaitingNotification> waiting = showsWaiting
+            ? await waitingQuery.OrderBy(n => n.PartnershipNotifiedDate).ThenBy(n => n.Id)
                 .Take(Shown)
                 .Select(n => new WaitingNotification(n.Id, n.ChildPseudonym, n.PartnershipNotifiedDate, n.Screening == null))
-                .ToListAsync();
-        }
+                .ToListAsync()
+            : [];
 
         // An agency lead's requests still to answer or answered in the last month: the data layer
         // shows only their own agency's.
@@ -78,21 +79,24 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
         var upcoming = all.Where(d => d.DueOn <= horizon).ToList();
         var deadlines = role == Role.IndependentReviewer ? [] : DeadlineBoard.Rows(upcoming.Take(ShownDeadlines), calendar, today);
 
-        // The business unit's dashboard: the open reviews with the soonest deadlines, then the
-        // longest-running; the whole list is the register's.
+        // The open reviews with the soonest deadlines, then the longest-running; the whole list is
+        // the register's. Every open case's deadlines are already in hand (each deadline source
+        // gives all of an open case's), so the rows need only the entries: one query.
         List<RegisterRow> openReviews = [];
-        var openCount = 0;
-        if (role is Role.BusinessUnit or Role.IndependentChair or Role.IndependentReviewer)
+        if (showsOpenReviews)
         {
-            var open = ReviewRegister.Entries(db, new RegisterFilter()).Where(e => e.IsOpen);
-            openCount = await open.CountAsync();
             var pressing = all.Select(d => d.CaseId).Distinct().Take(Shown).ToList();
-            var entries = await open.Where(e => pressing.Contains(e.Id)).ToListAsync();
-            entries = [.. entries.OrderBy(e => pressing.IndexOf(e.Id))];
-            // Asked even when none is needed, so the page's queries do not depend on the data.
-            entries.AddRange(await open.Where(e => !pressing.Contains(e.Id)).Take(Shown - entries.Count).ToListAsync());
-
-            openReviews = await ReviewRegister.Rows(db, entries, calendar, today);
+            var entries = await openEntries
+                .OrderBy(e => pressing.Contains(e.Id) ? 0 : 1)
+                .ThenBy(e => e.StartedOn)
+                .ThenBy(e => e.Title)
+                .ThenBy(e => e.Id)
+                .Take(Shown)
+                .ToListAsync();
+            var byCase = all.ToLookup(d => d.CaseId);
+            openReviews = [.. entries
+                .OrderBy(e => pressing.IndexOf(e.Id) is var at && at >= 0 ? at : Shown)
+                .Select(e => ReviewRegister.Row(e, byCase[e.Id], calendar, today))];
         }
 
         var model = new HomeModel(
@@ -103,10 +107,10 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
             counts.Agencies,
             counts.People,
             waiting,
-            waitingCount,
+            counts.Waiting,
             requests,
             openReviews,
-            openCount,
+            counts.OpenReviews,
             deadlines,
             upcoming.Count,
             CalendarEnding(role, calendar, today));
@@ -140,5 +144,8 @@ public sealed record HomeModel(
             .OrderBy(d => d.Due)
             .GroupBy(d => d.Due < today ? DateOnly.MinValue : d.Due.AddDays(-(((int)d.Due.DayOfWeek + 6) % 7)));
 }
+
+/// <summary>The counts a home page shows, asked of the database together.</summary>
+public sealed record HomeCounts(int Agencies, int People, int Waiting, int OpenReviews);
 
 public sealed record WaitingNotification(Guid Id, string ChildPseudonym, DateOnly PartnershipNotifiedDate, bool AwaitingScreening);

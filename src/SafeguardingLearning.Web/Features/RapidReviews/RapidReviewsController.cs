@@ -247,19 +247,39 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
 
     private async Task<RapidReviewModel?> Model(Guid id, RapidReviewForms? forms)
     {
-        // Tracked, so that its version can be read for the forms to carry.
-        var review = await db.RapidReviews.Include(r => r.Milestones).SingleOrDefaultAsync(r => r.Id == id);
-        if (review is null)
+        // Tracked, so that its version can be read for the forms to carry; with its milestones, the
+        // child's pseudonym, the requests to agencies with the agencies' names, who signed the
+        // decision off and the review it led to, in one query.
+        var found = await (
+                from r in db.RapidReviews.Include(r => r.Milestones)
+                where r.Id == id
+                join n in db.Notifications on r.NotificationId equals n.Id
+                select new
+                {
+                    Review = r,
+                    n.ChildPseudonym,
+                    Requests = (
+                        from q in db.AgencyRequests
+                        where q.RapidReviewId == r.Id
+                        join a in db.PartnerAgencies on q.AgencyId equals a.Id into named
+                        from a in named.DefaultIfEmpty()
+                        select new { Request = q, AgencyName = a == null ? null : a.Name }).ToList(),
+                    Chair = db.Users.Where(u => u.Id == r.DecisionSignedOffByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                    CaseReviewId = db.CaseReviews.Where(c => c.RapidReviewId == r.Id).Select(c => (Guid?)c.Id).FirstOrDefault(),
+                })
+            .AsSingleQuery()
+            .SingleOrDefaultAsync();
+        if (found is null)
         {
             return null;
         }
 
-        var pseudonym = await db.Notifications.Where(n => n.Id == review.NotificationId).Select(n => n.ChildPseudonym).SingleAsync();
+        var review = found.Review;
+        var pseudonym = found.ChildPseudonym;
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
-        var asked = await db.AgencyRequests.AsNoTracking().Where(r => r.RapidReviewId == id).ToListAsync();
-        var agencyIds = asked.Select(r => r.AgencyId).ToList();
-        var agencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var asked = found.Requests.Select(q => q.Request).ToList();
+        var agencyNames = found.Requests.Where(q => q.AgencyName is not null).DistinctBy(q => q.Request.AgencyId).ToDictionary(q => q.Request.AgencyId, q => q.AgencyName!);
         var milestones = review.Milestones.OrderBy(m => m.Order).Select(m =>
         {
             var due = review.DueDateOf(m, calendar);
@@ -273,9 +293,8 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
             .Select(x => new AgencyRequestRow(x.Request.Id, pseudonym, agencyNames.GetValueOrDefault(x.Request.AgencyId, string.Empty), x.Due, x.Request.AnsweredOn, x.Request.IsLate(x.Due, today)))
             .OrderBy(r => r.AgencyName, StringComparer.Ordinal)
             .ToList();
-        var people = new[] { review.DecisionSignedOffByUserId }.OfType<string>().ToList();
-        var chair = await db.Users.Where(u => people.Contains(u.Id)).Select(u => u.DisplayName).SingleOrDefaultAsync();
-        var caseReviewId = await db.CaseReviews.Where(c => c.RapidReviewId == id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync();
+        var chair = found.Chair;
+        var caseReviewId = found.CaseReviewId;
         forms ??= new RapidReviewForms
         {
             Meeting = MeetingForm.From(review),

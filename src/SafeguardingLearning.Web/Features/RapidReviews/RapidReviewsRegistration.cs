@@ -18,31 +18,43 @@ public static class RapidReviewsRegistration
 
 /// <summary>
 /// The open rapid reviews' deadlines, as the rapid review decides them, named by the child's
-/// pseudonym. A fixed number of queries, however many rapid reviews are open.
+/// pseudonym. One query, however many rapid reviews are open.
 /// </summary>
 public sealed class RapidReviewDeadlines(AppDbContext db) : IDeadlineSource
 {
-    public async Task<IReadOnlyList<Deadline>> OpenAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
-    {
-        var open = await (
-                from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
-                where RapidReview.StagesWithClockRunning.Contains(r.Stage)
-                join n in db.Notifications on r.NotificationId equals n.Id
-                select new { Review = r, n.ChildPseudonym })
-            .ToListAsync(cancellationToken);
-        if (open.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = open.Select(x => x.Review.Id).ToList();
-        var requests = await db.AgencyRequests.AsNoTracking().Where(r => ids.Contains(r.RapidReviewId)).ToListAsync(cancellationToken);
-        var agencyIds = requests.Select(r => r.AgencyId).Distinct().ToList();
-        var agencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
-        var byReview = requests.ToLookup(r => r.RapidReviewId);
-        return open
-            .SelectMany(x => x.Review.OpenDeadlines(calendar, [.. byReview[x.Review.Id]], agencyNames, today).Select(d => Named(d, x.ChildPseudonym)))
+    public async Task<IReadOnlyList<Deadline>> OpenAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default) =>
+        (await Load(db, db.RapidReviews.Where(r => RapidReview.StagesWithClockRunning.Contains(r.Stage)), cancellationToken))
+            .SelectMany(x => x.Deadlines(calendar, today))
             .ToList();
+
+    /// <summary>
+    /// These rapid reviews with what their deadlines are worked out from, in one query: the
+    /// milestones, the child's pseudonym, and the requests to agencies with each agency's name (an
+    /// agency the person may not see keeps its request, without a name, as before).
+    /// </summary>
+    public static async Task<List<RapidReviewWithRequests>> Load(AppDbContext db, IQueryable<RapidReview> reviews, CancellationToken cancellationToken = default)
+    {
+        var found = await (
+                from r in reviews.AsNoTracking().Include(r => r.Milestones)
+                join n in db.Notifications on r.NotificationId equals n.Id
+                select new
+                {
+                    Review = r,
+                    n.ChildPseudonym,
+                    Requests = (
+                        from q in db.AgencyRequests
+                        where q.RapidReviewId == r.Id
+                        join a in db.PartnerAgencies on q.AgencyId equals a.Id into named
+                        from a in named.DefaultIfEmpty()
+                        select new { Request = q, AgencyName = a == null ? null : a.Name }).ToList(),
+                })
+            .AsSingleQuery()
+            .ToListAsync(cancellationToken);
+        return [.. found.Select(x => new RapidReviewWithRequests(
+            x.Review,
+            x.ChildPseudonym,
+            [.. x.Requests.Select(q => q.Request)],
+            x.Requests.Where(q => q.AgencyName is not null).DistinctBy(q => q.Request.AgencyId).ToDictionary(q => q.Request.AgencyId, q => q.AgencyName!)))];
     }
 
     /// <summary>A rapid review's deadline named by the child's pseudonym, linking to where the step is taken.</summary>
@@ -51,4 +63,11 @@ public sealed class RapidReviewDeadlines(AppDbContext db) : IDeadlineSource
         Case = pseudonym,
         Link = deadline.Kind == RapidReview.RequestKind ? $"/agency-requests/{deadline.SubjectId}" : $"/rapid-reviews/{deadline.CaseId}",
     };
+}
+
+/// <summary>A rapid review loaded with its requests to agencies and their names, as its deadlines need.</summary>
+public sealed record RapidReviewWithRequests(RapidReview Review, string ChildPseudonym, List<AgencyRequest> Requests, Dictionary<Guid, string> AgencyNames)
+{
+    public IEnumerable<Deadline> Deadlines(WorkingDayCalendar calendar, DateOnly today) =>
+        Review.OpenDeadlines(calendar, Requests, AgencyNames, today).Select(d => RapidReviewDeadlines.Named(d, ChildPseudonym));
 }

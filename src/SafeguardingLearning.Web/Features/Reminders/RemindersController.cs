@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Features.Reminders;
 
@@ -50,11 +51,20 @@ public sealed class RemindersController(AppDbContext db, TimeProvider clock) : C
     }
 }
 
-/// <summary>The header's count of unread reminders.</summary>
+/// <summary>
+/// The header's count of unread reminders in the partnership the person is working in. The session
+/// check reads it in its own query on every signed-in request (<see cref="SessionValidation"/>), so
+/// the header costs no query of its own; a request the session check did not see asks here.
+/// </summary>
 public sealed class ReminderCountViewComponent(AppDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
+        if (HttpContext.Items.TryGetValue(SessionValidation.UnreadRemindersKey, out var read) && read is int unread)
+        {
+            return View(unread);
+        }
+
         var userId = UserClaimsPrincipal.GetUserId();
         var count = userId is null ? 0 : await db.Reminders.CountAsync(r => r.RecipientUserId == userId && r.ReadAt == null && r.ResolvedAt == null);
         return View(count);

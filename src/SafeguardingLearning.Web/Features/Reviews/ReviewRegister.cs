@@ -61,6 +61,14 @@ public sealed class RegisterEntry
     public bool IsOpen { get; init; }
 
     public DateOnly StartedOn { get; init; }
+
+    /// <summary>A review's kind and stage; null for a rapid review.</summary>
+    public ReviewKind? Kind { get; init; }
+
+    public ReviewStage? Stage { get; init; }
+
+    /// <summary>A rapid review's stage; null for a review.</summary>
+    public RapidReviewStage? RapidStage { get; init; }
 }
 
 /// <summary>
@@ -150,7 +158,20 @@ public static class ReviewRegister
             : includeReviews ? reviewEntries
             : includeRapid ? rapidEntries
             : reviewEntries.Where(_ => false);
-        return Ordered(entries);
+
+        // Each row's kind and stage are read for the rows returned, not inside the UNION: a column
+        // that is NULL on one side of a UNION loses its type on PostgreSQL.
+        return Ordered(entries).Select(e => new RegisterEntry
+        {
+            Id = e.Id,
+            IsRapidReview = e.IsRapidReview,
+            Title = e.Title,
+            IsOpen = e.IsOpen,
+            StartedOn = e.StartedOn,
+            Kind = db.CaseReviews.Where(c => c.Id == e.Id).Select(c => (ReviewKind?)c.Kind).FirstOrDefault(),
+            Stage = db.CaseReviews.Where(c => c.Id == e.Id).Select(c => (ReviewStage?)c.Stage).FirstOrDefault(),
+            RapidStage = db.RapidReviews.Where(c => c.Id == e.Id).Select(c => (RapidReviewStage?)c.Stage).FirstOrDefault(),
+        });
     }
 
     /// <summary>Open first, the longest-running first; then the rest, the most recent first; then by title and id, so pages never overlap.</summary>
@@ -173,44 +194,39 @@ public static class ReviewRegister
     /// <summary>
     /// The register's rows for these entries, in their order, with each one's open deadlines as the
     /// business unit sees them (the partnership's own steps; the step gathering the agencies' answers
-    /// names the late ones). The same four queries for any number and mix of entries, so a page's
-    /// query count does not depend on what it lists.
+    /// names the late ones). Two queries for any number and mix of entries (the reviews; the rapid
+    /// reviews with their milestones, requests and the requests' agencies), so a page's query count
+    /// does not depend on what it lists. Closed entries have no deadlines and are not loaded.
     /// </summary>
     public static async Task<List<RegisterRow>> Rows(AppDbContext db, IReadOnlyList<RegisterEntry> entries, WorkingDayCalendar calendar, DateOnly today)
     {
-        var reviewIds = entries.Where(e => !e.IsRapidReview).Select(e => e.Id).ToList();
-        var rapidIds = entries.Where(e => e.IsRapidReview).Select(e => e.Id).ToList();
+        var reviewIds = entries.Where(e => !e.IsRapidReview && e.IsOpen).Select(e => e.Id).ToList();
+        var rapidIds = entries.Where(e => e.IsRapidReview && e.IsOpen).Select(e => e.Id).ToList();
         var reviews = await db.CaseReviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id);
-        var rapid = await (
-                from r in db.RapidReviews.AsNoTracking().Include(r => r.Milestones)
-                where rapidIds.Contains(r.Id)
-                join n in db.Notifications.AsNoTracking() on r.NotificationId equals n.Id
-                select new { Review = r, n.ChildPseudonym })
-            .ToDictionaryAsync(x => x.Review.Id);
-        var requests = await db.AgencyRequests.AsNoTracking().Where(r => rapidIds.Contains(r.RapidReviewId)).ToListAsync();
-        var agencyIds = requests.Select(r => r.AgencyId).Distinct().ToList();
-        var agencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
-        var byReview = requests.ToLookup(r => r.RapidReviewId);
-
-        List<DeadlineRow> Clocks(IEnumerable<Deadline> deadlines) =>
-            DeadlineBoard.Rows(DeadlineBoard.For(deadlines, Role.BusinessUnit, null), calendar, today);
+        var rapid = (await RapidReviewDeadlines.Load(db, db.RapidReviews.Where(r => rapidIds.Contains(r.Id)))).ToDictionary(x => x.Review.Id);
 
         var rows = new List<RegisterRow>(entries.Count);
         foreach (var entry in entries)
         {
-            if (!entry.IsRapidReview && reviews.TryGetValue(entry.Id, out var r))
-            {
-                var deadlines = r.OpenDeadlines(calendar).Select(d => d with { Case = r.Title, Link = $"/reviews/{r.Id}" });
-                rows.Add(new RegisterRow(r.Id, false, r.Title, ReviewNames.Describe(r.Kind), r.Stage.ToString(), ReviewNames.Describe(r.Stage), r.IsOpen, Clocks(deadlines)));
-            }
-            else if (entry.IsRapidReview && rapid.TryGetValue(entry.Id, out var x))
-            {
-                var deadlines = x.Review.OpenDeadlines(calendar, [.. byReview[x.Review.Id]], agencyNames, today).Select(d => RapidReviewDeadlines.Named(d, x.ChildPseudonym));
-                rows.Add(new RegisterRow(x.Review.Id, true, x.ChildPseudonym, RapidReviewKind, RapidStagePrefix + x.Review.Stage, RapidReviewNames.Describe(x.Review.Stage), x.Review.ClockRuns, Clocks(deadlines)));
-            }
+            IEnumerable<Deadline> deadlines = !entry.IsOpen ? []
+                : entry.IsRapidReview ? rapid.TryGetValue(entry.Id, out var x) ? x.Deadlines(calendar, today) : []
+                : reviews.TryGetValue(entry.Id, out var r) ? CaseReviewDeadlines.Named(r, r.OpenDeadlines(calendar)) : [];
+            rows.Add(Row(entry, deadlines, calendar, today));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// A row of the register from its entry and its case's open deadlines (as every deadline source
+    /// gives them); only the business unit's steps are shown, as in the register.
+    /// </summary>
+    public static RegisterRow Row(RegisterEntry entry, IEnumerable<Deadline> deadlines, WorkingDayCalendar calendar, DateOnly today)
+    {
+        var clocks = DeadlineBoard.Rows(DeadlineBoard.For(deadlines, Role.BusinessUnit, null), calendar, today);
+        return entry.RapidStage is { } rapidStage
+            ? new RegisterRow(entry.Id, true, entry.Title, RapidReviewKind, RapidStagePrefix + rapidStage, RapidReviewNames.Describe(rapidStage), entry.IsOpen, clocks)
+            : new RegisterRow(entry.Id, false, entry.Title, ReviewNames.Describe(entry.Kind!.Value), entry.Stage!.Value.ToString(), ReviewNames.Describe(entry.Stage.Value), entry.IsOpen, clocks);
     }
 
     public static List<SelectListItem> Kinds() =>

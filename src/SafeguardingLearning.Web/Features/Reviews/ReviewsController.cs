@@ -28,8 +28,14 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     public async Task<IActionResult> Index([FromQuery] RegisterFilter filter)
     {
         var rows = await ReviewRegister.PageAsync(db, filter, await bankHolidays.Calendar(), DisplayDates.Today(clock));
-        var agencies = await db.PartnerAgencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
+        // The filters' choices, agencies and themes, in one query.
+        var choices = await db.PartnerAgencies.AsNoTracking().Select(a => new { IsTheme = false, a.Name, a.Id })
+            .Concat(db.Themes.AsNoTracking().Select(t => new { IsTheme = true, t.Name, t.Id }))
+            .ToListAsync();
+        List<SelectListItem> Choices(bool themes) =>
+            [.. choices.Where(c => c.IsTheme == themes).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SelectListItem(c.Name, c.Id.ToString()))];
+        var agencies = Choices(themes: false);
+        var themes = Choices(themes: true);
         return View(new RegisterModel(
             filter,
             rows,
@@ -347,28 +353,37 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     /// <param name="version">The version the page's forms were shown with; by default the review's own.</param>
     private async Task<ReviewModel?> Model(Guid id, ReviewForms? forms, string? version)
     {
-        // Tracked, so that its version (a shadow property) can be read.
-        var review = await db.CaseReviews
+        // Tracked, so that its version (a shadow property) can be read; with its agencies, findings,
+        // their themes and the names of the reviewer and of whoever shared the findings with the board, in one query.
+        var found = await db.CaseReviews
             .Include(r => r.Agencies)
             .Include(r => r.Findings).ThenInclude(f => f.Themes)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == id);
-        if (review is null)
+            .AsSingleQuery()
+            .Where(r => r.Id == id)
+            .Select(r => new
+            {
+                Review = r,
+                Reviewer = db.Users.Where(u => u.Id == r.IndependentReviewerUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                SharedBy = db.Users.Where(u => u.Id == r.FindingsSharedWithBoardByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync();
+        if (found is null)
         {
             return null;
         }
 
+        var (review, reviewer, sharedBy) = (found.Review, found.Reviewer, found.SharedBy);
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
+
+        // The partnership's themes and the review's agencies' names, in one query.
         var agencyIds = review.Agencies.Select(a => a.AgencyId).ToList();
-        var agencies = await db.PartnerAgencies.IgnoreQueryFilters().Where(a => agencyIds.Contains(a.Id)).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync();
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).ToListAsync();
-        var reviewer = review.IndependentReviewerUserId is { } reviewerId
-            ? await db.Users.Where(u => u.Id == reviewerId).Select(u => u.DisplayName).SingleOrDefaultAsync()
-            : null;
-        var sharedBy = review.FindingsSharedWithBoardByUserId is { } sharedById
-            ? await db.Users.Where(u => u.Id == sharedById).Select(u => u.DisplayName).SingleOrDefaultAsync()
-            : null;
+        var names = await db.Themes.AsNoTracking().Select(t => new { IsAgency = false, t.Id, t.Name, t.IsActive })
+            .Concat(db.PartnerAgencies.IgnoreQueryFilters().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).Select(a => new { IsAgency = true, a.Id, a.Name, IsActive = true }))
+            .OrderBy(x => x.IsAgency).ThenBy(x => x.Name)
+            .ToListAsync();
+        var agencies = names.Where(x => x.IsAgency).Select(x => x.Name).ToList();
+        var themes = names.Where(x => !x.IsAgency).ToList();
         var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
             ? await AuditHistory.For(db, [(nameof(CaseReview), id.ToString())])
             : null;

@@ -24,8 +24,10 @@ public sealed class CaseReviewDeadlines(AppDbContext db) : IDeadlineSource
         var open = await db.CaseReviews.AsNoTracking()
             .Where(r => r.Stage != ReviewStage.Published && r.Stage != ReviewStage.Closed)
             .ToListAsync(cancellationToken);
-        return open
-            .SelectMany(r => r.OpenDeadlines(calendar).Select(d => d with { Case = r.Title, Link = $"/reviews/{r.Id}" }))
-            .ToList();
+        return open.SelectMany(r => Named(r, r.OpenDeadlines(calendar))).ToList();
     }
+
+    /// <summary>A review's deadlines named by its title, linking to its page.</summary>
+    public static IEnumerable<Deadline> Named(CaseReview review, IEnumerable<Deadline> deadlines) =>
+        deadlines.Select(d => d with { Case = review.Title, Link = $"/reviews/{review.Id}" });
 }
