@@ -168,8 +168,14 @@ for provider in $providers; do
       manager_cookie=${cookies[manager@northshire.example]}
       second=$(free_port)
       start_product "$second" 1
-      one=$(BENCH_HOSTS="127.0.0.1:$port" wrk -t2 -c64 -d"${duration}s" -s "$root/bench/hosts.lua" -H "Cookie: $manager_cookie" "http://127.0.0.1:$port/" | grep -o 'Requests/sec: *[0-9.]*' | grep -o '[0-9.]*$')
-      two=$(BENCH_HOSTS="127.0.0.1:$port 127.0.0.1:$second" wrk -t2 -c64 -d"${duration}s" -s "$root/bench/hosts.lua" -H "Cookie: $manager_cookie" "http://127.0.0.1:$port/" | grep -o 'Requests/sec: *[0-9.]*' | grep -o '[0-9.]*$')
+      # The second instance is warmed up as the first was, and both runs' wrk output is kept.
+      wrk -t1 -c16 -d"${warmup}s" --timeout 20s -H "Cookie: $manager_cookie" "http://127.0.0.1:$second/" >/dev/null 2>&1 || true
+      BENCH_HOSTS="127.0.0.1:$port" wrk -t2 -c64 -d"${duration}s" --timeout 20s -s "$root/bench/hosts.lua" -H "Cookie: $manager_cookie" "http://127.0.0.1:$port/" \
+        </dev/null >"$out/wrk/$provider-$scale-one-instance.txt" 2>&1 || true
+      BENCH_HOSTS="127.0.0.1:$port 127.0.0.1:$second" wrk -t2 -c64 -d"${duration}s" --timeout 20s -s "$root/bench/hosts.lua" -H "Cookie: $manager_cookie" "http://127.0.0.1:$port/" \
+        </dev/null >"$out/wrk/$provider-$scale-two-instances.txt" 2>&1 || true
+      one=$(grep -o 'Requests/sec: *[0-9.]*' "$out/wrk/$provider-$scale-one-instance.txt" | grep -o '[0-9.]*$' || echo 0)
+      two=$(grep -o 'Requests/sec: *[0-9.]*' "$out/wrk/$provider-$scale-two-instances.txt" | grep -o '[0-9.]*$' || echo 0)
       figure one_instance_rps "$one"
       figure two_instances_rps "$two"
       figure two_instances_ratio "$(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }')"

@@ -4,18 +4,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.Bench;
+using SafeguardingLearning.Web;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
-using SafeguardingLearning.Web.Email;
-using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
-using SafeguardingLearning.Web.Features.Pdf;
-using SafeguardingLearning.Web.Features.RapidReviews;
-using SafeguardingLearning.Web.Features.Reviews;
-using SafeguardingLearning.Web.Features.Shared;
 using SafeguardingLearning.Web.Features.Themes;
-using SafeguardingLearning.Web.Operations;
 using SafeguardingLearning.Web.Scheduling;
 
 // The parts of build/bench.sh that shell does badly. The database is the app's own, chosen as the
@@ -131,17 +125,7 @@ static async Task<int> RunSweep(WebApplication app, TimeProvider clock)
 static async Task<WebApplication> BuildAppAsync(Action<IServiceCollection>? services = null)
 {
     var builder = WebApplication.CreateBuilder();
-    builder.AddOperations();
-    builder.AddData();
-    builder.AddIdentityAndAccess();
-    builder.AddEmail();
-    builder.AddCalendar();
-    builder.AddPdfRendering();
-    builder.AddReviews();
-    builder.AddRapidReviews();
-    builder.AddScheduling();
-    builder.AddAgencyAttachments();
-    builder.AddWebShell();
+    builder.AddCapabilities();
     services?.Invoke(builder.Services);
     var app = builder.Build();
     await app.MigrateDatabaseAsync();
