@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
 
 namespace SafeguardingLearning.IntegrationTests;
 
@@ -33,10 +35,14 @@ public class AgencyScopeTests
         }
     }
 
+    private static readonly IServiceProvider ChainKeys = new ServiceCollection().AddSingleton(AuditChainKeys.None).BuildServiceProvider();
+
     private static ScopeTestContext Context(TestDatabase database, CurrentScope scope)
     {
         var options = new DbContextOptionsBuilder<ScopeTestContext>();
         options.Use(database.Provider, database.ConnectionString);
+        // Saving writes the audit trail, whose chain asks the app's services for its key.
+        options.UseApplicationServiceProvider(ChainKeys);
         return new ScopeTestContext(options.Options, scope);
     }
 

@@ -33,6 +33,27 @@ public class IsolationTests(ApplicationsFixture apps) : IClassFixture<Applicatio
         Assert.DoesNotContain("Northshire Safeguarding", home.Source.Text, StringComparison.Ordinal);
     }
 
+    // The review page reads its themes and agencies in one query, and the agencies' part ignores the
+    // query filters (a review may involve a shared agency): the themes must still be its partnership's.
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_reviews_page_offers_only_its_partnerships_themes(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var (review, own) = await app.Query(async db =>
+        {
+            var northshire = await db.Partnerships.IgnoreQueryFilters().Where(p => p.Name == DemoData.PartnershipName).Select(p => p.Id).SingleAsync();
+            var review = await db.CaseReviews.IgnoreQueryFilters().Where(r => r.PartnershipId == northshire && r.Title == "Child P").Select(r => r.Id).SingleAsync();
+            var themes = await db.Themes.IgnoreQueryFilters().Where(t => t.PartnershipId == northshire && t.IsActive).Select(t => t.Id).ToListAsync();
+            return (review, themes.Select(t => t.ToString()).Order().ToList());
+        });
+
+        var page = await manager.GetPage($"/reviews/{review}");
+
+        Assert.Equal(own, page.QuerySelectorAll("input[name='Forms.Finding.ThemeIds']").Select(i => i.GetAttribute("value")!).Order().ToList());
+    }
+
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Another_partnerships_ids_give_404(DatabaseProvider provider)

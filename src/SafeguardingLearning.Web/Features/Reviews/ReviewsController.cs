@@ -378,7 +378,10 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
 
         // The partnership's themes and the review's agencies' names, in one query.
         var agencyIds = review.Agencies.Select(a => a.AgencyId).ToList();
-        var names = await db.Themes.AsNoTracking().Select(t => new { IsAgency = false, t.Id, t.Name, t.IsActive })
+        // The agencies' part ignores the query filters (a review may involve a shared agency), and
+        // EF Core then ignores them for the whole query: the themes are filtered to the review's
+        // partnership here, explicitly.
+        var names = await db.Themes.AsNoTracking().Where(t => t.PartnershipId == review.PartnershipId).Select(t => new { IsAgency = false, t.Id, t.Name, t.IsActive })
             .Concat(db.PartnerAgencies.IgnoreQueryFilters().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).Select(a => new { IsAgency = true, a.Id, a.Name, IsActive = true }))
             .OrderBy(x => x.IsAgency).ThenBy(x => x.Name)
             .ToListAsync();
