@@ -63,7 +63,7 @@ say "building ($configuration)"
 dotnet build SafeguardingLearning.sln -c "$configuration" --no-restore -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 
 check "code style (dotnet format --verify-no-changes)" dotnet format SafeguardingLearning.sln --verify-no-changes --no-restore
-check "compose file (docker-compose config)" env POSTGRES_PASSWORD=compose-check docker-compose -f docker-compose.yml config -q
+check "compose file (docker-compose config)" env POSTGRES_PASSWORD=compose-check AUDIT_CHAIN_KEY=compose-check docker-compose -f docker-compose.yml config -q
 
 say "starting a throwaway PostgreSQL cluster"
 SL_TEST_POSTGRES=$(build/postgres.sh start "$work/postgres") || { echo "PostgreSQL did not start"; cat "$work/postgres/"*.log 2>/dev/null; exit 1; }
