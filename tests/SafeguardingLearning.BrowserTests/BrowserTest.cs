@@ -125,7 +125,11 @@ public abstract class BrowserTest(AppServer server)
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+
+        // A sign-in is a password check (PBKDF2), a session and an audit entry written, then the home
+        // page: on a machine busy with the other test projects it can take longer than Playwright's
+        // default 30 s, so it is given a minute.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 60_000 });
     }
 
     /// <summary>With SL_KEEP_SCREENSHOTS=1, keeps a picture of the page for people to look at.</summary>
