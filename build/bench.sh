@@ -54,6 +54,9 @@ done
 published="$work/publish"
 dotnet publish src/SafeguardingLearning.Web -c Release -r "linux-$(dpkg --print-architecture | sed 's/amd64/x64/')" --self-contained false \
   -p:PublishReadyToRun=true -o "$published" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+# The bench tool builds the app outside the app's content root, so without appsettings.Development.json:
+# it is given the address that links begin with, which the app requires.
+export Email__PublicBaseUrl=${Email__PublicBaseUrl:-http://localhost:5080}
 bench_tool() { dotnet "$root/bench/SafeguardingLearning.Bench/bin/Release/net10.0/SafeguardingLearning.Bench.dll" "$@"; }
 
 # A loopback port nothing answers on.
