@@ -1,0 +1,24 @@
+using SafeguardingLearning.Web.Data;
+
+namespace SafeguardingLearning.Web.Features.Reviews;
+
+/// <summary>
+/// What has been recorded of a review's work beyond the review itself (its chronology, learning
+/// events, draft reports and the partners' monitoring), for the review's task list.
+/// </summary>
+public sealed record ReviewWork(int ChronologyEntries, int LearningEvents, int DraftReports, bool FinalReportMarked, int MonitoringChecks)
+{
+    public static readonly ReviewWork None = new(0, 0, 0, false, 0);
+
+    /// <summary>
+    /// Every count in one query. Each capability that records a review's work adds its count here,
+    /// so the review's page stays within its number of queries.
+    /// </summary>
+    public static Task<ReviewWork> ReadAsync(AppDbContext db, Guid reviewId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _ = reviewId;
+        _ = cancellationToken;
+        return Task.FromResult(None);
+    }
+}
