@@ -4,8 +4,11 @@ using System.Globalization;
 
 namespace SafeguardingLearning.Tests.Shared;
 
-/// <summary>What a test can check about a PDF: its pages, whether it is tagged, whether it has an outline, its title and text.</summary>
-public sealed record PdfFacts(int Pages, bool Tagged, bool HasOutline, string Title, string Text);
+/// <summary>
+/// What a test can check about a PDF: its pages, whether it is tagged, whether it has an outline, its
+/// title and text, and every line pdfinfo prints (Author, Creator, Producer and the rest).
+/// </summary>
+public sealed record PdfFacts(int Pages, bool Tagged, bool HasOutline, string Title, string Text, IReadOnlyDictionary<string, string> Info);
 
 /// <summary>
 /// Reads a PDF the way an assistive-technology check would, with Debian's poppler-utils:
@@ -36,7 +39,8 @@ public static class PdfInspection
                 Tagged: info.GetValueOrDefault("Tagged") == "yes",
                 HasOutline: xml.Contains("<outline", StringComparison.Ordinal),
                 Title: info.GetValueOrDefault("Title", string.Empty),
-                Text: text);
+                Text: text,
+                Info: info);
         }
         finally
         {

@@ -123,6 +123,9 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         // timer fires in the middle of a test.
         builder.UseSetting("Scheduling:RunJobs", "false");
 
+        // No PDF browser launched at start-up by every test's app: a test that prints launches it, and the PDF tests ask for it.
+        builder.UseSetting("Pdf:LaunchAtStartup", "false");
+
         // Outside Development the app does not start without the address email links begin with,
         // and answers only its own host names: the test client's (localhost) is one here.
         if (environment != "Development")

@@ -23,7 +23,7 @@ public sealed class PdfRendererFixture : IAsyncLifetime
 
 public class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture<PdfRendererFixture>
 {
-    private static readonly PdfDocumentOptions Document = new("Rapid review report: Child H", "Rapid review RR-2026-014 — Official-Sensitive");
+    private static readonly PdfDocumentOptions Document = new("Rapid review report: Child H", "Northshire Safeguarding Children Partnership", "Rapid review RR-2026-014 — Official-Sensitive");
 
     [Fact]
     public async Task A_report_prints_to_a_tagged_pdf_with_an_outline_and_numbered_pages()
@@ -41,6 +41,69 @@ public class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture<PdfRen
         Assert.Contains($"Page 1 of {facts.Pages}", facts.Text, StringComparison.Ordinal);
         Assert.Contains($"Page {facts.Pages} of {facts.Pages}", facts.Text, StringComparison.Ordinal);
         Assert.Contains("Rapid review RR-2026-014", facts.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pdf_names_the_document_the_partnership_and_its_language_and_not_the_browser()
+    {
+        // Words outside ASCII, as a Welsh partnership's name or a pseudonym may have them, and the characters PDF strings escape.
+        var document = new PdfDocumentOptions("Rapid review report: Child Ŵ — Môn", @"Northshire (and Southmoor) \ Safeguarding Partnership", "Official-Sensitive");
+
+        var pdf = await fixture.Renderer.RenderAsync(Report(), document);
+
+        var facts = await PdfInspection.ReadAsync(pdf);
+        Assert.Equal(document.Title, facts.Title);
+        Assert.Equal(document.Author, facts.Info.GetValueOrDefault("Author"));
+        Assert.Equal("Safeguarding Learning", facts.Info.GetValueOrDefault("Creator"));
+        Assert.False(facts.Info.ContainsKey("Producer"), $"The PDF names a producer: {facts.Info.GetValueOrDefault("Producer")}");
+        Assert.NotEqual("yes", facts.Info.GetValueOrDefault("Suspects"));
+        Assert.True(facts.Tagged, "The PDF is no longer tagged");
+        Assert.True(facts.HasOutline, "The PDF lost its outline");
+        Assert.Contains("Decision and justification", facts.Text, StringComparison.Ordinal);
+        // Not only hidden by a later revision: gone from the file.
+        var raw = Encoding.Latin1.GetString(pdf);
+        Assert.DoesNotContain("HeadlessChrome", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mozilla", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skia/PDF", raw, StringComparison.Ordinal);
+        // The document's language, from the HTML's lang (ISO 32000-1, 14.9.2.1: the catalog's Lang).
+        Assert.Contains("/Lang (en-GB)", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_pdf_is_printed_by_the_same_browser()
+    {
+        await fixture.Renderer.RenderAsync(Report(), Document);
+        var first = await fixture.Renderer.BrowserProcessIdAsync();
+
+        await fixture.Renderer.RenderAsync(Report(), Document);
+
+        Assert.Equal(first, await fixture.Renderer.BrowserProcessIdAsync());
+    }
+
+    [Fact]
+    public async Task A_browser_that_died_is_launched_again_by_the_next_pdfs()
+    {
+        await fixture.Renderer.RenderAsync(Report(), Document);
+        var killed = await fixture.Renderer.BrowserProcessIdAsync();
+        using (var browser = Process.GetProcessById(killed))
+        {
+            browser.Kill(entireProcessTree: true);
+            await browser.WaitForExitAsync();
+        }
+
+        // Three at once: they share the one new browser.
+        var pdfs = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => fixture.Renderer.RenderAsync(
+            $"<!DOCTYPE html><html lang=\"en-GB\"><body><h1>After the crash {i}</h1></body></html>", Document)));
+
+        for (var i = 0; i < pdfs.Length; i++)
+        {
+            Assert.Contains($"After the crash {i + 1}", (await PdfInspection.ReadAsync(pdfs[i])).Text, StringComparison.Ordinal);
+        }
+
+        var relaunched = await fixture.Renderer.BrowserProcessIdAsync();
+        Assert.NotEqual(killed, relaunched);
+        await fixture.Renderer.RenderAsync(Report(), Document);
+        Assert.Equal(relaunched, await fixture.Renderer.BrowserProcessIdAsync());
     }
 
     [Fact]

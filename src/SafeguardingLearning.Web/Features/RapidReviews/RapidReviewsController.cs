@@ -195,7 +195,7 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
         }
 
         var html = await this.RenderViewToStringAsync("Report", model);
-        var document = await pdf.RenderAsync(html, new PdfDocumentOptions($"Rapid review report: {model.Notification.ChildPseudonym}", $"OFFICIAL-SENSITIVE · {model.PartnershipName}"), cancellationToken);
+        var document = await pdf.RenderAsync(html, new PdfDocumentOptions($"Rapid review report: {model.Notification.ChildPseudonym}", model.PartnershipName, $"OFFICIAL-SENSITIVE · {model.PartnershipName}"), cancellationToken);
         db.RecordEvent(AuditAction.Exported, nameof(Domain.Reviews.RapidReview), id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return File(document, "application/pdf", $"rapid-review-report-{Slug(model.Notification.ChildPseudonym)}.pdf");
