@@ -19,6 +19,8 @@ using SafeguardingLearning.Web.Scheduling;
 //   signin URL EMAIL           signs in through the sign-in form; prints the Cookie header
 //   probe URL COOKIE [N]       N requests one at a time; prints "status sql-commands allocated-bytes" (medians)
 //   report DIR BUDGETS.json    the Markdown tables of a run, then what is over budget
+//   pdf URL PATH N [warm]      signs in as the business unit, downloads the PDF at PATH N times one at a time
+//                              (after one untimed download when warm); prints the median in milliseconds
 var command = args.FirstOrDefault();
 switch (command)
 {
@@ -37,8 +39,11 @@ switch (command)
     case "report":
         Report.Print(args[1], args[2]);
         break;
+    case "pdf":
+        Console.WriteLine(await Session.TimePdfAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 && args[4] == "warm", DemoData.Password));
+        break;
     default:
-        Console.Error.WriteLine("usage: generate SCALE PAGES.tsv | sweep | signin URL EMAIL | probe URL COOKIE [N] | report DIR BUDGETS.json");
+        Console.Error.WriteLine("usage: generate SCALE PAGES.tsv | sweep | signin URL EMAIL | probe URL COOKIE [N] | report DIR BUDGETS.json | pdf URL PATH N [warm]");
         return 2;
 }
 

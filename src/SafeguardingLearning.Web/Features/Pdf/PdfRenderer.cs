@@ -133,6 +133,9 @@ internal sealed partial class PlaywrightPdfRenderer : IPdfRenderer, IAsyncDispos
         }
     });
 
+    /// <summary>Whether a browser is launched and connected now (without launching one).</summary>
+    internal bool HasBrowser => _browser is { IsCompletedSuccessfully: true } launched && launched.Result.IsConnected;
+
     /// <summary>The operating system's process id of the browser now in use (launching it if need be).</summary>
     internal async Task<int> BrowserProcessIdAsync()
     {
