@@ -123,13 +123,11 @@ internal sealed partial class PlaywrightPdfRenderer : IPdfRenderer, IAsyncDispos
     /// <summary>Launches the browser without waiting for it (at start-up); a failure is logged, and the first PDF tries again.</summary>
     public void LaunchInBackground() => _ = Task.Run(async () =>
     {
-        try
+        var launch = Browser(CancellationToken.None);
+        await ((Task)launch).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (launch.Exception is { } failed)
         {
-            await Browser(CancellationToken.None);
-        }
-        catch (Exception e) when (e is PlaywrightException or ObjectDisposedException or InvalidOperationException or IOException)
-        {
-            LogBackgroundLaunchFailed(_logger, e);
+            LogBackgroundLaunchFailed(_logger, failed.GetBaseException());
         }
     });
 
@@ -300,15 +298,21 @@ internal sealed partial class PlaywrightPdfRenderer : IPdfRenderer, IAsyncDispos
 
     private static async Task Close(Task<IBrowser> launch)
     {
+        // A launch that failed, whatever the failure, leaves nothing to close.
+        await ((Task)launch).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!launch.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
         try
         {
-            var browser = await launch;
-            await browser.CloseAsync();
-            await browser.DisposeAsync();
+            await launch.Result.CloseAsync();
+            await launch.Result.DisposeAsync();
         }
         catch (PlaywrightException)
         {
-            // It never launched, or it is already gone.
+            // It is already gone.
         }
     }
 
