@@ -68,6 +68,7 @@ public static class OperationsRegistration
         });
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<TooLargeFormMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

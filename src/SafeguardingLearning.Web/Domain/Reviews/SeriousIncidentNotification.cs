@@ -38,6 +38,8 @@ public class SeriousIncidentNotification : IPartnershipOwned, IHiddenFromReviewe
             throw new DomainRuleException("Enter the child's pseudonym", nameof(ChildPseudonym));
         }
 
+        // Every date that breaks a rule is reported at once, not only the first.
+        var broken = new List<DomainRuleException>();
         foreach (var (date, name, field) in new[]
                  {
                      (incidentDate, "The date of the incident", nameof(IncidentDate)),
@@ -47,24 +49,26 @@ public class SeriousIncidentNotification : IPartnershipOwned, IHiddenFromReviewe
         {
             if (date > today)
             {
-                throw new DomainRuleException($"{name} must be today or in the past", field);
+                broken.Add(new DomainRuleException($"{name} must be today or in the past", field));
             }
         }
 
-        if (localAuthorityAwareDate < incidentDate)
+        if (localAuthorityAwareDate < incidentDate && broken.All(b => b.Field != nameof(LocalAuthorityAwareDate)))
         {
-            throw new DomainRuleException("The date the local authority became aware must be the same as or after the date of the incident", nameof(LocalAuthorityAwareDate));
+            broken.Add(new DomainRuleException("The date the local authority became aware must be the same as or after the date of the incident", nameof(LocalAuthorityAwareDate)));
         }
 
         if (panelNotifiedDate is { } panel && (panel < localAuthorityAwareDate || panel > today))
         {
-            throw new DomainRuleException("The date the Panel was notified must be between the date the local authority became aware and today", nameof(PanelNotifiedDate));
+            broken.Add(new DomainRuleException("The date the Panel was notified must be between the date the local authority became aware and today", nameof(PanelNotifiedDate)));
         }
 
-        if (partnershipNotifiedDate < localAuthorityAwareDate)
+        if (partnershipNotifiedDate < localAuthorityAwareDate && broken.All(b => b.Field != nameof(PartnershipNotifiedDate)))
         {
-            throw new DomainRuleException("The date the partnership was notified must be the same as or after the date the local authority became aware", nameof(PartnershipNotifiedDate));
+            broken.Add(new DomainRuleException("The date the partnership was notified must be the same as or after the date the local authority became aware", nameof(PartnershipNotifiedDate)));
         }
+
+        DomainRuleException.ThrowIfAny(broken);
 
         Id = Guid.NewGuid();
         PartnershipId = partnershipId;

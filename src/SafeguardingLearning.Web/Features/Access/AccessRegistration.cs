@@ -66,10 +66,16 @@ public static class AccessRegistration
 
             // The framework would write the sign-in address whole, with the request's Host header in
             // it; a path alone keeps the browser on the host it asked for.
-            options.Events.OnRedirectToLogin = context =>
+            // A form sent after the session ended is kept, and the person comes back to its page.
+            options.Events.OnRedirectToLogin = async context =>
             {
+                if (await KeptForms.KeepAsync(context) is { } page)
+                {
+                    context.Response.Redirect($"{options.LoginPath}?{options.ReturnUrlParameter}={Uri.EscapeDataString(page)}");
+                    return;
+                }
+
                 context.Response.Redirect(new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : context.RedirectUri);
-                return Task.CompletedTask;
             };
 
             // A signed-in person who may not use a page gets the 403 page, not a redirect, and the
@@ -85,6 +91,7 @@ public static class AccessRegistration
 
         builder.Services.AddAuthorization(AccessPolicies.Configure);
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<AuditTrail.CaseRecordNotFound>()); // a 404 on a case record is recorded as a 403 is
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<KeptFormFilter>());
         return builder;
     }
 

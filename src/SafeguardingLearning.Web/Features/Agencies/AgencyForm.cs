@@ -1,5 +1,6 @@
 using FluentValidation;
 using SafeguardingLearning.Web.Domain.Partnerships;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Agencies;
 
@@ -23,7 +24,7 @@ public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
     public AgencyFormValidator()
     {
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the agency's name")
-            .MaximumLength(200).WithMessage("The name must be 200 characters or fewer");
+            .MaximumTextLength(200, "The name must be 200 characters or fewer");
         RuleFor(f => f.Kind).NotEmpty().WithMessage("Choose what kind of agency it is")
             .IsEnumName(typeof(AgencyKind)).WithMessage("Choose what kind of agency it is");
     }

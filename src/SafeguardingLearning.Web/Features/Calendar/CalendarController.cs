@@ -23,7 +23,7 @@ public sealed class AddBankHolidayFormValidator : AbstractValidator<AddBankHolid
     {
         RuleFor(f => f.Date).MustBeADate("the date of the bank holiday");
         RuleFor(f => f.Title).NotEmpty().WithMessage("Enter the name of the bank holiday")
-            .MaximumLength(200).WithMessage("The name must be 200 characters or fewer");
+            .MaximumTextLength(200, "The name must be 200 characters or fewer");
     }
 }
 
@@ -77,13 +77,21 @@ public sealed class CalendarController(AppDbContext db, BankHolidays bankHoliday
     }
 
     [HttpPost("/calendar/remove")]
-    public async Task<IActionResult> Remove(DateOnly date)
+    public async Task<IActionResult> Remove(DateOnly? date)
     {
-        var removed = await bankHolidays.Remove(date);
+        if (date is not { } day || !ModelState.IsValid)
+        {
+            // No day, or not one (the form was altered, or sent without its date): said in words,
+            // never as the framework's default date, 1 January 0001.
+            TempData["Notice"] = "No bank holiday was removed: the request did not say which day to remove. Choose Remove next to the bank holiday in the list.";
+            return RedirectToAction(nameof(Index));
+        }
+
+        var removed = await bankHolidays.Remove(day);
         TempData["Notice"] = removed is null
-            ? $"{DisplayDates.Date(date)} was not a bank holiday."
+            ? $"{DisplayDates.Date(day)} was not a bank holiday."
             : $"{removed.Title} on {DisplayDates.Date(removed.Date)} is no longer a bank holiday: it is a working day again.";
-        return RedirectToAction(nameof(Index), new { year = date.Year });
+        return RedirectToAction(nameof(Index), new { year = day.Year });
     }
 
     private static string ImportNotice(BankHolidayImport import)

@@ -31,7 +31,7 @@ public sealed class NotificationFormValidator : AbstractValidator<NotificationFo
     public NotificationFormValidator()
     {
         RuleFor(f => f.ChildPseudonym).NotEmpty().WithMessage("Enter the child's pseudonym, for example Child Q")
-            .MaximumLength(50).WithMessage("The pseudonym must be 50 characters or fewer");
+            .MaximumTextLength(50, "The pseudonym must be 50 characters or fewer");
         RuleFor(f => f.AgeBand).NotEmpty().WithMessage("Choose the child's age")
             .IsEnumName(typeof(AgeBand)).WithMessage("Choose the child's age");
         RuleFor(f => f.IncidentDate).MustBeADate("the date of the incident");
@@ -39,7 +39,7 @@ public sealed class NotificationFormValidator : AbstractValidator<NotificationFo
         RuleFor(f => f.PanelNotifiedDate).MustBeADate("the date the Panel was notified", required: false);
         RuleFor(f => f.PartnershipNotifiedDate).MustBeADate("the date the partnership was notified");
         RuleFor(f => f.Summary).NotEmpty().WithMessage("Enter a short summary of what happened")
-            .MaximumLength(2000).WithMessage("The summary must be 2,000 characters or fewer");
+            .MaximumTextLength(2000, "The summary must be 2,000 characters or fewer");
         RuleFor(f => f.AgencyIds).NotEmpty().WithMessage("Choose the agencies involved");
     }
 }
@@ -192,6 +192,6 @@ public sealed class DecisionFormValidator : AbstractValidator<DecisionForm>
         RuleFor(f => f.Outcome).Must(o => o is nameof(ScreeningOutcome.ReviewRequired) or nameof(ScreeningOutcome.CriteriaNotMet))
             .WithMessage("Choose whether the case meets the criteria for a review");
         RuleFor(f => f.Reasons).NotEmpty().WithMessage("Give the reasons for the decision")
-            .MaximumLength(4000).WithMessage("The reasons must be 4,000 characters or fewer");
+            .MaximumTextLength(4000, "The reasons must be 4,000 characters or fewer");
     }
 }

@@ -7,6 +7,7 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.ExternalSignIn;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.People;
 
@@ -32,10 +33,10 @@ public sealed class InvitePersonFormValidator : AbstractValidator<InvitePersonFo
     public InvitePersonFormValidator()
     {
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the person's full name")
-            .MaximumLength(200).WithMessage("The name must be 200 characters or fewer");
+            .MaximumTextLength(200, "The name must be 200 characters or fewer");
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter the person's work email address")
             .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com")
-            .MaximumLength(256).WithMessage("The email address must be 256 characters or fewer");
+            .MaximumTextLength(256, "The email address must be 256 characters or fewer");
         RuleFor(f => f.Role).NotEmpty().WithMessage("Choose the person's role")
             .IsEnumName(typeof(Role)).WithMessage("Choose the person's role");
         RuleFor(f => f.AgencyId).NotEmpty().When(f => f.Role == nameof(Domain.Access.Role.AgencyLead))

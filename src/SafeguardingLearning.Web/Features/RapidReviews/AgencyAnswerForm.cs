@@ -57,11 +57,11 @@ public sealed class AgencyAnswerFormValidator : AbstractValidator<AgencyAnswerFo
 {
     public AgencyAnswerFormValidator()
     {
-        RuleFor(f => f.SummaryOfInvolvement).MaximumLength(8000).WithMessage("The summary of your agency's involvement must be 8,000 characters or fewer");
-        RuleFor(f => f.KeyDates).MaximumLength(4000).WithMessage("The key dates and contacts must be 4,000 characters or fewer");
-        RuleFor(f => f.WentWell).MaximumLength(4000).WithMessage("What went well must be 4,000 characters or fewer");
-        RuleFor(f => f.DidNotGoWell).MaximumLength(4000).WithMessage("What did not go well must be 4,000 characters or fewer");
-        RuleFor(f => f.ImmediateActions).MaximumLength(4000).WithMessage("The immediate safeguarding actions must be 4,000 characters or fewer");
+        RuleFor(f => f.SummaryOfInvolvement).MaximumTextLength(8000, "The summary of your agency's involvement must be 8,000 characters or fewer");
+        RuleFor(f => f.KeyDates).MaximumTextLength(4000, "The key dates and contacts must be 4,000 characters or fewer");
+        RuleFor(f => f.WentWell).MaximumTextLength(4000, "What went well must be 4,000 characters or fewer");
+        RuleFor(f => f.DidNotGoWell).MaximumTextLength(4000, "What did not go well must be 4,000 characters or fewer");
+        RuleFor(f => f.ImmediateActions).MaximumTextLength(4000, "The immediate safeguarding actions must be 4,000 characters or fewer");
     }
 }
 

@@ -34,12 +34,12 @@ public sealed class MeetingFormValidator : AbstractValidator<MeetingForm>
     {
         RuleFor(f => f.HeldOn).MustBeADate("the date of the meeting");
         RuleFor(f => f.Attendees).NotEmpty().WithMessage("Enter who attended the meeting")
-            .MaximumLength(2000).WithMessage("Who attended must be 2,000 characters or fewer");
-        RuleFor(f => f.ImmediateActions).MaximumLength(4000).WithMessage("The immediate actions must be 4,000 characters or fewer");
+            .MaximumTextLength(2000, "Who attended must be 2,000 characters or fewer");
+        RuleFor(f => f.ImmediateActions).MaximumTextLength(4000, "The immediate actions must be 4,000 characters or fewer");
         RuleFor(f => f.Recommendation).NotEmpty().WithMessage("Choose the decision the meeting recommends")
             .IsEnumName(typeof(RapidReviewDecision)).WithMessage("Choose the decision the meeting recommends");
         RuleFor(f => f.Justification).NotEmpty().WithMessage("Give the justification for the recommended decision")
-            .MaximumLength(4000).WithMessage("The justification must be 4,000 characters or fewer");
+            .MaximumTextLength(4000, "The justification must be 4,000 characters or fewer");
     }
 }
 
@@ -58,7 +58,7 @@ public sealed class SignOffFormValidator : AbstractValidator<SignOffForm>
         RuleFor(f => f.Decision).NotEmpty().WithMessage("Choose the decision")
             .IsEnumName(typeof(RapidReviewDecision)).WithMessage("Choose the decision");
         RuleFor(f => f.Justification).NotEmpty().WithMessage("Give the justification for the decision")
-            .MaximumLength(4000).WithMessage("The justification must be 4,000 characters or fewer");
+            .MaximumTextLength(4000, "The justification must be 4,000 characters or fewer");
     }
 }
 
@@ -88,7 +88,7 @@ public sealed class PanelResponseFormValidator : AbstractValidator<PanelResponse
         RuleFor(f => f.Response).NotEmpty().WithMessage("Choose the Panel's response")
             .IsEnumName(typeof(PanelResponse)).WithMessage("Choose the Panel's response");
         RuleFor(f => f.ReceivedOn).MustBeADate("the date of the Panel's response");
-        RuleFor(f => f.Notes).MaximumLength(2000).WithMessage("The notes must be 2,000 characters or fewer");
+        RuleFor(f => f.Notes).MaximumTextLength(2000, "The notes must be 2,000 characters or fewer");
     }
 }
 

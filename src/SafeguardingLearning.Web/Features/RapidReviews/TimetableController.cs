@@ -32,7 +32,7 @@ public sealed class TimetableMilestoneFormValidator : AbstractValidator<Timetabl
 {
     public TimetableMilestoneFormValidator()
     {
-        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter what the milestone is").MaximumLength(300).WithMessage("The milestone must be 300 characters or fewer");
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter what the milestone is").MaximumTextLength(300, "The milestone must be 300 characters or fewer");
         RuleFor(f => f.WorkingDay).NotEmpty().WithMessage("Enter the working day the milestone is due")
             .Must(d => int.TryParse(d, out _)).WithMessage("The working day must be a number, like 3");
         RuleFor(f => f.Step).Must(s => Enum.TryParse<MilestoneStep>(s, out _)).WithMessage("Choose what completes the milestone");

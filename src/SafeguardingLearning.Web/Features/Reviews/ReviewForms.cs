@@ -23,7 +23,7 @@ public sealed class NewReviewFormValidator : AbstractValidator<NewReviewForm>
         RuleFor(f => f.Kind).NotEmpty().WithMessage("Choose the kind of review")
             .IsEnumName(typeof(ReviewKind)).WithMessage("Choose the kind of review");
         RuleFor(f => f.Title).NotEmpty().WithMessage("Enter the review's name, for example the child's pseudonym")
-            .MaximumLength(100).WithMessage("The name must be 100 characters or fewer");
+            .MaximumTextLength(100, "The name must be 100 characters or fewer");
         RuleFor(f => f.CommissionedOn).MustBeADate("the date the review was commissioned");
     }
 }
@@ -72,11 +72,11 @@ public sealed class ReviewDetailsFormValidator : AbstractValidator<ReviewDetails
     public ReviewDetailsFormValidator()
     {
         RuleFor(f => f.Methodology).IsEnumName(typeof(ReviewMethodology)).When(f => !string.IsNullOrEmpty(f.Methodology)).WithMessage("Choose a methodology from the list");
-        RuleFor(f => f.TermsOfReference).MaximumLength(8000).WithMessage("The terms of reference must be 8,000 characters or fewer");
-        RuleFor(f => f.Scope).MaximumLength(4000).WithMessage("The scope must be 4,000 characters or fewer");
+        RuleFor(f => f.TermsOfReference).MaximumTextLength(8000, "The terms of reference must be 8,000 characters or fewer");
+        RuleFor(f => f.Scope).MaximumTextLength(4000, "The scope must be 4,000 characters or fewer");
         RuleFor(f => f.PeriodFrom).MustBeADate("the start of the period under review", required: false);
         RuleFor(f => f.PeriodTo).MustBeADate("the end of the period under review", required: false);
-        RuleFor(f => f.PanelMembers).MaximumLength(2000).WithMessage("The panel members must be 2,000 characters or fewer");
+        RuleFor(f => f.PanelMembers).MaximumTextLength(2000, "The panel members must be 2,000 characters or fewer");
         RuleFor(f => f.PlannedPublicationDate).MustBeADate("the planned publication date", required: false);
     }
 }
@@ -100,8 +100,8 @@ public sealed class FindingFormValidator : AbstractValidator<FindingForm>
     public FindingFormValidator()
     {
         RuleFor(f => f.Text).NotEmpty().WithMessage("Enter the finding")
-            .MaximumLength(4000).WithMessage("The finding must be 4,000 characters or fewer");
-        RuleFor(f => f.Recommendation).MaximumLength(4000).WithMessage("The recommendation must be 4,000 characters or fewer");
+            .MaximumTextLength(4000, "The finding must be 4,000 characters or fewer");
+        RuleFor(f => f.Recommendation).MaximumTextLength(4000, "The recommendation must be 4,000 characters or fewer");
         RuleFor(f => f.ThemeIds).NotEmpty().WithMessage("Choose at least one theme, so the lesson can be found again");
     }
 }
@@ -117,7 +117,7 @@ public sealed class BoardResponseFormValidator : AbstractValidator<BoardResponse
 {
     public BoardResponseFormValidator() =>
         RuleFor(f => f.Response).NotEmpty().WithMessage("Enter the board's response")
-            .MaximumLength(4000).WithMessage("The response must be 4,000 characters or fewer");
+            .MaximumTextLength(4000, "The response must be 4,000 characters or fewer");
 }
 
 /// <summary>The forms on a review's page, kept as typed when one of them has a mistake.</summary>
@@ -150,7 +150,7 @@ public static class ReasonFormValidation
     {
         var validator = new InlineValidator<ReasonForm>();
         validator.RuleFor(f => f.Reason).NotEmpty().WithMessage(missing)
-            .MaximumLength(CaseReview.ReasonMaxLength).WithMessage("The reason must be 2,000 characters or fewer");
+            .MaximumTextLength(CaseReview.ReasonMaxLength, "The reason must be 2,000 characters or fewer");
         return validator.Validate(form);
     }
 }

@@ -17,10 +17,11 @@ public sealed class DateParts
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
 
+    /// <summary>The date, when the boxes hold one; spaces around the digits (as pasted or typed) do not matter.</summary>
     public DateOnly? ToDate() =>
-        int.TryParse(Day, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-        && int.TryParse(Month, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-        && int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+        int.TryParse(Day?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+        && int.TryParse(Month?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+        && int.TryParse(Year?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
         && year is >= 1900 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;

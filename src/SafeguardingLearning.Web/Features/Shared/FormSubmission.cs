@@ -95,7 +95,11 @@ public static class FormSubmission
         catch (DomainRuleException rule)
         {
             db.ChangeTracker.Clear();
-            modelState.AddModelError(form.KeyFor(rule.Field), rule.Message);
+            foreach (var broken in rule.All)
+            {
+                modelState.AddModelError(form.KeyFor(broken.Field), broken.Message);
+            }
+
             return FormOutcome.Refused;
         }
         catch (DbUpdateConcurrencyException)

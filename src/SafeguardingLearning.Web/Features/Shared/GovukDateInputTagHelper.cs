@@ -69,11 +69,15 @@ public sealed class GovukDateInputTagHelper : TagHelper
         }
 
         output.Content.AppendHtml("<div class=\"govuk-date-input\">");
-        Item(output, id, name, "Day", parts.Day, 2, error is not null, first: true);
-        Item(output, id, name, "Month", parts.Month, 2, error is not null, first: false);
-        Item(output, id, name, "Year", parts.Year, 4, error is not null, first: false);
+        Item(output, id, name, "Day", Typed(name, "Day") ?? parts.Day, 2, error is not null, first: true);
+        Item(output, id, name, "Month", Typed(name, "Month") ?? parts.Month, 2, error is not null, first: false);
+        Item(output, id, name, "Year", Typed(name, "Year") ?? parts.Year, 4, error is not null, first: false);
         output.Content.AppendHtml("</div></fieldset>");
     }
+
+    /// <summary>What was typed in one box when the form is shown again from what was sent (as the other inputs do).</summary>
+    private string? Typed(string name, string part) =>
+        ViewContext.ModelState.TryGetValue($"{name}.{part}", out var entry) ? entry.AttemptedValue : null;
 
     private static void Item(TagHelperOutput output, string id, string name, string part, string? value, int width, bool hasError, bool first)
     {

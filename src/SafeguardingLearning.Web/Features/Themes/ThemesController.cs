@@ -20,7 +20,7 @@ public sealed class ThemeFormValidator : AbstractValidator<ThemeForm>
 {
     public ThemeFormValidator() =>
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the theme's name")
-            .MaximumLength(100).WithMessage("The name must be 100 characters or fewer");
+            .MaximumTextLength(100, "The name must be 100 characters or fewer");
 }
 
 /// <summary>
