@@ -37,6 +37,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => a.UserId);
+        // The audit trail's page counts a partnership's entries and its people's own (sign-ins): both from this index alone.
+        builder.HasIndex(a => new { a.PartnershipId, a.UserId });
         builder.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
         builder.Property(a => a.EntityId).HasMaxLength(200);
         builder.Property(a => a.UserId).HasMaxLength(450);

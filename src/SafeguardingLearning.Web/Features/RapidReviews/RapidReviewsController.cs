@@ -258,9 +258,11 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
                 {
                     Review = r,
                     n.ChildPseudonym,
+                    // Asked for by the review's id as well as joined to it, so that SQLite reads this
+                    // review's requests only (see RapidReviewDeadlines.Load).
                     Requests = (
                         from q in db.AgencyRequests
-                        where q.RapidReviewId == r.Id
+                        where q.RapidReviewId == r.Id && q.RapidReviewId == id
                         join a in db.PartnerAgencies on q.AgencyId equals a.Id into named
                         from a in named.DefaultIfEmpty()
                         select new { Request = q, AgencyName = a == null ? null : a.Name }).ToList(),

@@ -34,6 +34,10 @@ public sealed class RapidReviewDeadlines(AppDbContext db) : IDeadlineSource
     /// </summary>
     public static async Task<List<RapidReviewWithRequests>> Load(AppDbContext db, IQueryable<RapidReview> reviews, CancellationToken cancellationToken = default)
     {
+        // The requests are also asked for by the reviews' ids, not only joined to each review: the
+        // join alone makes SQLite read every request of the partnership first (a joined subquery on
+        // the right of a LEFT JOIN is not flattened), which grows with the years.
+        var reviewIds = reviews.Select(r => r.Id);
         var found = await (
                 from r in reviews.AsNoTracking().Include(r => r.Milestones)
                 join n in db.Notifications on r.NotificationId equals n.Id
@@ -43,7 +47,7 @@ public sealed class RapidReviewDeadlines(AppDbContext db) : IDeadlineSource
                     n.ChildPseudonym,
                     Requests = (
                         from q in db.AgencyRequests
-                        where q.RapidReviewId == r.Id
+                        where q.RapidReviewId == r.Id && reviewIds.Contains(q.RapidReviewId)
                         join a in db.PartnerAgencies on q.AgencyId equals a.Id into named
                         from a in named.DefaultIfEmpty()
                         select new { Request = q, AgencyName = a == null ? null : a.Name }).ToList(),

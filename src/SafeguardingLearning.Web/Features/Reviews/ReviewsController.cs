@@ -324,7 +324,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
         Func<CaseReview, WorkingDayCalendar, string> change,
         Func<CaseReview, IReadOnlyList<ChangedField>> changed)
     {
-        var review = await db.CaseReviews.Include(r => r.Findings).ThenInclude(f => f.Themes).SingleOrDefaultAsync(r => r.Id == id);
+        var review = await db.CaseReviews.Include(r => r.Findings.Where(f => f.CaseReviewId == id)).ThenInclude(f => f.Themes).SingleOrDefaultAsync(r => r.Id == id);
         if (review is null)
         {
             return NotFound();
@@ -355,9 +355,12 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
     {
         // Tracked, so that its version (a shadow property) can be read; with its agencies, findings,
         // their themes and the names of the reviewer and of whoever shared the findings with the board, in one query.
+        // The findings are filtered by the review's id as well as joined on it: the join alone makes
+        // SQLite read every finding of the partnership first (a joined subquery on the right of a
+        // LEFT JOIN is not flattened), about 0.1 s at ten years' scale; with the filter it reads the review's only.
         var found = await db.CaseReviews
             .Include(r => r.Agencies)
-            .Include(r => r.Findings).ThenInclude(f => f.Themes)
+            .Include(r => r.Findings.Where(f => f.CaseReviewId == id)).ThenInclude(f => f.Themes)
             .AsSingleQuery()
             .Where(r => r.Id == id)
             .Select(r => new

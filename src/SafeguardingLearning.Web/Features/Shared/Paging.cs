@@ -41,6 +41,17 @@ public static class Paging
         return new Page<T>(items, number, size, total);
     }
 
+    /// <summary>
+    /// The page asked for of an ordered query whose rows were already counted (with other counts, in
+    /// one query): only the page's rows are read.
+    /// </summary>
+    public static async Task<Page<T>> ToPageOfAsync<T>(this IQueryable<T> ordered, int? page, int total, int size = PageSize, CancellationToken cancellationToken = default)
+    {
+        var number = Number(page, total, size);
+        var items = total == 0 ? [] : await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<T>(items, number, size, total);
+    }
+
     /// <summary>The page to show of a list of <paramref name="total"/> rows, when <paramref name="page"/> was asked for.</summary>
     public static int Number(int? page, int total, int size = PageSize)
     {

@@ -76,23 +76,33 @@ public sealed class ThemesController(AppDbContext db) : Controller
     [HttpGet("/themes/{id:guid}")]
     public async Task<IActionResult> Theme(Guid id, int? page)
     {
-        var theme = await db.Themes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
-        if (theme is null)
-        {
-            return NotFound();
-        }
-
         var tagged = from ft in db.Set<FindingTheme>()
                      where ft.ThemeId == id
                      join f in db.Findings on ft.FindingId equals f.Id
                      join r in ReviewsWhoseFindingsTheyRead() on f.CaseReviewId equals r.Id
                      select new { Finding = f, Review = r };
+
+        // The theme and how many findings, reviews and years it spans, in one query; then the page's findings.
+        var found = await db.Themes.AsNoTracking()
+            .Where(t => t.Id == id)
+            .Select(t => new
+            {
+                Theme = t,
+                Findings = tagged.Count(),
+                Reviews = tagged.Select(x => x.Review.Id).Distinct().Count(),
+                Years = tagged.Select(x => x.Review.CommissionedOn.Year).Distinct().Count(),
+            })
+            .SingleOrDefaultAsync();
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var (theme, reviews, years) = (found.Theme, found.Reviews, found.Years);
         var findings = await tagged
             .OrderByDescending(x => x.Review.CommissionedOn).ThenBy(x => x.Review.Title).ThenBy(x => x.Review.Id).ThenBy(x => x.Finding.Number)
             .Select(x => new ThemeFinding(x.Review.Id, x.Review.Title, x.Review.Kind, x.Review.CommissionedOn.Year, x.Finding.Number, x.Finding.Text, x.Finding.Recommendation, x.Finding.BoardResponse))
-            .ToPageAsync(page);
-        var reviews = await tagged.Select(x => x.Review.Id).Distinct().CountAsync();
-        var years = await tagged.Select(x => x.Review.CommissionedOn.Year).Distinct().CountAsync();
+            .ToPageOfAsync(page, found.Findings);
 
         // Findings are case data: reading them is recorded, with the reviews whose findings were shown.
         db.RecordEvent(AuditAction.Viewed, nameof(Domain.Reviews.Theme), id.ToString(), new { Page = findings.Number, Reviews = findings.Items.Select(f => f.ReviewId).Distinct() });

@@ -398,6 +398,8 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("PartnershipId", "UserId");
+
                     b.ToTable("AuditEntries");
                 });
 

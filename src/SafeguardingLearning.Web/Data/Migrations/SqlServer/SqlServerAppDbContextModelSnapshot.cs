@@ -399,6 +399,8 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("PartnershipId", "UserId");
+
                     b.ToTable("AuditEntries", t =>
                         {
                             t.HasTrigger("AuditEntries_no_delete");

@@ -383,6 +383,8 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("PartnershipId", "UserId");
+
                     b.ToTable("AuditEntries");
                 });
 
