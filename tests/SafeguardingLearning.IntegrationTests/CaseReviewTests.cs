@@ -335,8 +335,8 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         ErrorSummaryLinks.AssertEachTargetsTheForm(noReviewer);
         Assert.Null((await Saved(w)).NationalBodiesToldOn);
 
-        // The final report of Child P: no date, then a date before the review was commissioned.
-        var p = await ReviewId(app, "Child P");
+        // The final report of a review whose findings are agreed: no date, then a date before the review was commissioned.
+        var p = await ReviewSeeds.AgreedLocalReview(app, $"Child FR{Guid.NewGuid():N}"[..16]);
         var pUrl = $"/reviews/{p}";
         var noDate = await (await manager.PostForm(pUrl, Date("Forms.FinalReport.Date", "  "), $"{pUrl}/final-report")).ReadPage();
         var tooEarly = await (await manager.PostForm(pUrl, Date("Forms.FinalReport.Date", "1 12 2025"), $"{pUrl}/final-report")).ReadPage();

@@ -826,6 +826,14 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("RapidReviewDecision")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RapidReviewDecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<Guid?>("RapidReviewId")
                         .HasColumnType("uniqueidentifier");
 
@@ -902,6 +910,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("CaseReviewId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("NeedsActionPlan")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
@@ -916,6 +927,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
 
                     b.HasKey("Id");
 
