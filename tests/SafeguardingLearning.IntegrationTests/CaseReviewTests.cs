@@ -325,8 +325,9 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         var created = await manager.PostForm("/reviews/new", new Dictionary<string, string> { ["Form.Kind"] = nameof(ReviewKind.LocalChildSafeguardingPracticeReview), ["Form.Title"] = "Child W" }.With(Date("Form.CommissionedOn", Today())));
         var w = await ReviewId(app, "Child W");
         var wUrl = $"/reviews/{w}";
-        var notADate = await (await manager.PostForm(wUrl, Date("Forms.NationalBodies.Date", "12 13 2026"), $"{wUrl}/national-bodies")).ReadPage();
-        var noReviewer = await (await manager.PostForm(wUrl, Date("Forms.NationalBodies.Date", Today()), $"{wUrl}/national-bodies")).ReadPage();
+        // The form is not offered until the reviewer is named; posted anyway, it is refused on the form.
+        var notADate = await (await Post(manager, wUrl, $"{wUrl}/national-bodies", Date("Forms.NationalBodies.Date", "12 13 2026"))).ReadPage();
+        var noReviewer = await (await Post(manager, wUrl, $"{wUrl}/national-bodies", Date("Forms.NationalBodies.Date", Today()))).ReadPage();
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(["The date the Panel, Ofsted and the DfE were told must be a real date"], Errors(notADate));
         Assert.Equal("13", notADate.QuerySelector("input[name='Forms.NationalBodies.Date.Month']")?.GetAttribute("value"));
@@ -335,8 +336,8 @@ public class CaseReviewTests(ApplicationsFixture apps) : IClassFixture<Applicati
         ErrorSummaryLinks.AssertEachTargetsTheForm(noReviewer);
         Assert.Null((await Saved(w)).NationalBodiesToldOn);
 
-        // The final report of Child P: no date, then a date before the review was commissioned.
-        var p = await ReviewId(app, "Child P");
+        // The final report of a review whose findings are agreed: no date, then a date before the review was commissioned.
+        var p = await ReviewSeeds.AgreedLocalReview(app, $"Child FR{Guid.NewGuid():N}"[..16]);
         var pUrl = $"/reviews/{p}";
         var noDate = await (await manager.PostForm(pUrl, Date("Forms.FinalReport.Date", "  "), $"{pUrl}/final-report")).ReadPage();
         var tooEarly = await (await manager.PostForm(pUrl, Date("Forms.FinalReport.Date", "1 12 2025"), $"{pUrl}/final-report")).ReadPage();

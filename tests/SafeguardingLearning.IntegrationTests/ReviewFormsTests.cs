@@ -115,11 +115,12 @@ public class ReviewFormsTests
         var theme = await app.Query(db => db.Themes.Where(th => th.Name == "Neglect" && db.Partnerships.Any(x => x.Id == th.PartnershipId && x.Name.StartsWith("Northshire"))).Select(th => th.Id).SingleAsync());
         var today = Today();
 
-        // The final report of Child P, recorded by someone else in the meantime.
-        var (report, staleP) = await SubmitStale(manager, $"/reviews/{p}", $"/reviews/{p}/final-report", "Version", Date("Forms.FinalReport.Date", "2 2 2026"), () => Touch(app, p));
-        Assert.Equal("2", report.QuerySelector("input[name='Forms.FinalReport.Date.Day']")?.GetAttribute("value"));
+        // The final report of an agreed review, recorded by someone else in the meantime.
+        var agreed = await ReviewSeeds.AgreedLocalReview(app, "Child AR");
+        var (report, staleP) = await SubmitStale(manager, $"/reviews/{agreed}", $"/reviews/{agreed}/final-report", "Version", Date("Forms.FinalReport.Date", Today()), () => Touch(app, agreed));
+        Assert.Equal(Today().Split(' ')[0], report.QuerySelector("input[name='Forms.FinalReport.Date.Day']")?.GetAttribute("value"));
         AssertShownAtNewVersion(report, "Version", staleP);
-        Assert.Null((await Saved(app, p)).FinalReportSentOn);
+        Assert.Null((await Saved(app, agreed)).FinalReportSentOn);
 
         // A finding, where only the review's findings (its child rows) would change.
         var findings = (await Saved(app, p)).Findings.Count;

@@ -153,6 +153,7 @@ public class CaseReviewStepsTests
 
         var signedOff = SignedOff();
         Assert.False(signedOff.CanPublish);
+        signedOff.PlanPublication(new DateOnly(2027, 2, 1));
         signedOff.RecordFinalReportSent(new DateOnly(2026, 12, 1), Today);
         Assert.True(signedOff.CanPublish);
 

@@ -72,6 +72,14 @@ public class CaseReviewTests
 
     private static readonly DateTime SignedOffAt = new(2027, 1, 6, 10, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>Signed off, with publication planned for <paramref name="publication"/>: the final report can be recorded as sent.</summary>
+    private static CaseReview ReadyToSend(ReviewKind kind = ReviewKind.LocalChildSafeguardingPracticeReview, DateOnly? publication = null)
+    {
+        var review = Agreed(kind);
+        review.PlanPublication(publication ?? D(2027, 1, 6));
+        return review;
+    }
+
     /// <summary>A review ready for every next step, taken by the ordinary route to <paramref name="stage"/>.</summary>
     private static CaseReview AtStage(ReviewStage stage)
     {
@@ -86,7 +94,7 @@ public class CaseReviewTests
                 review.MoveTo(ReviewStage.InProgress, Today, Calendar);
                 break;
             default:
-                review = Agreed();
+                review = ReadyToSend(publication: D(2027, 2, 1));
                 review.RecordFinalReportSent(D(2026, 12, 1), D(2026, 12, 1));
                 if (stage != ReviewStage.FindingsAgreed)
                 {
@@ -460,20 +468,34 @@ public class CaseReviewTests
     }
 
     [Fact]
-    public void Without_a_planned_publication_there_is_no_final_report_due_date()
+    public void Without_a_planned_publication_there_is_no_final_report_due_date_and_none_is_recorded_as_sent()
     {
-        var review = New();
-        review.RecordFinalReportSent(D(2026, 12, 23), Today);
+        var review = Agreed();
+
+        Assert.False(review.CanRecordFinalReportSent);
+        AssertRefused(review, () => review.RecordFinalReportSent(D(2026, 12, 23), Today), "The final report is sent once the findings are agreed and a publication date is planned");
 
         Assert.Null(review.FinalReportDueBy(Calendar));
         Assert.Null(review.FinalReportOnTime(Calendar));
     }
 
+    [Theory]
+    [InlineData(ReviewStage.Commissioned)]
+    [InlineData(ReviewStage.InProgress)]
+    public void The_final_report_is_not_recorded_as_sent_before_the_findings_are_agreed(ReviewStage stage)
+    {
+        var review = AtStage(stage);
+        review.PlanPublication(D(2027, 1, 6));
+
+        Assert.False(review.CanRecordFinalReportSent);
+        AssertRefused(review, () => review.RecordFinalReportSent(D(2026, 12, 23), Today), "The final report is sent once the findings are agreed and a publication date is planned");
+    }
+
     [Fact]
     public void A_final_report_sent_on_23_December_2026_for_publication_on_6_January_2027_is_on_time()
     {
-        var review = New();
-        review.PlanPublication(D(2027, 1, 6));
+        var review = ReadyToSend();
+        Assert.True(review.CanRecordFinalReportSent);
 
         review.RecordFinalReportSent(D(2026, 12, 23), Today);
 
@@ -484,8 +506,7 @@ public class CaseReviewTests
     [Fact]
     public void A_final_report_sent_on_24_December_2026_for_publication_on_6_January_2027_is_late()
     {
-        var review = New();
-        review.PlanPublication(D(2027, 1, 6));
+        var review = ReadyToSend();
 
         review.RecordFinalReportSent(D(2026, 12, 24), Today);
 
@@ -525,7 +546,7 @@ public class CaseReviewTests
     [InlineData(2027, 1, 7)] // tomorrow
     public void The_final_report_is_sent_between_commissioning_and_today(int year, int month, int day)
     {
-        var review = New();
+        var review = ReadyToSend();
 
         var error = AssertRefused(
             review,
@@ -539,8 +560,8 @@ public class CaseReviewTests
     [Fact]
     public void The_final_report_may_be_sent_on_the_day_of_commissioning_or_today()
     {
-        var onCommissioning = New(ReviewKind.SeriousCaseReview);
-        var onToday = New();
+        var onCommissioning = ReadyToSend(ReviewKind.SeriousCaseReview);
+        var onToday = ReadyToSend();
 
         onCommissioning.RecordFinalReportSent(Commissioned, Today);
         onToday.RecordFinalReportSent(Today, Today);
@@ -902,7 +923,7 @@ public class CaseReviewTests
     [Fact]
     public void An_lcspr_is_not_published_6_working_days_after_its_final_report_was_sent()
     {
-        var review = Agreed();
+        var review = ReadyToSend(publication: D(2027, 6, 1));
         review.RecordFinalReportSent(D(2026, 12, 24), D(2026, 12, 24));
 
         // After Thursday 24 December: 29, 30, 31 December, 4, 5, 6 January are 6 working days; the
@@ -919,7 +940,7 @@ public class CaseReviewTests
     [Fact]
     public void An_lcspr_is_published_exactly_7_working_days_after_its_final_report_was_sent()
     {
-        var review = Agreed();
+        var review = ReadyToSend(publication: D(2027, 6, 1));
         review.RecordFinalReportSent(D(2026, 12, 23), D(2026, 12, 23));
 
         // After Wednesday 23 December: 24, 29, 30, 31 December, 4, 5, 6 January are 7 working days.
@@ -933,9 +954,9 @@ public class CaseReviewTests
     [Fact]
     public void Easter_does_not_count_towards_the_7_working_days_before_publication()
     {
-        var early = Agreed();
+        var early = ReadyToSend(publication: D(2027, 6, 1));
         early.RecordFinalReportSent(D(2027, 3, 22), D(2027, 3, 22));
-        var onTheDay = Agreed();
+        var onTheDay = ReadyToSend(publication: D(2027, 6, 1));
         onTheDay.RecordFinalReportSent(D(2027, 3, 22), D(2027, 3, 22));
 
         // After Monday 22 March 2027: 23, 24, 25, [Good Friday 26, weekend, Easter Monday 29] 30, 31 March,
@@ -953,7 +974,7 @@ public class CaseReviewTests
     [Fact]
     public void A_final_report_sent_by_its_due_day_allows_publication_on_the_planned_saturday()
     {
-        var review = Agreed();
+        var review = ReadyToSend(publication: D(2027, 6, 1));
         review.PlanPublication(D(2027, 1, 9));
         review.RecordFinalReportSent(D(2026, 12, 30), D(2026, 12, 30));
 
@@ -969,7 +990,7 @@ public class CaseReviewTests
     [Fact]
     public void A_final_report_sent_a_working_day_after_its_due_day_stops_a_saturday_publication()
     {
-        var review = Agreed();
+        var review = ReadyToSend(publication: D(2027, 6, 1));
         review.PlanPublication(D(2027, 1, 9));
         review.RecordFinalReportSent(D(2026, 12, 31), D(2026, 12, 31));
 
@@ -989,7 +1010,7 @@ public class CaseReviewTests
     [Fact]
     public void A_final_report_sent_on_a_saturday_allows_publication_on_the_day_the_refusal_names_and_not_before()
     {
-        var review = Agreed();
+        var review = ReadyToSend(publication: D(2027, 6, 1));
         review.RecordFinalReportSent(D(2027, 1, 2), D(2027, 1, 2));
 
         // Sent on Saturday 2 January 2027, it is as if sent before Monday 4 January: 7 working days

@@ -18,6 +18,7 @@ internal sealed class CaseReviewConfiguration : IEntityTypeConfiguration<CaseRev
         builder.Property(r => r.FindingsSharedWithBoardByUserId).HasMaxLength(450);
         builder.Property(r => r.ClosureReason).HasMaxLength(CaseReview.ReasonMaxLength);
         builder.Property(r => r.ReopeningReason).HasMaxLength(CaseReview.ReasonMaxLength);
+        builder.Property(r => r.RapidReviewDecisionReasons).HasMaxLength(4000);
         builder.HasIndex(r => new { r.PartnershipId, r.Stage });
         builder.HasIndex(r => r.IndependentReviewerUserId);
         builder.HasIndex(r => r.RapidReviewId).IsUnique();

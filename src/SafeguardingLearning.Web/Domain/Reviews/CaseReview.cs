@@ -53,6 +53,29 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
         Stage = ReviewStage.Commissioned;
     }
 
+    /// <summary>
+    /// The review a rapid review's signed-off decision leads to (Working Together to Safeguard
+    /// Children 2023, chapter 5: the rapid review decides whether a local child safeguarding practice
+    /// review is appropriate). It starts with what the rapid review already knows: the agencies asked
+    /// for their involvement, the decision and the chair's reasons for it.
+    /// </summary>
+    public static CaseReview FromRapidReview(RapidReview rapidReview, string title, IEnumerable<Guid> agencyIds, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(rapidReview);
+        if (rapidReview.Decision is not { } decision || ReviewNames.KindFor(decision) is not { } kind)
+        {
+            throw new DomainRuleException("Only a signed-off decision to hold a review starts one");
+        }
+
+        var review = new CaseReview(rapidReview.PartnershipId, kind, title, today, rapidReview.Id, today)
+        {
+            RapidReviewDecision = decision,
+            RapidReviewDecisionReasons = rapidReview.DecisionJustification,
+        };
+        review._agencies.AddRange(agencyIds.Distinct().Select(id => new CaseReviewAgency(review.Id, id)));
+        return review;
+    }
+
     public Guid Id { get; private set; }
 
     public Guid PartnershipId { get; private set; }
@@ -64,6 +87,12 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
     /// <summary>The rapid review whose decision led to this review, if any.</summary>
     public Guid? RapidReviewId { get; private set; }
+
+    /// <summary>The rapid review's decision, carried over when the review started from it.</summary>
+    public RapidReviewDecision? RapidReviewDecision { get; private set; }
+
+    /// <summary>The reasons the chair gave for the rapid review's decision, carried over with it.</summary>
+    public string? RapidReviewDecisionReasons { get; private set; }
 
     /// <summary>The day the decision to hold the review was made; the completion clock starts here.</summary>
     public DateOnly CommissionedOn { get; private set; }
@@ -159,6 +188,26 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
 
     /// <summary>Findings are added until they are agreed.</summary>
     public bool CanAddFindings => Stage is ReviewStage.Commissioned or ReviewStage.InProgress;
+
+    /// <summary>
+    /// A finding, its recommendation and themes can be changed while the review is open and until the
+    /// board has responded to it: the board's response answers the words it was given.
+    /// </summary>
+    public bool CanEditFinding(Finding finding) => IsOpen && finding?.BoardResponse is null && _findings.Contains(finding!);
+
+    /// <summary>
+    /// The Panel, Ofsted and the DfE are told of a local child safeguarding practice review's start
+    /// once its reviewer is named, as the notice names them.
+    /// </summary>
+    public bool CanRecordNationalBodiesTold => MustTellNationalBodies && IsOpen && NationalBodiesToldOn is null && IndependentReviewerUserId is not null;
+
+    /// <summary>
+    /// The final report is sent to the Panel and the Secretary of State once there is one to send, the
+    /// findings agreed, and a publication date planned, 7 working days before which it is due (the
+    /// 2018 Regulations).
+    /// </summary>
+    public bool CanRecordFinalReportSent => IsLocalChildSafeguardingPracticeReview && Stage == ReviewStage.FindingsAgreed
+        && PlannedPublicationDate is not null && FinalReportSentOn is null;
 
     /// <summary>The board responds to the findings once they are agreed, and before publication.</summary>
     public bool CanRecordBoardResponses => Stage == ReviewStage.FindingsAgreed;
@@ -335,6 +384,11 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
             throw new DomainRuleException("Only a local child safeguarding practice review's final report goes to the Panel and the Secretary of State");
         }
 
+        if (Stage != ReviewStage.FindingsAgreed || PlannedPublicationDate is null)
+        {
+            throw new DomainRuleException("The final report is sent once the findings are agreed and a publication date is planned", nameof(FinalReportSentOn));
+        }
+
         if (sentOn < CommissionedOn || sentOn > today)
         {
             throw new DomainRuleException("The date the final report was sent must be between the date the review was commissioned and today", nameof(FinalReportSentOn));
@@ -343,7 +397,7 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
         FinalReportSentOn = sentOn;
     }
 
-    public Finding AddFinding(string text, string? recommendation, IEnumerable<Guid> themeIds)
+    public Finding AddFinding(string text, string? recommendation, IEnumerable<Guid> themeIds, bool needsActionPlan = false)
     {
         EnsureOpen();
         if (Stage is not (ReviewStage.Commissioned or ReviewStage.InProgress))
@@ -351,9 +405,23 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
             throw new DomainRuleException("The findings have been agreed: no more can be added");
         }
 
-        var finding = new Finding(this, _findings.Count + 1, text, recommendation, themeIds);
+        var finding = new Finding(this, _findings.Count + 1, text, recommendation, themeIds, needsActionPlan);
         _findings.Add(finding);
         return finding;
+    }
+
+    /// <summary>Changes a finding's words, recommendation and themes, until the board has responded to it.</summary>
+    public void EditFinding(Guid findingId, string text, string? recommendation, IEnumerable<Guid> themeIds, bool needsActionPlan)
+    {
+        EnsureOpen();
+        var finding = _findings.SingleOrDefault(f => f.Id == findingId)
+            ?? throw new DomainRuleException("That finding is not part of this review");
+        if (finding.BoardResponse is not null)
+        {
+            throw new DomainRuleException("The board has responded to this finding: it can no longer be changed");
+        }
+
+        finding.Edit(text, recommendation, themeIds, needsActionPlan);
     }
 
     public void RecordBoardResponse(Guid findingId, string response, DateOnly today)
@@ -600,7 +668,7 @@ public class CaseReviewAgency
 }
 
 /// <summary>A finding of a review, its recommendation, its themes, and the board's response.</summary>
-public class Finding : IPartnershipOwned
+public class Finding : IPartnershipOwned, IVersioned
 {
     private readonly List<FindingTheme> _themes = [];
 
@@ -609,26 +677,14 @@ public class Finding : IPartnershipOwned
         Text = string.Empty;
     }
 
-    internal Finding(CaseReview review, int number, string text, string? recommendation, IEnumerable<Guid> themeIds)
+    internal Finding(CaseReview review, int number, string text, string? recommendation, IEnumerable<Guid> themeIds, bool needsActionPlan = false)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new DomainRuleException("Enter the finding", nameof(Text));
-        }
-
-        var themes = themeIds.Distinct().ToList();
-        if (themes.Count == 0)
-        {
-            throw new DomainRuleException("Choose at least one theme, so the lesson can be found again", nameof(Themes));
-        }
-
         Id = Guid.NewGuid();
         PartnershipId = review.PartnershipId;
         CaseReviewId = review.Id;
         Number = number;
-        Text = text.Trim();
-        Recommendation = string.IsNullOrWhiteSpace(recommendation) ? null : recommendation.Trim();
-        _themes.AddRange(themes.Select(t => new FindingTheme(Id, t)));
+        Text = string.Empty;
+        Edit(text, recommendation, themeIds, needsActionPlan);
     }
 
     public Guid Id { get; private set; }
@@ -643,11 +699,43 @@ public class Finding : IPartnershipOwned
 
     public string? Recommendation { get; private set; }
 
+    /// <summary>
+    /// The recommendation needs an action plan from the partners: the board's response is followed by
+    /// one, whose progress the partnership monitors.
+    /// </summary>
+    public bool NeedsActionPlan { get; private set; }
+
     public string? BoardResponse { get; private set; }
 
     public DateOnly? BoardRespondedOn { get; private set; }
 
     public IReadOnlyCollection<FindingTheme> Themes => _themes;
+
+    internal void Edit(string text, string? recommendation, IEnumerable<Guid> themeIds, bool needsActionPlan)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException("Enter the finding", nameof(Text));
+        }
+
+        var themes = themeIds.Distinct().ToList();
+        if (themes.Count == 0)
+        {
+            throw new DomainRuleException("Choose at least one theme, so the lesson can be found again", nameof(Themes));
+        }
+
+        var cleanRecommendation = string.IsNullOrWhiteSpace(recommendation) ? null : recommendation.Trim();
+        if (needsActionPlan && cleanRecommendation is null)
+        {
+            throw new DomainRuleException("Enter the recommendation that needs an action plan", nameof(Recommendation));
+        }
+
+        Text = text.Trim();
+        Recommendation = cleanRecommendation;
+        NeedsActionPlan = needsActionPlan;
+        _themes.RemoveAll(t => !themes.Contains(t.ThemeId));
+        _themes.AddRange(themes.Where(id => _themes.All(t => t.ThemeId != id)).Select(id => new FindingTheme(Id, id)));
+    }
 
     internal void RespondAsBoard(string response, DateOnly today)
     {

@@ -138,9 +138,11 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
                 return "Your decision has been signed off.";
             }
 
-            // A decision to review puts the review on the register, its clock starting today.
+            // A decision to review puts the review on the register, its clock starting today, with
+            // the agencies asked for their involvement, the decision and its reasons carried over.
             var pseudonym = await db.Notifications.Where(n => n.Id == review.NotificationId).Select(n => n.ChildPseudonym).SingleAsync();
-            db.CaseReviews.Add(new CaseReview(review.PartnershipId, kind, pseudonym, DisplayDates.Today(clock), review.Id, DisplayDates.Today(clock)));
+            var agencyIds = await db.AgencyRequests.Where(r => r.RapidReviewId == review.Id).Select(r => r.AgencyId).Distinct().ToListAsync();
+            db.CaseReviews.Add(CaseReview.FromRapidReview(review, pseudonym, agencyIds, DisplayDates.Today(clock)));
             return $"Your decision has been signed off. A {ReviewNames.Describe(kind).ToLowerInvariant()} has been added to the review register.";
         });
 

@@ -93,6 +93,21 @@ public sealed class FindingForm
     public string? Recommendation { get; set; }
 
     public List<Guid> ThemeIds { get; set; } = [];
+
+    /// <summary>The recommendation needs an action plan from the partners.</summary>
+    public bool NeedsActionPlan { get; set; }
+
+    /// <summary>The finding's version when the edit form was shown.</summary>
+    public string? Version { get; set; }
+
+    public static FindingForm From(Finding finding, string version) => new()
+    {
+        Text = finding.Text,
+        Recommendation = finding.Recommendation,
+        ThemeIds = finding.Themes.Select(t => t.ThemeId).ToList(),
+        NeedsActionPlan = finding.NeedsActionPlan,
+        Version = version,
+    };
 }
 
 public sealed class FindingFormValidator : AbstractValidator<FindingForm>
@@ -103,6 +118,7 @@ public sealed class FindingFormValidator : AbstractValidator<FindingForm>
             .MaximumTextLength(4000, "The finding must be 4,000 characters or fewer");
         RuleFor(f => f.Recommendation).MaximumTextLength(4000, "The recommendation must be 4,000 characters or fewer");
         RuleFor(f => f.ThemeIds).NotEmpty().WithMessage("Choose at least one theme, so the lesson can be found again");
+        RuleFor(f => f.Recommendation).NotEmpty().When(f => f.NeedsActionPlan).WithMessage("Enter the recommendation that needs an action plan");
     }
 }
 

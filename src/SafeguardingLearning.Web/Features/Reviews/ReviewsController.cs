@@ -197,7 +197,7 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
 
         return await Step(id, version, new ReviewForms { Finding = form }, "Forms.Finding", "findings", validation, (review, _) =>
         {
-            review.AddFinding(form.Text!, form.Recommendation, themes);
+            review.AddFinding(form.Text!, form.Recommendation, themes, form.NeedsActionPlan);
             return "The finding has been added.";
         }, saved => ChangedField.Between(
             ("Stage", ReviewNames.Describe(saved.Stage), saved.CanAddFindings ? ReviewNames.Describe(saved.Stage) : "Findings still being added"),
@@ -279,12 +279,109 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             return $"The review has been reopened: it is {ReviewNames.Describe(review.Stage).ToLowerInvariant()} again.";
         }, saved => ChangedField.Between(("Stage", ReviewNames.Describe(saved.Stage), ReviewNames.Describe(ReviewStage.Closed)), ("Why it is reopened", saved.ReopeningReason, form.Reason)));
 
+    /// <summary>What was changed on the review and its findings, by whom and when: a page of its own, for those who may see it.</summary>
+    [Authorize(Policy = AccessPolicies.ViewHistory)]
+    [HttpGet("/reviews/{id:guid}/history")]
+    public async Task<IActionResult> History(Guid id)
+    {
+        var review = await db.CaseReviews.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.Id, r.Title, r.Kind, Findings = r.Findings.Select(f => f.Id).ToList() })
+            .SingleOrDefaultAsync();
+        if (review is null)
+        {
+            return NotFound();
+        }
+
+        var records = review.Findings.Select(f => (nameof(Finding), f.ToString())).Prepend((nameof(CaseReview), id.ToString())).ToList();
+        var history = await AuditHistory.For(db, records);
+        return View(new ReviewHistoryModel(review.Id, review.Title, ReviewNames.Describe(review.Kind), history));
+    }
+
+    [Authorize(Policy = AccessPolicies.WriteFindings)]
+    [HttpGet("/reviews/{id:guid}/findings/{findingId:guid}")]
+    public async Task<IActionResult> EditFinding(Guid id, Guid findingId)
+    {
+        var review = await ReviewWithFindings(id);
+        if (review?.Findings.SingleOrDefault(f => f.Id == findingId) is not { } finding)
+        {
+            return NotFound();
+        }
+
+        return View(await EditFindingModel(review, finding, FindingForm.From(finding, ConcurrencyTokens.Read(db.Entry(finding))), []));
+    }
+
+    /// <summary>
+    /// Changes a finding's words, recommendation and themes, until the board has responded to it;
+    /// refused when someone else changed the finding since the form was shown.
+    /// </summary>
+    [Authorize(Policy = AccessPolicies.WriteFindings)]
+    [HttpPost("/reviews/{id:guid}/findings/{findingId:guid}")]
+    public async Task<IActionResult> EditFinding(Guid id, Guid findingId, [Bind(Prefix = "Form")] FindingForm form, [FromServices] IValidator<FindingForm> validator)
+    {
+        var review = await ReviewWithFindings(id);
+        if (review?.Findings.SingleOrDefault(f => f.Id == findingId) is not { } finding)
+        {
+            return NotFound();
+        }
+
+        var validation = await validator.ValidateAsync(form);
+        var themes = await db.Themes.Where(t => form.ThemeIds.Contains(t.Id)).Select(t => new { t.Id, t.IsActive }).ToListAsync();
+        // A theme no longer in use may stay on a finding that has it; it cannot be added anew.
+        if (themes.Count != form.ThemeIds.Distinct().Count() || themes.Any(t => !t.IsActive && finding.Themes.All(ft => ft.ThemeId != t.Id)))
+        {
+            validation.Errors.Add(new ValidationFailure(nameof(FindingForm.ThemeIds), "Choose themes from the list"));
+        }
+
+        var step = new FormStep("Form") { Section = "finding", Fields = ReviewFields, Record = finding, Version = form.Version };
+        var outcome = await ModelState.Submit(db, step, validation, () =>
+        {
+            review.EditFinding(findingId, form.Text!, form.Recommendation, themes.Select(t => t.Id), form.NeedsActionPlan);
+            return Task.CompletedTask;
+        });
+        switch (outcome)
+        {
+            case FormOutcome.Saved:
+                TempData["Notice"] = $"Finding {finding.Number} has been changed.";
+                return Redirect($"/reviews/{id}#finding-{finding.Number}");
+            case FormOutcome.Stale:
+                var current = (await ReviewWithFindings(id))!;
+                var saved = current.Findings.Single(f => f.Id == findingId);
+                form.Version = ConcurrencyTokens.Read(db.Entry(saved));
+                var themeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
+                string Themes(IEnumerable<Guid> ids) => string.Join("\n", ids.Distinct().Select(t => themeNames.GetValueOrDefault(t, string.Empty)).Order(StringComparer.Ordinal));
+                var changed = ChangedField.Between(
+                    ("Finding", saved.Text, form.Text),
+                    ("Recommendation", saved.Recommendation, form.Recommendation),
+                    ("Themes", Themes(saved.Themes.Select(t => t.ThemeId)), Themes(form.ThemeIds)),
+                    ("Needs an action plan", saved.NeedsActionPlan ? "Yes" : "No", form.NeedsActionPlan ? "Yes" : "No"),
+                    ("The board's response", saved.BoardResponse, null));
+                return View(await EditFindingModel(current, saved, form, changed));
+            default:
+                return View(await EditFindingModel(review, finding, form, []));
+        }
+    }
+
+    private Task<CaseReview?> ReviewWithFindings(Guid id) =>
+        db.CaseReviews.Include(r => r.Findings).ThenInclude(f => f.Themes).SingleOrDefaultAsync(r => r.Id == id);
+
+    private async Task<EditFindingModel> EditFindingModel(CaseReview review, Finding finding, FindingForm form, IReadOnlyList<ChangedField> changed)
+    {
+        var onFinding = finding.Themes.Select(t => t.ThemeId).ToList();
+        var themes = await db.Themes.AsNoTracking().Where(t => t.IsActive || onFinding.Contains(t.Id)).OrderBy(t => t.Name)
+            .Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
+        var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
+            ? await AuditHistory.For(db, [(nameof(Finding), finding.Id.ToString())])
+            : null;
+        return new EditFindingModel(review.Id, review.Title, finding.Number, review.CanEditFinding(finding), finding.BoardResponse is not null, form, themes, history, changed);
+    }
+
     /// <summary>Where a domain rule's field is typed on the review's forms.</summary>
     private static readonly Dictionary<string, string> ReviewFields = new()
     {
         [nameof(CaseReview.NationalBodiesToldOn)] = nameof(DateForm.Date),
         [nameof(CaseReview.FinalReportSentOn)] = nameof(DateForm.Date),
         [nameof(Finding.Themes)] = nameof(FindingForm.ThemeIds),
+        [nameof(Finding.Recommendation)] = nameof(FindingForm.Recommendation),
         [nameof(Finding.BoardResponse)] = nameof(BoardResponseForm.Response),
         [nameof(CaseReview.IndependentReviewerUserId)] = nameof(ReviewDetailsForm.ReviewerId),
         [nameof(CaseReview.ClosureReason)] = nameof(ReasonForm.Reason),
@@ -390,9 +487,9 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             .ToListAsync();
         var agencies = names.Where(x => x.IsAgency).Select(x => x.Name).ToList();
         var themes = names.Where(x => !x.IsAgency).ToList();
-        var history = (await authorization.AuthorizeAsync(User, AccessPolicies.ViewHistory)).Succeeded
-            ? await AuditHistory.For(db, [(nameof(CaseReview), id.ToString())])
-            : null;
+        // The review's history is on a page of its own; its recorded work is read in one query.
+        var work = await ReviewWork.ReadAsync(db, id, HttpContext.RequestAborted);
+        var role = User.GetRole();
         return new ReviewModel(
             review,
             agencies,
@@ -404,8 +501,14 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
             themes.ToDictionary(t => t.Id, t => t.Name),
             themes.Where(t => t.IsActive).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList(),
             forms ?? new ReviewForms(),
-            history,
-            version ?? ConcurrencyTokens.Read(db.Entry(review)));
+            role is { } r ? ReviewTaskList.For(review, work, r) : [],
+            version ?? ConcurrencyTokens.Read(db.Entry(review)))
+        {
+            // Links are shown only to those who can follow them (as the navigation does).
+            MayFollowRapidReview = role is { } reader && AccessPolicies.Roles[AccessPolicies.ViewCaseReviews].Contains(reader),
+            MayFollowThemes = role is { } themeReader && AccessPolicies.Roles[AccessPolicies.ReadThemeFindings].Contains(themeReader),
+            MayViewHistory = role is { } historyReader && AccessPolicies.Roles[AccessPolicies.ViewHistory].Contains(historyReader),
+        };
     }
 
     private async Task<ReviewDetailsModel> DetailsModel(CaseReview review, ReviewDetailsForm form, IReadOnlyList<ChangedField> changed)
@@ -465,9 +568,15 @@ public sealed record ReviewModel(
     Dictionary<Guid, string> ThemeNames,
     List<SelectListItem> ActiveThemes,
     ReviewForms Forms,
-    List<HistoryRow>? History,
+    IReadOnlyList<ReviewTaskSection> Tasks,
     string Version)
 {
+    public bool MayFollowRapidReview { get; init; }
+
+    public bool MayFollowThemes { get; init; }
+
+    public bool MayViewHistory { get; init; }
+
     /// <summary>For a stale form: what someone else saved, beside what this person entered.</summary>
     public IReadOnlyList<ChangedField> Changed { get; init; } = [];
 }
@@ -480,6 +589,19 @@ public sealed record ReviewDetailsModel(
     List<SelectListItem> Methodologies,
     List<SelectListItem> Reviewers,
     List<SelectListItem> Agencies,
+    IReadOnlyList<ChangedField> Changed);
+
+public sealed record ReviewHistoryModel(Guid Id, string Title, string KindName, List<HistoryRow> History);
+
+public sealed record EditFindingModel(
+    Guid ReviewId,
+    string ReviewTitle,
+    int Number,
+    bool CanEdit,
+    bool BoardHasResponded,
+    FindingForm Form,
+    List<SelectListItem> Themes,
+    List<HistoryRow>? History,
     IReadOnlyList<ChangedField> Changed);
 
 public sealed record CloseReviewModel(Guid Id, string Title, string KindName, string StageName, bool CanClose, ReasonForm Form, IReadOnlyList<ChangedField> Changed);

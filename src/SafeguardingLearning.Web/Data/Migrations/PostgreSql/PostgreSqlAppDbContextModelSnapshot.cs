@@ -822,6 +822,14 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("RapidReviewDecision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RapidReviewDecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<Guid?>("RapidReviewId")
                         .HasColumnType("uuid");
 
@@ -898,6 +906,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("CaseReviewId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("NeedsActionPlan")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -912,6 +923,12 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 

@@ -828,6 +828,14 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("RapidReviewDecision")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RapidReviewDecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<Guid?>("RapidReviewId")
                         .HasColumnType("uniqueidentifier");
 
@@ -904,6 +912,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("CaseReviewId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("NeedsActionPlan")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
@@ -918,6 +929,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
 
                     b.HasKey("Id");
 

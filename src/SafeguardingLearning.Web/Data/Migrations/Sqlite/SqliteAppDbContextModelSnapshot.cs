@@ -803,6 +803,14 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RapidReviewDecision")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RapidReviewDecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RapidReviewId")
                         .HasColumnType("TEXT");
 
@@ -877,6 +885,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseReviewId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsActionPlan")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -890,6 +901,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
