@@ -56,6 +56,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reviews.Theme> Themes => Set<Domain.Reviews.Theme>();
 
+    public DbSet<Domain.Reviews.ChronologyEntry> ChronologyEntries => Set<Domain.Reviews.ChronologyEntry>();
+
+    public DbSet<Domain.Reviews.LearningEvent> LearningEvents => Set<Domain.Reviews.LearningEvent>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();
@@ -201,10 +205,18 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
         Expression<Func<Domain.Reviews.Finding, bool>> finding = f =>
             (CurrentAgencyId == null && CurrentReviewerId == null) || CaseReviews.Any(c => c.Id == f.CaseReviewId);
 
+        // A review's chronology and learning events, like its findings, only on a review the person can see.
+        Expression<Func<Domain.Reviews.ChronologyEntry, bool>> chronologyEntry = e =>
+            (CurrentAgencyId == null && CurrentReviewerId == null) || CaseReviews.Any(c => c.Id == e.CaseReviewId);
+        Expression<Func<Domain.Reviews.LearningEvent, bool>> learningEvent = e =>
+            (CurrentAgencyId == null && CurrentReviewerId == null) || CaseReviews.Any(c => c.Id == e.CaseReviewId);
+
         return typeof(T) == typeof(Domain.Reviews.SeriousIncidentNotification) ? (Expression<Func<T, bool>>)(object)notification
             : typeof(T) == typeof(Domain.Reviews.RapidReview) ? (Expression<Func<T, bool>>)(object)rapidReview
             : typeof(T) == typeof(Domain.Reviews.CaseReview) ? (Expression<Func<T, bool>>)(object)caseReview
             : typeof(T) == typeof(Domain.Reviews.Finding) ? (Expression<Func<T, bool>>)(object)finding
+            : typeof(T) == typeof(Domain.Reviews.ChronologyEntry) ? (Expression<Func<T, bool>>)(object)chronologyEntry
+            : typeof(T) == typeof(Domain.Reviews.LearningEvent) ? (Expression<Func<T, bool>>)(object)learningEvent
             : null;
     }
 

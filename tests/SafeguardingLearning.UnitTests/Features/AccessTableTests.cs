@@ -26,6 +26,9 @@ public class AccessTableTests
     private static readonly Role[] FindingWriters = [Role.BusinessUnit, Role.IndependentReviewer];
     private static readonly Role[] ThemeReaders = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
     private static readonly Role[] ThemeFindingReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
+    private static readonly Role[] ChronologyReaders = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer, Role.AgencyLead];
+    private static readonly Role[] ChronologyWriters = [Role.BusinessUnit, Role.IndependentReviewer, Role.AgencyLead];
+    private static readonly Role[] ReviewWorkers = [Role.BusinessUnit, Role.IndependentReviewer];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -136,6 +139,21 @@ public class AccessTableTests
         ["AttachmentsController.Download GET"] = RequestReaders,
         ["AttachmentsController.Remove POST"] = AgencyLeads,
         ["CompositeController.Circulate POST"] = BusinessUnit,
+        ["ChronologyController.Index GET"] = ChronologyReaders,
+        ["ChronologyController.Csv GET"] = ChronologyReaders,
+        ["ChronologyController.Print GET"] = ChronologyReaders,
+        ["ChronologyController.New GET"] = ChronologyWriters,
+        ["ChronologyController.New POST"] = ChronologyWriters,
+        ["ChronologyController.Edit GET"] = ChronologyWriters,
+        ["ChronologyController.Edit POST"] = ChronologyWriters,
+        ["ChronologyController.Remove GET"] = ReviewWorkers,
+        ["ChronologyController.Remove POST"] = ReviewWorkers,
+        ["AgencyReviewsController.Index GET"] = AgencyLeads,
+        ["LearningEventsController.Index GET"] = ReviewReaders,
+        ["LearningEventsController.New GET"] = ReviewWorkers,
+        ["LearningEventsController.New POST"] = ReviewWorkers,
+        ["LearningEventsController.Edit GET"] = ReviewWorkers,
+        ["LearningEventsController.Edit POST"] = ReviewWorkers,
     };
 
     public static TheoryData<string> Actions()

@@ -24,6 +24,12 @@ public static class AccessPolicies
     public const string ReadThemeFindings = nameof(ReadThemeFindings);
     public const string ManageThemes = nameof(ManageThemes);
     public const string ManageJobs = nameof(ManageJobs);
+    public const string ViewChronology = nameof(ViewChronology);
+    public const string WriteChronology = nameof(WriteChronology);
+    public const string RemoveChronologyEntries = nameof(RemoveChronologyEntries);
+    public const string ViewAgencyReviews = nameof(ViewAgencyReviews);
+    public const string ViewLearningEvents = nameof(ViewLearningEvents);
+    public const string RecordLearningEvents = nameof(RecordLearningEvents);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -47,6 +53,14 @@ public static class AccessPolicies
         [ReadThemeFindings] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
         [ManageThemes] = [Role.Administrator],
         [ManageJobs] = [Role.Administrator],
+        // The reviewer and the business unit keep a review's chronology; each agency taking part adds
+        // and changes its own entries (the data layer shows an agency lead only those); the chair reads.
+        [ViewChronology] = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer, Role.AgencyLead],
+        [WriteChronology] = [Role.BusinessUnit, Role.IndependentReviewer, Role.AgencyLead],
+        [RemoveChronologyEntries] = [Role.BusinessUnit, Role.IndependentReviewer],
+        [ViewAgencyReviews] = [Role.AgencyLead],
+        [ViewLearningEvents] = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer],
+        [RecordLearningEvents] = [Role.BusinessUnit, Role.IndependentReviewer],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 
 namespace SafeguardingLearning.Web.Features.Reviews;
@@ -14,11 +15,16 @@ public sealed record ReviewWork(int ChronologyEntries, int LearningEvents, int D
     /// Every count in one query. Each capability that records a review's work adds its count here,
     /// so the review's page stays within its number of queries.
     /// </summary>
-    public static Task<ReviewWork> ReadAsync(AppDbContext db, Guid reviewId, CancellationToken cancellationToken)
+    public static async Task<ReviewWork> ReadAsync(AppDbContext db, Guid reviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        _ = reviewId;
-        _ = cancellationToken;
-        return Task.FromResult(None);
+        return await db.CaseReviews.Where(r => r.Id == reviewId)
+            .Select(r => new ReviewWork(
+                db.ChronologyEntries.Count(e => e.CaseReviewId == r.Id),
+                db.LearningEvents.Count(e => e.CaseReviewId == r.Id),
+                0,
+                false,
+                0))
+            .SingleOrDefaultAsync(cancellationToken) ?? None;
     }
 }
