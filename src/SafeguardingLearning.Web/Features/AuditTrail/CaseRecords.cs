@@ -16,6 +16,7 @@ public static class CaseRecords
         nameof(SeriousIncidentNotification), nameof(NotificationAgency), nameof(Screening),
         nameof(RapidReview), nameof(RapidReviewMilestone), nameof(AgencyRequest), nameof(AgencyAttachment),
         nameof(CaseReview), nameof(CaseReviewAgency), nameof(Finding), nameof(FindingTheme),
+        nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
     };
 
     /// <summary>Kinds in Domain/Reviews that hold the partnership's settings, not a case: the themes and the timetable.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 
 namespace SafeguardingLearning.Web.Features.Reviews;
@@ -14,11 +15,16 @@ public sealed record ReviewWork(int ChronologyEntries, int LearningEvents, int D
     /// Every count in one query. Each capability that records a review's work adds its count here,
     /// so the review's page stays within its number of queries.
     /// </summary>
-    public static Task<ReviewWork> ReadAsync(AppDbContext db, Guid reviewId, CancellationToken cancellationToken)
+    public static async Task<ReviewWork> ReadAsync(AppDbContext db, Guid reviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        _ = reviewId;
-        _ = cancellationToken;
-        return Task.FromResult(None);
+        return await db.CaseReviews.Where(r => r.Id == reviewId)
+            .Select(r => new ReviewWork(
+                0,
+                0,
+                db.DraftReports.Count(d => d.CaseReviewId == r.Id),
+                db.DraftReports.Any(d => d.FinalOfReviewId == r.Id),
+                db.MonitoringChecks.Count(c => c.CaseReviewId == r.Id)))
+            .SingleOrDefaultAsync(cancellationToken) ?? None;
     }
 }
