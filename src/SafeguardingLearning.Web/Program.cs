@@ -9,6 +9,7 @@ using SafeguardingLearning.Web.Features.Jobs;
 using SafeguardingLearning.Web.Features.Partnerships;
 using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.RapidReviews;
+using SafeguardingLearning.Web.Features.ReviewMonitoring;
 using SafeguardingLearning.Web.Features.Reviews;
 using SafeguardingLearning.Web.Features.Shared;
 using SafeguardingLearning.Web.Features.Themes;
@@ -76,6 +77,7 @@ namespace SafeguardingLearning.Web
             builder.AddRapidReviews();
             builder.AddScheduling();
             builder.AddAgencyAttachments();
+            builder.AddReviewMonitoring();
             builder.AddWebShell();
         }
     }

@@ -60,6 +60,12 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reviews.LearningEvent> LearningEvents => Set<Domain.Reviews.LearningEvent>();
 
+    public DbSet<Domain.Reviews.DraftReport> DraftReports => Set<Domain.Reviews.DraftReport>();
+
+    public DbSet<Domain.Reviews.DraftReportComment> DraftReportComments => Set<Domain.Reviews.DraftReportComment>();
+
+    public DbSet<Domain.Reviews.MonitoringCheck> MonitoringChecks => Set<Domain.Reviews.MonitoringCheck>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();

@@ -24,6 +24,7 @@ public class AccessTableTests
     private static readonly Role[] RequestReaders = [Role.AgencyLead, Role.BusinessUnit, Role.IndependentChair];
     private static readonly Role[] ReviewReaders = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer];
     private static readonly Role[] FindingWriters = [Role.BusinessUnit, Role.IndependentReviewer];
+    private static readonly Role[] DraftUploaders = [Role.BusinessUnit, Role.IndependentReviewer];
     private static readonly Role[] ThemeReaders = [Role.Administrator, Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
     private static readonly Role[] ThemeFindingReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
     private static readonly Role[] ChronologyReaders = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer, Role.AgencyLead];
@@ -115,6 +116,14 @@ public class AccessTableTests
         ["ReviewsController.Close POST"] = BusinessUnit,
         ["ReviewsController.Reopen POST"] = BusinessUnit,
         ["ReviewsController.ShareFindingsWithBoard POST"] = BusinessUnit,
+        ["DraftReportsController.Index GET"] = ReviewReaders,
+        ["DraftReportsController.Upload POST"] = DraftUploaders,
+        ["DraftReportsController.Version GET"] = ReviewReaders,
+        ["DraftReportsController.Download GET"] = ReviewReaders,
+        ["DraftReportsController.Comment POST"] = ReviewReaders,
+        ["DraftReportsController.MarkFinal POST"] = DraftUploaders,
+        ["ReviewMonitoringController.Index GET"] = CaseReaders,
+        ["ReviewMonitoringController.Record POST"] = BusinessUnit,
         ["ThemesController.Index GET"] = ThemeReaders,
         ["ThemesController.Theme GET"] = ThemeFindingReaders,
         ["ThemesController.Add POST"] = Administrators,

@@ -30,6 +30,11 @@ public static class AccessPolicies
     public const string ViewAgencyReviews = nameof(ViewAgencyReviews);
     public const string ViewLearningEvents = nameof(ViewLearningEvents);
     public const string RecordLearningEvents = nameof(RecordLearningEvents);
+    public const string ViewDraftReports = nameof(ViewDraftReports);
+    public const string UploadDraftReports = nameof(UploadDraftReports);
+    public const string CommentOnDraftReports = nameof(CommentOnDraftReports);
+    public const string ViewReviewMonitoring = nameof(ViewReviewMonitoring);
+    public const string RecordReviewMonitoring = nameof(RecordReviewMonitoring);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -61,6 +66,16 @@ public static class AccessPolicies
         [ViewAgencyReviews] = [Role.AgencyLead],
         [ViewLearningEvents] = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer],
         [RecordLearningEvents] = [Role.BusinessUnit, Role.IndependentReviewer],
+        // A review's drafts: its reviewer and the business unit upload them and mark the final
+        // version; the chair reads and comments; the reviewer replies. Agency leads and board
+        // members read the report once it is published, not its drafts.
+        [ViewDraftReports] = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer],
+        [UploadDraftReports] = [Role.BusinessUnit, Role.IndependentReviewer],
+        [CommentOnDraftReports] = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer],
+        // The partners' monitoring of a review's time and quality (the 2018 Regulations, reg. 14):
+        // recorded by the business unit, read by the chair.
+        [ViewReviewMonitoring] = [Role.BusinessUnit, Role.IndependentChair],
+        [RecordReviewMonitoring] = [Role.BusinessUnit],
     };
 
     internal static void Configure(AuthorizationOptions options)

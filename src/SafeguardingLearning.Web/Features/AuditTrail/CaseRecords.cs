@@ -17,6 +17,7 @@ public static class CaseRecords
         nameof(RapidReview), nameof(RapidReviewMilestone), nameof(AgencyRequest), nameof(AgencyAttachment),
         nameof(CaseReview), nameof(CaseReviewAgency), nameof(Finding), nameof(FindingTheme),
         nameof(ChronologyEntry), nameof(LearningEvent),
+        nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
     };
 
     /// <summary>Kinds in Domain/Reviews that hold the partnership's settings, not a case: the themes and the timetable.</summary>

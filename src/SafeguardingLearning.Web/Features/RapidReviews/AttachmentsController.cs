@@ -63,7 +63,7 @@ public sealed class AttachmentsController(AppDbContext db, AttachmentStore store
         }
 
         await using var content = file.OpenReadStream();
-        var kind = await Detect(content, cancellationToken);
+        var kind = await AttachmentContent.DetectAsync(content, cancellationToken);
         if (kind is null)
         {
             return await Refused(id, $"The selected file must be {AttachmentContent.AcceptedKinds}");
@@ -138,18 +138,6 @@ public sealed class AttachmentsController(AppDbContext db, AttachmentStore store
         store.Delete(attachment.Id);
         TempData["Notice"] = $"{attachment.FileName} has been removed.";
         return Redirect($"/agency-requests/{request.Id}#attachments-heading");
-    }
-
-    /// <summary>Tells the kind by the first bytes, and a zip package by what it holds.</summary>
-    private static async Task<AttachmentKind?> Detect(Stream content, CancellationToken cancellationToken)
-    {
-        var header = new byte[AttachmentContent.HeaderLength];
-        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        return AttachmentContent.Detect(header.AsSpan(0, read), () =>
-        {
-            content.Position = 0;
-            return AttachmentContent.IsWordPackage(content);
-        });
     }
 
     private async Task<IActionResult> Refused(Guid requestId, string message)

@@ -22,9 +22,9 @@ public sealed record ReviewWork(int ChronologyEntries, int LearningEvents, int D
             .Select(r => new ReviewWork(
                 db.ChronologyEntries.Count(e => e.CaseReviewId == r.Id),
                 db.LearningEvents.Count(e => e.CaseReviewId == r.Id),
-                0,
-                false,
-                0))
+                db.DraftReports.Count(d => d.CaseReviewId == r.Id),
+                db.DraftReports.Any(d => d.FinalOfReviewId == r.Id),
+                db.MonitoringChecks.Count(c => c.CaseReviewId == r.Id)))
             .SingleOrDefaultAsync(cancellationToken) ?? None;
     }
 }

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using SafeguardingLearning.Web.Domain.Reviews;
-using SafeguardingLearning.Web.Features.RapidReviews;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.UnitTests.Features.RapidReviews;
 

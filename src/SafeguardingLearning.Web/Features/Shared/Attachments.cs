@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Domain.Reviews;
 
-namespace SafeguardingLearning.Web.Features.RapidReviews;
+namespace SafeguardingLearning.Web.Features.Shared;
 
-/// <summary>Settings for the documents agencies attach to their answers (configuration section "Attachments").</summary>
+/// <summary>Settings for uploaded documents — agencies' attachments, draft reports (configuration section "Attachments").</summary>
 public sealed class AttachmentOptions
 {
     public const string Section = "Attachments";
@@ -45,6 +45,19 @@ public static class AttachmentContent
             : header.StartsWith(OleMagic) ? AttachmentKind.WordDoc
             : header.StartsWith(ZipMagic) && isWordPackage() ? AttachmentKind.WordDocx
             : null;
+    }
+
+    /// <summary>Tells an uploaded document's kind by its first bytes, and a zip package by what it holds.</summary>
+    public static async Task<AttachmentKind?> DetectAsync(Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var header = new byte[HeaderLength];
+        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        return Detect(header.AsSpan(0, read), () =>
+        {
+            content.Position = 0;
+            return IsWordPackage(content);
+        });
     }
 
     /// <summary>Whether a zip package holds Word's main document part.</summary>
