@@ -947,6 +947,104 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("ChronologyEntries");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("FinalOfReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("MarkedFinalAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedFinalByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SizeInBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalOfReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DraftReports");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReportComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DraftReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId");
+
+                    b.HasIndex("DraftReportId");
+
+                    b.ToTable("DraftReportComments");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1057,6 +1155,47 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasIndex("CaseReviewId", "HeldOn");
 
                     b.ToTable("LearningEvents");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.MonitoringCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActionAgreed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("OnTrack")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QualityConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId", "CheckedOn");
+
+                    b.ToTable("MonitoringChecks");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
@@ -1505,6 +1644,24 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReport", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReportComment", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.DraftReport", null)
+                        .WithMany()
+                        .HasForeignKey("DraftReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
@@ -1530,6 +1687,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.LearningEvent", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.MonitoringCheck", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
                         .WithMany()

@@ -952,6 +952,105 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("ChronologyEntries");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("FinalOfReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("MarkedFinalAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MarkedFinalByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("SizeInBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalOfReviewId")
+                        .IsUnique()
+                        .HasFilter("[FinalOfReviewId] IS NOT NULL");
+
+                    b.HasIndex("CaseReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DraftReports");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReportComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DraftReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WrittenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId");
+
+                    b.HasIndex("DraftReportId");
+
+                    b.ToTable("DraftReportComments");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1060,6 +1159,47 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.HasIndex("CaseReviewId", "HeldOn");
 
                     b.ToTable("LearningEvents");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.MonitoringCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActionAgreed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("OnTrack")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("QualityConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId", "CheckedOn");
+
+                    b.ToTable("MonitoringChecks");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
@@ -1506,6 +1646,24 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReport", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReportComment", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.DraftReport", null)
+                        .WithMany()
+                        .HasForeignKey("DraftReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
@@ -1531,6 +1689,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.LearningEvent", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.MonitoringCheck", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
                         .WithMany()

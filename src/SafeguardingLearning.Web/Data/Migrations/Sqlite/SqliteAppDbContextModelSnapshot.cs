@@ -924,6 +924,104 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("ChronologyEntries");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FinalOfReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MarkedFinalAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedFinalByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeInBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalOfReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DraftReports");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReportComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DraftReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId");
+
+                    b.HasIndex("DraftReportId");
+
+                    b.ToTable("DraftReportComments");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1030,6 +1128,47 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.HasIndex("CaseReviewId", "HeldOn");
 
                     b.ToTable("LearningEvents");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.MonitoringCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionAgreed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTrack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualityConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId", "CheckedOn");
+
+                    b.ToTable("MonitoringChecks");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.NotificationAgency", b =>
@@ -1474,6 +1613,24 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReport", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReportComment", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.DraftReport", null)
+                        .WithMany()
+                        .HasForeignKey("DraftReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.Finding", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
@@ -1499,6 +1656,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.LearningEvent", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.MonitoringCheck", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
                         .WithMany()

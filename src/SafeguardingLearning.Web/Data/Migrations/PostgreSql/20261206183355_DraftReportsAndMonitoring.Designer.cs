@@ -12,7 +12,7 @@ using SafeguardingLearning.Web.Data;
 namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261206175232_DraftReportsAndMonitoring")]
+    [Migration("20261206183355_DraftReportsAndMonitoring")]
     partial class DraftReportsAndMonitoring
     {
         /// <inheritdoc />
@@ -400,6 +400,8 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasIndex("UserId");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("PartnershipId", "UserId");
 
                     b.ToTable("AuditEntries");
                 });
@@ -823,6 +825,14 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("RapidReviewDecision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RapidReviewDecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<Guid?>("RapidReviewId")
                         .HasColumnType("uuid");
 
@@ -882,6 +892,62 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasIndex("AgencyId");
 
                     b.ToTable("CaseReviewAgency");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.ChronologyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("HappenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("CaseReviewId", "HappenedOn");
+
+                    b.ToTable("ChronologyEntries");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReport", b =>
@@ -997,6 +1063,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("CaseReviewId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("NeedsActionPlan")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -1011,6 +1080,12 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -1033,6 +1108,56 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ThemeId");
 
                     b.ToTable("FindingTheme");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.LearningEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Learning")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId", "HeldOn");
+
+                    b.ToTable("LearningEvents");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.MonitoringCheck", b =>
@@ -1507,6 +1632,21 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.ChronologyEntry", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.DraftReport", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
@@ -1546,6 +1686,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.LearningEvent", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
