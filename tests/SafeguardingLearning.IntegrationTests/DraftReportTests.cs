@@ -4,6 +4,7 @@ using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.IntegrationTests.Harness;
+using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Reviews;

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.IntegrationTests.Harness;
+using SafeguardingLearning.Web.Data;
 
 namespace SafeguardingLearning.IntegrationTests;
 
