@@ -128,8 +128,12 @@ public abstract class BrowserTest(AppServer server)
 
         // A sign-in is a password check (PBKDF2), a session and an audit entry written, then the home
         // page: on a machine busy with the other test projects it can take longer than Playwright's
-        // default 30 s, so it is given a minute.
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 60_000 });
+        // default 30 s, so it is given a minute. It waits for the page after the sign-in pages by its
+        // address: waiting for a "load state" while the navigation is under way could miss the new
+        // page's event and wait out its whole time with the home page already shown.
+        await page.WaitForURLAsync(
+            url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.Ordinal),
+            new() { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>With SL_KEEP_SCREENSHOTS=1, keeps a picture of the page for people to look at.</summary>

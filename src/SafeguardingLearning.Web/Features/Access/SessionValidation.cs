@@ -65,11 +65,6 @@ internal static class SessionValidation
         var db = services.GetRequiredService<AppDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
-        // The request's queries share one connection, opened here and closed with the request's
-        // context, instead of taking one from the pool and giving it back for every query: on SQLite
-        // the pool's lock was contended by every query of every request under load.
-        await db.Database.OpenConnectionAsync();
-
         var rows = new List<SessionRow>(1);
         if (context.Principal?.GetSessionId() is { } sessionId)
         {
