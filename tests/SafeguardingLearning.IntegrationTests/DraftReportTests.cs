@@ -154,7 +154,7 @@ public class DraftReportTests
     {
         await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
         var assigned = await ReviewId(app, "Child P");
-        var other = await ReviewId(app, "Child M");
+        var other = await ReviewId(app, "Children N and O");
         var manager = await app.SignInAs("manager@northshire.example");
         Assert.Equal($"/reviews/{other}/drafts#versions-heading", (await manager.PostFile($"/reviews/{other}/drafts", $"/reviews/{other}/drafts", "Form.File", "m.pdf", Pdf, "application/pdf")).RedirectPath());
         var draft = await app.Query(db => db.DraftReports.Select(d => d.Id).SingleAsync());
@@ -166,7 +166,7 @@ public class DraftReportTests
             Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync($"/reviews/{other}/drafts/{draft}/download")).StatusCode);
         }
 
-        // The reviewer of Child P: Child M's drafts do not exist for them, by any address.
+        // The reviewer of Child P: the other review's drafts do not exist for them, by any address.
         var reviewer = await app.SignInAs("reviewer@northshire.example");
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/reviews/{assigned}/drafts")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/reviews/{other}/drafts")).StatusCode);
