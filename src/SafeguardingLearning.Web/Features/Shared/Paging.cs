@@ -36,9 +36,7 @@ public static class Paging
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, int? page, int size = PageSize, CancellationToken cancellationToken = default)
     {
         var total = await ordered.CountAsync(cancellationToken);
-        var number = Number(page, total, size);
-        var items = total == 0 ? [] : await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new Page<T>(items, number, size, total);
+        return await ordered.ToPageOfAsync(page, total, size, cancellationToken);
     }
 
     /// <summary>
