@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 
 namespace SafeguardingLearning.Web.Features.Shared;
@@ -12,7 +11,7 @@ public static class TextRules
 {
     /// <summary>Characters as people see them, after trimming.</summary>
     public static int VisibleLength(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? 0 : new StringInfo(text.Trim()).LengthInTextElements;
+        string.IsNullOrWhiteSpace(text) ? 0 : Domain.Reviews.TextLength.Of(text);
 
     /// <summary>
     /// Whether the trimmed text fits a column declared for <paramref name="maximum"/> characters.
