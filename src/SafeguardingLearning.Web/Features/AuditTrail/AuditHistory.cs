@@ -51,9 +51,9 @@ public sealed record HistoryRow(long Sequence, DateTime OccurredAt, AuditAction 
 
 /// <summary>
 /// Pages of the audit trail, newest first, with who did each thing and what they changed in the
-/// words of the forms. However many rows: one query for the rows (with the people who acted), one
-/// for the names of the agencies, themes and case records the rows mention, and one for the people
-/// they mention — each only when some row needs it.
+/// words of the forms. However many rows: one query for the rows (with the people who acted), and
+/// one for the names of the agencies, themes, case records and people the rows mention, when they
+/// mention any.
 /// </summary>
 public static class AuditHistory
 {
@@ -85,11 +85,12 @@ public static class AuditHistory
         var personIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (row, fields) in parsed)
         {
-            if (Guid.TryParse(row.EntityId, out var recordId))
+            // A record's own page needs no name for it; the audit trail names what each entry is about.
+            if (reader is not null && Guid.TryParse(row.EntityId, out var recordId))
             {
                 guids.Add(recordId);
             }
-            else if (row.EntityType == nameof(ApplicationUser) && row.EntityId is { } userId)
+            else if (reader is not null && row.EntityType == nameof(ApplicationUser) && row.EntityId is { } userId)
             {
                 personIds.Add(userId);
             }
@@ -97,6 +98,11 @@ public static class AuditHistory
             foreach (var field in fields)
             {
                 var kind = AuditLabels.For(row.EntityType, field.Name).Kind;
+                if (kind == FieldKind.Hidden)
+                {
+                    continue;
+                }
+
                 foreach (var value in field.Values)
                 {
                     if (kind == FieldKind.Person && value.ValueKind == JsonValueKind.String)
@@ -114,8 +120,7 @@ public static class AuditHistory
             }
         }
 
-        var names = guids.Count == 0 ? [] : await Names(db, guids.ToList());
-        var personNames = personIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var (names, personNames) = guids.Count == 0 && personIds.Count == 0 ? ([], []) : await Names(db, guids.ToList(), personIds.ToList());
         var words = new Wording(names, personNames);
 
         return parsed.Select(p =>
@@ -123,7 +128,7 @@ public static class AuditHistory
             var (row, fields) = p;
             var recordName = row.EntityType == nameof(ApplicationUser) && row.EntityId is { } user
                 ? personNames.GetValueOrDefault(user)
-                : Guid.TryParse(row.EntityId, out var recordId) && names.TryGetValue(recordId, out var named) ? named.Name : null;
+                : Guid.TryParse(row.EntityId, out var recordId) ? names.GetValueOrDefault(recordId) : null;
             return row with
             {
                 RecordName = recordName,
@@ -175,34 +180,50 @@ public static class AuditHistory
         _ => [],
     };
 
-    private sealed record NamedRecord(Guid Id, string Name, int Kind);
-
-    /// <summary>The names of the agencies, themes and case records with these ids, in one query.</summary>
-    private static async Task<Dictionary<Guid, NamedRecord>> Names(AppDbContext db, List<Guid> ids)
+    /// <summary>
+    /// The names of the agencies, themes, case records and people with these ids, in one query (a
+    /// history page stays within its query budget however many ids its rows mention).
+    /// </summary>
+    private static async Task<(Dictionary<Guid, string> Records, Dictionary<string, string> People)> Names(AppDbContext db, List<Guid> ids, List<string> personIds)
     {
-        var found = await db.PartnerAgencies.Where(a => ids.Contains(a.Id)).Select(a => new NamedRecord(a.Id, a.Name, 0))
-            .Concat(db.Themes.Where(t => ids.Contains(t.Id)).Select(t => new NamedRecord(t.Id, t.Name, 1)))
-            .Concat(db.CaseReviews.Where(r => ids.Contains(r.Id)).Select(r => new NamedRecord(r.Id, r.Title, 2)))
-            .Concat(db.Notifications.Where(n => ids.Contains(n.Id)).Select(n => new NamedRecord(n.Id, n.ChildPseudonym, 3)))
+        var found = await db.PartnerAgencies.Where(a => ids.Contains(a.Id)).Select(a => new { Key = a.Id.ToString(), Name = a.Name, IsPerson = false })
+            .Concat(db.Themes.Where(t => ids.Contains(t.Id)).Select(t => new { Key = t.Id.ToString(), Name = t.Name, IsPerson = false }))
+            .Concat(db.CaseReviews.Where(r => ids.Contains(r.Id)).Select(r => new { Key = r.Id.ToString(), Name = r.Title, IsPerson = false }))
+            .Concat(db.Notifications.Where(n => ids.Contains(n.Id)).Select(n => new { Key = n.Id.ToString(), Name = n.ChildPseudonym, IsPerson = false }))
             .Concat(from r in db.RapidReviews
                     join n in db.Notifications on r.NotificationId equals n.Id
                     where ids.Contains(r.Id)
-                    select new NamedRecord(r.Id, n.ChildPseudonym, 4))
+                    select new { Key = r.Id.ToString(), Name = n.ChildPseudonym, IsPerson = false })
             .Concat(from q in db.AgencyRequests
                     join r in db.RapidReviews on q.RapidReviewId equals r.Id
                     join n in db.Notifications on r.NotificationId equals n.Id
                     where ids.Contains(q.Id)
-                    select new NamedRecord(q.Id, n.ChildPseudonym, 5))
+                    select new { Key = q.Id.ToString(), Name = n.ChildPseudonym, IsPerson = false })
             .Concat(from f in db.Findings
                     join r in db.CaseReviews on f.CaseReviewId equals r.Id
                     where ids.Contains(f.Id)
-                    select new NamedRecord(f.Id, r.Title, 6))
+                    select new { Key = f.Id.ToString(), Name = r.Title, IsPerson = false })
+            .Concat(db.Users.Where(u => personIds.Contains(u.Id)).Select(u => new { Key = u.Id, Name = u.DisplayName, IsPerson = true }))
             .AsNoTracking()
             .ToListAsync();
-        return found.DistinctBy(n => n.Id).ToDictionary(n => n.Id);
+        var records = new Dictionary<Guid, string>();
+        var people = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var named in found)
+        {
+            if (named.IsPerson)
+            {
+                people[named.Key] = named.Name;
+            }
+            else if (Guid.TryParse(named.Key, out var id))
+            {
+                records.TryAdd(id, named.Name);
+            }
+        }
+
+        return (records, people);
     }
 
-    private sealed class Wording(Dictionary<Guid, NamedRecord> names, Dictionary<string, string> people)
+    private sealed class Wording(Dictionary<Guid, string> names, Dictionary<string, string> people)
     {
         private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
@@ -259,9 +280,17 @@ public static class AuditHistory
                     break;
             }
 
-            return Guid.TryParse(text, out var id)
-                ? names.TryGetValue(id, out var named) ? named.Name : kind == FieldKind.Agency ? "An agency no longer listed" : kind == FieldKind.Theme ? "A theme no longer listed" : "A record no longer listed"
-                : text;
+            if (!Guid.TryParse(text, out var id))
+            {
+                return text;
+            }
+
+            return names.TryGetValue(id, out var named) ? named : kind switch
+            {
+                FieldKind.Agency => "An agency no longer listed",
+                FieldKind.Theme => "A theme no longer listed",
+                _ => text,
+            };
         }
     }
 }
