@@ -97,7 +97,7 @@ public class AdministrationTests(AppServer server) : BrowserTest(server)
             await page.GetByLabel("Agency (agency leads only)").SelectOptionAsync(new SelectOptionValue { Label = "Not an agency lead" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Save the role" }).ClickAsync();
             Assert.Equal("Business unit", (await page.Locator("#current-role").InnerTextAsync()).Trim());
-            Assert.Contains("Changed PartnershipMembership", await page.Locator("#history").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Changed the membership of the partnership", await page.Locator("#history").InnerTextAsync(), StringComparison.Ordinal);
             await KeepScreenshot(page, "person-page");
         });
 
@@ -123,7 +123,7 @@ public class AdministrationTests(AppServer server) : BrowserTest(server)
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             Assert.Equal(name + " Team", (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Trim());
             var history = await page.Locator("#history").InnerTextAsync();
-            Assert.Contains("Changed PartnerAgency", history, StringComparison.Ordinal);
+            Assert.Contains("Changed the agency", history, StringComparison.Ordinal);
             Assert.Contains("Sam Patel", history, StringComparison.Ordinal);
 
             await Menu(page, "Audit trail").ClickAsync();

@@ -17,7 +17,7 @@ public static class AuditEvents
             entityType,
             entityId,
             details is null ? null : JsonSerializer.Serialize(details),
-            userId ?? db.Scope.UserId,
+            userId ?? db.Scope.AuditedActor,
             db.Scope.PartnershipId,
             db.Scope.IpAddress));
 }

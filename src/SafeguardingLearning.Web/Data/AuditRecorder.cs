@@ -64,7 +64,7 @@ internal static class AuditRecorder
                 _ => AuditAction.Changed,
             };
             var partnershipId = entry.Entity is IPartnershipOwned owned ? owned.PartnershipId : db.Scope.PartnershipId;
-            var audit = new AuditEntry(now, action, entry.Metadata.ClrType.Name, Key(entry), JsonSerializer.Serialize(changes, Json), db.Scope.UserId, partnershipId, db.Scope.IpAddress);
+            var audit = new AuditEntry(now, action, entry.Metadata.ClrType.Name, Key(entry), JsonSerializer.Serialize(changes, Json), db.Scope.AuditedActor, partnershipId, db.Scope.IpAddress);
             db.AuditEntries.Add(audit);
             entries.Add(audit);
         }

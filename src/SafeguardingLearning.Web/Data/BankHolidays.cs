@@ -98,7 +98,7 @@ public sealed class BankHolidays(AppDbContext db, IMemoryCache cache)
     public static async Task SeedShippedAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem(SystemActors.ShippedBankHolidays);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (await db.BankHolidays.AnyAsync())
         {

@@ -27,11 +27,21 @@ public sealed class CurrentScope
 
     public string? IpAddress { get; private set; }
 
+    /// <summary>Recorded as who did it when an automatic step acts: <c>system:</c> and the step's id (a scheduled job's, or a start-up task's).</summary>
+    public const string SystemActorPrefix = "system:";
+
+    /// <summary>Which automatic step acts, when no person does: a scheduled job's id or a start-up task's.</summary>
+    public string? SystemActor { get; private set; }
+
+    /// <summary>Who the audit trail records as having done what this scope does: the person, or the automatic step.</summary>
+    public string? AuditedActor => UserId ?? (SystemActor is { } actor ? SystemActorPrefix + actor : null);
+
     public static CurrentScope System() => new() { IsSystem = true };
 
-    public CurrentScope ActAsSystem()
+    public CurrentScope ActAsSystem(string? actor = null)
     {
         IsSystem = true;
+        SystemActor = actor ?? SystemActor;
         return this;
     }
 
@@ -45,4 +55,14 @@ public sealed class CurrentScope
         AgencyId = Role == Domain.Access.Role.AgencyLead ? user.GetAgencyId() ?? Guid.Empty : null;
         ReviewerId = Role == Domain.Access.Role.IndependentReviewer ? UserId ?? string.Empty : null;
     }
+}
+
+/// <summary>The automatic steps that act at start-up, by the ids the audit trail records them under (the scheduled jobs use their own ids).</summary>
+public static class SystemActors
+{
+    public const string Migrations = "migrations";
+    public const string ShippedBankHolidays = "shipped-bank-holidays";
+    public const string DefaultThemes = "default-themes";
+    public const string DemoData = "demo-data";
+    public const string FirstAdministrator = "first-administrator";
 }

@@ -81,7 +81,7 @@ public static class DataRegistration
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem(SystemActors.Migrations);
         await MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 

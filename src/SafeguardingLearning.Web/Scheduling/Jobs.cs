@@ -14,7 +14,7 @@ public sealed partial class JobRunRecorder(CurrentScope scope, AppDbContext db, 
 {
     public async Task Record(string job, PerformContext? context, Func<CancellationToken, Task<string>> run, CancellationToken cancellationToken)
     {
-        scope.ActAsSystem();
+        scope.ActAsSystem(job);
         var node = context?.ServerId ?? Environment.MachineName;
         var record = new JobRun(job, node.Length > 200 ? node[..200] : node, clock.GetUtcNow().UtcDateTime);
         Exception? failure = null;

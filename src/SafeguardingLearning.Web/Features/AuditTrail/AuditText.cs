@@ -1,5 +1,7 @@
 using System.Text.Json;
+using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Scheduling;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
 
@@ -27,11 +29,11 @@ public static class AuditText
         _ => action.ToString(),
     };
 
-    /// <summary>
-    /// The recorded details as lines people read: "Name: Old → New" for a change, "Name: value"
-    /// for a new or deleted record or an event.
-    /// </summary>
-    public static IReadOnlyList<string> DescribeChanges(string? json)
+    /// <summary>A field an entry recorded: a change has two values (old, new); a new or deleted record or an event has one.</summary>
+    public sealed record RecordedField(string Name, bool IsChange, IReadOnlyList<JsonElement> Values);
+
+    /// <summary>The fields an entry recorded, in the order recorded; a detail that is not a JSON object reads as one "Details" field.</summary>
+    public static IReadOnlyList<RecordedField> Fields(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -43,17 +45,17 @@ public static class AuditText
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return [json];
+                return [new RecordedField("Details", false, [document.RootElement.Clone()])];
             }
 
             return document.RootElement.EnumerateObject().Select(field =>
                 field.Value is { ValueKind: JsonValueKind.Object } change && change.TryGetProperty("from", out var from) && change.TryGetProperty("to", out var to)
-                    ? $"{field.Name}: {Value(from)} → {Value(to)}"
-                    : $"{field.Name}: {Value(field.Value)}").ToList();
+                    ? new RecordedField(field.Name, true, [from.Clone(), to.Clone()])
+                    : new RecordedField(field.Name, false, [field.Value.Clone()])).ToList();
         }
         catch (JsonException)
         {
-            return [json];
+            return [new RecordedField("Details", false, [JsonSerializer.SerializeToElement(json)])];
         }
     }
 
@@ -78,12 +80,47 @@ public static class AuditText
         }
     }
 
-    private static string Value(JsonElement value) => value.ValueKind switch
+    /// <summary>
+    /// Who did it: the person's name, or which automatic step (a scheduled job as the jobs page names
+    /// it, or a task run at start-up). Entries written before steps were recorded by name say so.
+    /// </summary>
+    public static string Who(string? userId, string? personName) => personName ?? (userId switch
     {
-        JsonValueKind.Null or JsonValueKind.Undefined => "(none)",
-        JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text : "(empty)",
-        JsonValueKind.True => "yes",
-        JsonValueKind.False => "no",
-        _ => value.GetRawText(),
-    };
+        null => "An automatic step (which one was not recorded)",
+        CurrentScope.SystemActorPrefix + DeadlineSweepJob.Id => "The deadline check",
+        CurrentScope.SystemActorPrefix + EmailDeliveryJob.Id => "The email delivery",
+        CurrentScope.SystemActorPrefix + QuarterlyCycleJob.Id => "The quarterly cycle",
+        CurrentScope.SystemActorPrefix + AuditAnchorJob.Id => "The audit anchor",
+        CurrentScope.SystemActorPrefix + SystemActors.Migrations => "The database upgrade, at start-up",
+        CurrentScope.SystemActorPrefix + SystemActors.ShippedBankHolidays => "The shipped bank holidays, at start-up",
+        CurrentScope.SystemActorPrefix + SystemActors.DefaultThemes => "The default themes, at start-up",
+        CurrentScope.SystemActorPrefix + SystemActors.DemoData => "The demo data, at start-up",
+        CurrentScope.SystemActorPrefix + SystemActors.FirstAdministrator => "The first administrator's set-up, at start-up",
+        _ when userId.StartsWith(CurrentScope.SystemActorPrefix, StringComparison.Ordinal) => $"The {Words(userId[CurrentScope.SystemActorPrefix.Length..]).ToLowerInvariant()}",
+        _ => "A person whose account has been removed",
+    });
+
+    /// <summary>A code name in words: "IsActive" reads "Is active", "deadline-sweep" reads "Deadline sweep".</summary>
+    public static string Words(string name)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c is '-' or '_')
+            {
+                text.Append(' ');
+            }
+            else if (i > 0 && char.IsUpper(c) && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+            {
+                text.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                text.Append(i == 0 ? char.ToUpperInvariant(c) : c);
+            }
+        }
+
+        return text.ToString();
+    }
 }

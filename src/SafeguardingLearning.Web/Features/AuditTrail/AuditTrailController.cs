@@ -41,8 +41,10 @@ public sealed class AuditTrailController(AppDbContext db) : Controller
             .Where(a => a.PartnershipId == partnershipId || (a.PartnershipId == null && members.Contains(a.UserId!)));
         if (!string.IsNullOrWhiteSpace(search.Record))
         {
+            // A kind of record by the name people use for it ("review"), or by its code name.
             var record = search.Record.Trim();
-            entries = entries.Where(a => a.EntityId == record || a.EntityType == record);
+            var kind = AuditLabels.KindNamed(record) ?? record;
+            entries = entries.Where(a => a.EntityId == record || a.EntityType == kind);
         }
 
         if (search.Action is { } action)
@@ -71,7 +73,7 @@ public sealed class AuditTrailController(AppDbContext db) : Controller
 
         var total = await entries.CountAsync();
         var page = Paging.Number(search.Page, total, PageSize);
-        var found = await AuditHistory.Page(db, entries, (page - 1) * PageSize, PageSize);
+        var found = await AuditHistory.Page(db, entries, (page - 1) * PageSize, PageSize, User);
 
         // Administrators are refused case records, so the trail must not read them out either: of a
         // case record they see who changed which fields and when. The search matches kinds, ids and

@@ -53,7 +53,7 @@ public static class DemoData
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem(SystemActors.DemoData);
         await SeedAsync(scope.ServiceProvider);
     }
 

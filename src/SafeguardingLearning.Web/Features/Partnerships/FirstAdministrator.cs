@@ -42,7 +42,7 @@ public static class FirstAdministrator
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        services.GetRequiredService<CurrentScope>().ActAsSystem();
+        services.GetRequiredService<CurrentScope>().ActAsSystem(SystemActors.FirstAdministrator);
         var db = services.GetRequiredService<AppDbContext>();
         var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Name == partnershipName.Trim());
         if (partnership is null)

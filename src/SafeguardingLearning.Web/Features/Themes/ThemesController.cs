@@ -145,7 +145,7 @@ public static class ThemeDefaults
     public static async Task SeedThemesAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem(SystemActors.DefaultThemes);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var without = await db.Partnerships.Where(p => !db.Themes.Any(t => t.PartnershipId == p.Id)).Select(p => p.Id).ToListAsync();
         if (without.Count == 0)
