@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
+using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Reviews;
 
 namespace SafeguardingLearning.Web.Features.Reviews;
@@ -12,6 +14,8 @@ public static class ReviewsRegistration
     public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IDeadlineSource, CaseReviewDeadlines>();
+        builder.Services.AddScoped<ILearningSourceKind, ReviewLearningSource>();
+        builder.Services.TryAddScoped<LearningSources>();
         return builder;
     }
 }
@@ -30,4 +34,17 @@ public sealed class CaseReviewDeadlines(AppDbContext db) : IDeadlineSource
     /// <summary>A review's deadlines named by its title, linking to its page.</summary>
     public static IEnumerable<Deadline> Named(CaseReview review, IEnumerable<Deadline> deadlines) =>
         deadlines.Select(d => d with { Case = review.Title, Link = $"/reviews/{review.Id}" });
+}
+
+/// <summary>A review as the source of learning and of action plans: named by its title, linked to its page.</summary>
+public sealed class ReviewLearningSource(AppDbContext db) : ILearningSourceKind
+{
+    public string Kind => LearningSource.Review;
+
+    public string Describe => "Case review";
+
+    public async Task<IReadOnlyDictionary<Guid, LearningSourceSummary>> DescribeAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        await db.CaseReviews.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Title })
+            .ToDictionaryAsync(r => r.Id, r => new LearningSourceSummary(r.Title, $"/reviews/{r.Id}"), cancellationToken);
 }
