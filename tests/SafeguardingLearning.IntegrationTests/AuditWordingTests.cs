@@ -44,7 +44,7 @@ public class AuditWordingTests(ApplicationsFixture apps) : IClassFixture<Applica
         });
 
         var session = await app.SignInAs("manager@northshire.example");
-        var history = (await session.GetPage($"/reviews/{review}")).QuerySelector("#history")!;
+        var history = (await session.GetPage($"/reviews/{review}/history")).QuerySelector("#history")!;
         var row = history.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(terms, StringComparison.Ordinal));
         var text = string.Join(' ', row.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
