@@ -121,13 +121,3 @@ public class ChronologyEntry : IPartnershipOwned, IAgencyOwned, IVersioned
         Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
     }
 }
-
-/// <summary>The length of a text as people see it: trimmed, and each character (an emoji is one) counted once.</summary>
-public static class TextLength
-{
-    public static int Of(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return new System.Globalization.StringInfo(text.Trim()).LengthInTextElements;
-    }
-}
