@@ -173,6 +173,38 @@ public class BadInputTests(ApplicationsFixture apps) : IClassFixture<Application
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Every_broken_date_rule_on_a_reviews_details_is_reported_at_once(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var review = await app.Query(db => db.CaseReviews.Where(r => r.Title == "Child S" && db.Partnerships.Any(p => p.Id == r.PartnershipId && p.Name.StartsWith("Northshire"))).Select(r => r.Id).SingleAsync());
+
+        // The period ends before it starts, and publication is planned before the review was commissioned.
+        var response = await manager.PostForm($"/reviews/{review}/details", new()
+        {
+            ["Form.Scope"] = "Kept as typed",
+            ["Form.PeriodFrom.Day"] = "1",
+            ["Form.PeriodFrom.Month"] = "6",
+            ["Form.PeriodFrom.Year"] = "2026",
+            ["Form.PeriodTo.Day"] = "1",
+            ["Form.PeriodTo.Month"] = "1",
+            ["Form.PeriodTo.Year"] = "2026",
+            ["Form.PlannedPublicationDate.Day"] = "1",
+            ["Form.PlannedPublicationDate.Month"] = "1",
+            ["Form.PlannedPublicationDate.Year"] = "2001",
+        });
+        var page = await response.ReadPage();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("must be the same as or after its start", Error(page, "Form_PeriodTo"), StringComparison.Ordinal);
+        Assert.Contains("must be after the date the review was commissioned", Error(page, "Form_PlannedPublicationDate"), StringComparison.Ordinal);
+        Assert.Equal(2, page.QuerySelectorAll(".govuk-error-summary__list li").Length);
+        Assert.Equal("Kept as typed", page.QuerySelector("textarea[name='Form.Scope']")?.TextContent.Trim());
+        Assert.NotEqual("Kept as typed", await app.Query(db => db.CaseReviews.Where(r => r.Id == review).Select(r => r.Scope).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Spaces_around_the_digits_of_a_date_and_around_a_name_are_accepted(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

@@ -22,4 +22,26 @@ public sealed class DomainRuleException(string message, string? field = null) : 
             throw new DomainRuleException(broken[0].Message, broken[0].Field) { Others = [.. broken.Skip(1)] };
         }
     }
+
+    /// <summary>
+    /// Runs every step of one form, each checking its rules before it changes anything, and throws
+    /// every rule they broke (the same rule once), so that a form reports all its mistakes at once.
+    /// </summary>
+    public static void Each(params Action[] steps)
+    {
+        var broken = new List<DomainRuleException>();
+        foreach (var step in steps)
+        {
+            try
+            {
+                step();
+            }
+            catch (DomainRuleException rule)
+            {
+                broken.AddRange(rule.All.Where(r => !broken.Any(b => b.Message == r.Message && b.Field == r.Field)));
+            }
+        }
+
+        ThrowIfAny(broken);
+    }
 }

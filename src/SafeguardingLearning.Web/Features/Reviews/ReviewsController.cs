@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.AuditTrail;
+using SafeguardingLearning.Web.Features.ReviewMonitoring;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Reviews;
@@ -21,13 +24,13 @@ namespace SafeguardingLearning.Web.Features.Reviews;
 /// assigned to them and no others (the data layer filters the rest away).
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewReview)]
-public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock, IAuthorizationService authorization) : Controller
+public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock, IAuthorizationService authorization, IOptions<ReviewMonitoringOptions> monitoring) : Controller
 {
     [Authorize(Policy = AccessPolicies.ViewCaseReviews)]
     [HttpGet("/reviews")]
     public async Task<IActionResult> Index([FromQuery] RegisterFilter filter)
     {
-        var rows = await ReviewRegister.PageAsync(db, filter, await bankHolidays.Calendar(), DisplayDates.Today(clock));
+        var rows = await ReviewRegister.PageAsync(db, filter, await bankHolidays.Calendar(), DisplayDates.Today(clock), monitoring.Value.IntervalWeeks);
         // The filters' choices, agencies and themes, in one query.
         var choices = await db.PartnerAgencies.AsNoTracking().Select(a => new { IsTheme = false, a.Name, a.Id })
             .Concat(db.Themes.AsNoTracking().Select(t => new { IsTheme = true, t.Name, t.Id }))
@@ -125,11 +128,12 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
         var step = new FormStep("Form") { Section = "details-heading", Fields = ReviewFields, Record = review, Version = form.Version };
         var outcome = await ModelState.Submit(db, step, validation, () =>
         {
-            review.Describe(
-                string.IsNullOrEmpty(form.Methodology) ? null : Enum.Parse<ReviewMethodology>(form.Methodology),
-                form.TermsOfReference, form.Scope, form.PeriodFrom.ToDate(), form.PeriodTo.ToDate(), form.PanelMembers, agencyIds);
-            review.AssignReviewer(string.IsNullOrEmpty(form.ReviewerId) ? null : form.ReviewerId);
-            review.PlanPublication(form.PlannedPublicationDate.ToDate());
+            DomainRuleException.Each(
+                () => review.Describe(
+                    string.IsNullOrEmpty(form.Methodology) ? null : Enum.Parse<ReviewMethodology>(form.Methodology),
+                    form.TermsOfReference, form.Scope, form.PeriodFrom.ToDate(), form.PeriodTo.ToDate(), form.PanelMembers, agencyIds),
+                () => review.AssignReviewer(string.IsNullOrEmpty(form.ReviewerId) ? null : form.ReviewerId),
+                () => review.PlanPublication(form.PlannedPublicationDate.ToDate()));
             return Task.CompletedTask;
         });
         switch (outcome)
