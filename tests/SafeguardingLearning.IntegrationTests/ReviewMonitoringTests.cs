@@ -1,8 +1,12 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Reminders;
+using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Scheduling;
 
 namespace SafeguardingLearning.IntegrationTests;
 
@@ -83,5 +87,52 @@ public class ReviewMonitoringTests
         }
 
         Assert.Equal(1, await app.Query(db => db.MonitoringChecks.CountAsync()));
+    }
+
+    /// <summary>
+    /// The next check is one of the review's deadlines: the business unit is reminded before it, on the
+    /// day and when it is overdue, once each, and the reminders are put away when the check is recorded.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_business_unit_is_reminded_of_the_next_check_once_each_until_it_is_recorded(DatabaseProvider provider)
+    {
+        var clock = new FakeClock(FakeClock.MorningOf(new DateOnly(2026, 12, 1)));
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), services: s => s.AddSingleton<TimeProvider>(clock));
+        var title = $"Child {Guid.NewGuid():N}"[..12];
+        var reviewId = await app.Query(async db =>
+        {
+            var partnership = await db.Partnerships.Where(p => p.Name.StartsWith("Northshire")).Select(p => p.Id).SingleAsync();
+            var review = new CaseReview(partnership, ReviewKind.LocalChildSafeguardingPracticeReview, title, new DateOnly(2026, 12, 1), null, new DateOnly(2026, 12, 1));
+            db.Add(review);
+            await db.SaveChangesAsync();
+            return review.Id;
+        });
+
+        // Six weeks after the decision: Tuesday 12 January 2027.
+        foreach (var day in new[] { new DateOnly(2027, 1, 7), new DateOnly(2027, 1, 8), new DateOnly(2027, 1, 11), new DateOnly(2027, 1, 12), new DateOnly(2027, 1, 13), new DateOnly(2027, 1, 14) })
+        {
+            clock.SetDay(day);
+            await app.Seed(services => services.GetRequiredService<DeadlineSweep>().RunAsync());
+        }
+
+        var reminders = await app.Query(db => db.Reminders.Where(r => r.Subject == MonitoringCheck.DeadlineKind && r.SubjectId == reviewId)
+            .Join(db.Users, r => r.RecipientUserId, u => u.Id, (r, u) => new { r.Kind, r.Text, r.Link, r.ResolvedAt, u.Email })
+            .ToListAsync());
+        Assert.Equal([ReminderKind.DueSoon, ReminderKind.DueToday, ReminderKind.Overdue], reminders.Where(r => r.Email == "manager@northshire.example").OrderBy(r => r.Kind).Select(r => r.Kind));
+        Assert.All(reminders, r => Assert.StartsWith(title, r.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(reminders, r => r.Email!.Contains(".lead@", StringComparison.Ordinal) || r.Email.StartsWith("reviewer@", StringComparison.Ordinal));
+
+        // The check is recorded: nothing is due until six weeks after it.
+        await app.Query(async db =>
+        {
+            var review = await db.CaseReviews.SingleAsync(r => r.Id == reviewId);
+            var manager = await db.Users.Where(u => u.Email == "manager@northshire.example").Select(u => u.Id).SingleAsync();
+            db.Add(new MonitoringCheck(review, new DateOnly(2027, 1, 14), true, null, null, manager, DateTime.UtcNow, new DateOnly(2027, 1, 14)));
+            return await db.SaveChangesAsync();
+        });
+        await app.Seed(services => services.GetRequiredService<DeadlineSweep>().RunAsync());
+
+        Assert.Equal(0, await app.Query(db => db.Reminders.CountAsync(r => r.Subject == MonitoringCheck.DeadlineKind && r.SubjectId == reviewId && r.ResolvedAt == null)));
     }
 }

@@ -146,6 +146,16 @@ public class CaseReviewTests
     // Commissioning
 
     [Fact]
+    public void Once_the_final_report_is_sent_the_review_has_been_conducted_and_no_monitoring_check_is_due()
+    {
+        var review = ReadyToSend();
+        Assert.NotNull(MonitoringCheck.NextCheckDue(review, null, 6));
+        review.RecordFinalReportSent(D(2026, 12, 1), D(2026, 12, 1));
+        Assert.Null(MonitoringCheck.NextCheckDue(review, null, 6));
+        Assert.Null(MonitoringCheck.NextCheck(review, D(2026, 11, 1), 6));
+    }
+
+    [Fact]
     public void A_review_is_commissioned_open_with_its_name_trimmed_and_nothing_else_recorded()
     {
         var rapidReviewId = Guid.NewGuid();

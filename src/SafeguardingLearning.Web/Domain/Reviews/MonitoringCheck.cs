@@ -83,13 +83,14 @@ public class MonitoringCheck : IPartnershipOwned
     /// <summary>
     /// The day the review's next check is due: <paramref name="intervalWeeks"/> after the last check,
     /// or after the review was commissioned when there has been none. None for a review that is not
-    /// open or is not a local child safeguarding practice review (to which the 2018 Regulations apply).
+    /// open or is not a local child safeguarding practice review (to which the 2018 Regulations apply),
+    /// and none once its final report has been sent: the review has then been conducted.
     /// </summary>
     public static DateOnly? NextCheckDue(CaseReview review, DateOnly? lastCheckedOn, int intervalWeeks)
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentOutOfRangeException.ThrowIfLessThan(intervalWeeks, 1);
-        if (!review.IsOpen || review.Kind != ReviewKind.LocalChildSafeguardingPracticeReview)
+        if (!review.IsOpen || review.Kind != ReviewKind.LocalChildSafeguardingPracticeReview || review.FinalReportSentOn is not null)
         {
             return null;
         }

@@ -14,8 +14,9 @@ public sealed class ReviewMonitoringOptions
 public static class ReviewMonitoringRegistration
 {
     /// <summary>
-    /// Regulation 14 monitoring of reviews: its settings. The next check's due date is shown on the
-    /// review's monitoring page; it is not yet a deadline on the home pages and reminders.
+    /// Regulation 14 monitoring of reviews: its settings. The next check is one of a review's deadlines
+    /// (Features/Reviews' CaseReviewDeadlines reads it with the review), so the business unit is
+    /// reminded of it and sees it on the home page and in the register.
     /// </summary>
     public static WebApplicationBuilder AddReviewMonitoring(this WebApplicationBuilder builder)
     {

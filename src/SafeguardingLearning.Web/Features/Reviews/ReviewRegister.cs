@@ -184,10 +184,10 @@ public static class ReviewRegister
             .ThenBy(e => e.Id);
 
     /// <summary>One page of the register, each row with its deadlines as the domain decides them.</summary>
-    public static async Task<Page<RegisterRow>> PageAsync(AppDbContext db, RegisterFilter filter, WorkingDayCalendar calendar, DateOnly today)
+    public static async Task<Page<RegisterRow>> PageAsync(AppDbContext db, RegisterFilter filter, WorkingDayCalendar calendar, DateOnly today, int monitoringIntervalWeeks)
     {
         var page = await Entries(db, filter).ToPageAsync(filter.Page);
-        var rows = await Rows(db, page.Items, calendar, today);
+        var rows = await Rows(db, page.Items, calendar, today, monitoringIntervalWeeks);
         return new Page<RegisterRow>(rows, page.Number, page.Size, page.Total);
     }
 
@@ -198,11 +198,11 @@ public static class ReviewRegister
     /// reviews with their milestones, requests and the requests' agencies), so a page's query count
     /// does not depend on what it lists. Closed entries have no deadlines and are not loaded.
     /// </summary>
-    public static async Task<List<RegisterRow>> Rows(AppDbContext db, IReadOnlyList<RegisterEntry> entries, WorkingDayCalendar calendar, DateOnly today)
+    public static async Task<List<RegisterRow>> Rows(AppDbContext db, IReadOnlyList<RegisterEntry> entries, WorkingDayCalendar calendar, DateOnly today, int monitoringIntervalWeeks)
     {
         var reviewIds = entries.Where(e => !e.IsRapidReview && e.IsOpen).Select(e => e.Id).ToList();
         var rapidIds = entries.Where(e => e.IsRapidReview && e.IsOpen).Select(e => e.Id).ToList();
-        var reviews = await db.CaseReviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id);
+        var reviews = (await CaseReviewDeadlines.Load(db, db.CaseReviews.Where(r => reviewIds.Contains(r.Id)), calendar, monitoringIntervalWeeks)).ToDictionary(x => x.Review.Id, x => x.Deadlines);
         var rapid = (await RapidReviewDeadlines.Load(db, db.RapidReviews.Where(r => rapidIds.Contains(r.Id)))).ToDictionary(x => x.Review.Id);
 
         var rows = new List<RegisterRow>(entries.Count);
@@ -210,7 +210,7 @@ public static class ReviewRegister
         {
             IEnumerable<Deadline> deadlines = !entry.IsOpen ? []
                 : entry.IsRapidReview ? rapid.TryGetValue(entry.Id, out var x) ? x.Deadlines(calendar, today) : []
-                : reviews.TryGetValue(entry.Id, out var r) ? CaseReviewDeadlines.Named(r, r.OpenDeadlines(calendar)) : [];
+                : reviews.TryGetValue(entry.Id, out var r) ? r : [];
             rows.Add(Row(entry, deadlines, calendar, today));
         }
 
