@@ -100,6 +100,12 @@ public abstract class BrowserTest(AppServer server)
     /// </summary>
     private static bool IsThirdParty(string pathAndQuery) => pathAndQuery.StartsWith("/hangfire", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The page open now is one of a kind already checked with axe-core as another person (the same view,
+    /// other data): it is not checked again when the test's steps are done.
+    /// </summary>
+    protected static void CheckedAsSomeoneElse(IPage page) => Checked.GetOrCreateValue(page).Add(PageKey(page.Url));
+
     protected static async Task AssertAccessible(IPage page)
     {
         Checked.GetOrCreateValue(page).Add(PageKey(page.Url));

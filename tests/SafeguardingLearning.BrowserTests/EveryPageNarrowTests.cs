@@ -19,11 +19,15 @@ public partial class EveryPageNarrowTests(AppServer server) : BrowserTest(server
         "/audit/verify", "/jobs", "/account/password", "/account/two-factor", "/accessibility", "/privacy", "/cookies",
     ];
 
+    // One person in each role (a second agency lead or a second partnership's business unit reaches the same kinds of page).
     public static TheoryData<string> People =>
     [
-        "manager@northshire.example", "chair@northshire.example", "police.lead@northshire.example", "health.lead@northshire.example",
-        "reviewer@northshire.example", "board@northshire.example", "admin@northshire.example", "manager@southmoor.example",
+        "manager@northshire.example", "chair@northshire.example", "police.lead@northshire.example",
+        "reviewer@northshire.example", "board@northshire.example", "admin@northshire.example",
     ];
+
+    /// <summary>Kinds of page already checked with axe-core as someone: the markup comes from the same view, so another person's copy is measured for width only.</summary>
+    private static readonly HashSet<string> AxeChecked = new(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(People))]
@@ -60,11 +64,32 @@ public partial class EveryPageNarrowTests(AppServer server) : BrowserTest(server
                 var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
                 if (width > 320)
                 {
-                    tooWide.Add($"{path} ({width} px)");
+                    // Name the elements that reach past the screen's edge, innermost first, so the cause is plain.
+                    var culprits = await page.EvaluateAsync<string[]>("""
+                        () => [...document.querySelectorAll('body *')]
+                            .filter(e => e.getBoundingClientRect().right > 321 && ![...e.children].some(c => c.getBoundingClientRect().right > 321))
+                            .filter(e => !e.closest('.app-table-scroll') || ['absolute', 'fixed'].includes(getComputedStyle(e).position))
+                            .slice(0, 5)
+                            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                        """);
+                    tooWide.Add($"{path} ({width} px: {string.Join("; ", culprits)})");
                     await KeepScreenshot(page, $"too-wide-{name}-{Kind(path).Replace('/', '_')}");
                 }
 
-                await AssertAccessible(page);
+                bool firstOfKind;
+                lock (AxeChecked)
+                {
+                    firstOfKind = AxeChecked.Add(Kind(path)) || path == "/";
+                }
+
+                if (firstOfKind)
+                {
+                    await AssertAccessible(page);
+                }
+                else
+                {
+                    CheckedAsSomeoneElse(page);
+                }
                 await KeepScreenshot(page, $"narrow-{name}-{Kind(path).Trim('/').Replace('/', '_')}");
                 foreach (var link in await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('a[href^=\"/\"]')].map(a => a.getAttribute('href'))"))
                 {

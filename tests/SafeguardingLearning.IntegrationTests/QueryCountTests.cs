@@ -114,6 +114,11 @@ public class QueryCountTests(ITestOutputHelper output)
             // trail takes the trail's lock (pg_advisory_xact_lock or sp_getapplock, so the hash chain has no forks)
             // before reading the last entry and writing the new one. On SQLite it is 6.
             [($"/reviews/{review}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
+
+            // The same lock for recording that the trail was searched: the count, the page, the names of the agencies,
+            // themes and people its entries point at (one query for all), and the record of the search.
+            [("/audit", "admin@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
+            [("/audit?Page=2", "admin@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
         };
         foreach (var (page, person) in pages)
         {
