@@ -41,9 +41,9 @@ public interface ILearningSourceKind
 /// <summary>Every registered source kind; a source of a kind not registered reads as "Unknown source".</summary>
 public sealed class LearningSources(IEnumerable<ILearningSourceKind> kinds)
 {
-    private readonly Dictionary<string, ILearningSourceKind> byKind = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
+    private readonly Dictionary<string, ILearningSourceKind> _byKind = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
-    public IReadOnlyCollection<ILearningSourceKind> Kinds => byKind.Values;
+    public IReadOnlyCollection<ILearningSourceKind> Kinds => _byKind.Values;
 
     /// <summary>Names the given sources, one query per kind present.</summary>
     public async Task<IReadOnlyDictionary<LearningSource, LearningSourceSummary>> DescribeAsync(IEnumerable<LearningSource> sources, CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ public sealed class LearningSources(IEnumerable<ILearningSourceKind> kinds)
         var result = new Dictionary<LearningSource, LearningSourceSummary>();
         foreach (var group in sources.Distinct().GroupBy(s => s.Kind, StringComparer.Ordinal))
         {
-            var named = byKind.TryGetValue(group.Key, out var kind)
+            var named = _byKind.TryGetValue(group.Key, out var kind)
                 ? await kind.DescribeAsync([.. group.Select(s => s.Id)], cancellationToken)
                 : new Dictionary<Guid, LearningSourceSummary>();
             foreach (var source in group)
