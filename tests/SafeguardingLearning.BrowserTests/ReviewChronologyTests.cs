@@ -124,6 +124,7 @@ public class ReviewChronologyTests(AppServer server) : BrowserTest(server)
             await Button(page, "Add the entry").ClickAsync();
             Assert.Equal("The entry has been added to the chronology.", (await page.Locator("#notice").TextContentAsync())?.Trim());
             Assert.Contains(ReviewerEntry, await page.Locator("#chronology").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal("1 entry, earliest first.", (await page.Locator("#entry-count").TextContentAsync())?.Trim());
             await CheckAtBothWidths(page, "chronology-2d-reviewer-added");
 
             await Link(page, "Change the entry of " + await page.Locator("#chronology tbody tr td").First.InnerTextAsync()).ClickAsync();
@@ -131,7 +132,9 @@ public class ReviewChronologyTests(AppServer server) : BrowserTest(server)
             await Link(page, "Cancel").ClickAsync();
             await Link(page, "Printable version").ClickAsync();
             Assert.Contains(ReviewerEntry, await page.Locator("#chronology").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Every agency's entries, earliest first.", await MainText(page), StringComparison.Ordinal);
             await CheckAtBothWidths(page, "chronology-2f-reviewer-print");
+            await Link(page, "Back to the chronology").ClickAsync();
 
             // A practitioner learning event, from the review's task list.
             await page.GotoAsync(review);
@@ -183,14 +186,14 @@ public class ReviewChronologyTests(AppServer server) : BrowserTest(server)
             await page.GetByLabel("What happened").FillAsync(HealthEntry);
             await Button(page, "Add the entry").ClickAsync();
             await CheckAtBothWidths(page, "chronology-4a-health-added");
-            await AssertOnlyOwn(page, HealthEntry, [PoliceEntry, ReviewerEntry], "chronology-4b-health-print");
+            await AssertOnlyOwn(page, Health, HealthEntry, [PoliceEntry, ReviewerEntry], "chronology-4b-health-print");
         });
 
         await AsPerson("chronology-5-police-lead-again", async page =>
         {
             await SignIn(page, "police.lead@northshire.example");
             await OpenAsAgencyLead(page, title);
-            await AssertOnlyOwn(page, PoliceEntry, [HealthEntry], "chronology-5-police-print");
+            await AssertOnlyOwn(page, Police, PoliceEntry, [HealthEntry], "chronology-5-police-print");
         });
 
         await AsPerson("chronology-6-business-unit-reads", async page =>
@@ -227,7 +230,7 @@ public class ReviewChronologyTests(AppServer server) : BrowserTest(server)
     }
 
     /// <summary>The agency lead's page, spreadsheet and printable version hold their agency's entry and never another's.</summary>
-    private async Task AssertOnlyOwn(IPage page, string own, string[] others, string printName)
+    private async Task AssertOnlyOwn(IPage page, string agency, string own, string[] others, string printName)
     {
         var text = await page.ContentAsync();
         Assert.Contains(own, await page.Locator("#chronology").InnerTextAsync(), StringComparison.Ordinal);
@@ -236,6 +239,7 @@ public class ReviewChronologyTests(AppServer server) : BrowserTest(server)
         await Link(page, "Printable version").ClickAsync();
         var print = await page.ContentAsync();
         Assert.Contains(own, print, StringComparison.Ordinal);
+        Assert.Contains($"Entries from {agency}, earliest first.", await MainText(page), StringComparison.Ordinal);
         await CheckAtBothWidths(page, printName);
         foreach (var other in others)
         {

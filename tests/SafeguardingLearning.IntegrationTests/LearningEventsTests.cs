@@ -73,7 +73,7 @@ public class LearningEventsTests(ApplicationsFixture apps) : IClassFixture<Appli
         Assert.Equal($"/reviews/{p}/learning-events", removed.RedirectPath());
         Assert.Null(await Event(app, id));
         Assert.Contains("The event has been removed.", (await reviewer.GetPage($"/reviews/{p}/learning-events")).GetElementById("notice")?.TextContent, StringComparison.Ordinal);
-        Assert.True(await app.Query(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Deleted && e.EntityType == nameof(LearningEvent) && e.EntityId == id.ToString())));
+        Assert.True(await app.Query(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Deleted && e.EntityType == nameof(LearningEvent) && e.EntityId == id.ToString() && e.Changes!.Contains("Recorded on the wrong review by mistake."))));
 
         // The business unit removes too.
         var manager = await app.SignInAs("manager@northshire.example");
