@@ -163,6 +163,8 @@ public class AccessTableTests
         ["LearningEventsController.New POST"] = ReviewWorkers,
         ["LearningEventsController.Edit GET"] = ReviewWorkers,
         ["LearningEventsController.Edit POST"] = ReviewWorkers,
+        ["LearningEventsController.Remove GET"] = ReviewWorkers,
+        ["LearningEventsController.Remove POST"] = ReviewWorkers,
     };
 
     public static TheoryData<string> Actions()

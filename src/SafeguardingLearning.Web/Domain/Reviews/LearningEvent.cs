@@ -64,6 +64,18 @@ public class LearningEvent : IPartnershipOwned, IVersioned
         Set(heldOn, kind, participants, learning, today);
     }
 
+    /// <summary>An event recorded in error is removed while the review may still change; once published or closed it stays.</summary>
+    public void EnsureCanRemove(CaseReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.Id != CaseReviewId)
+        {
+            throw new DomainRuleException("This event belongs to another review");
+        }
+
+        EnsureCanRecord(review);
+    }
+
     public static void EnsureCanRecord(CaseReview review)
     {
         ArgumentNullException.ThrowIfNull(review);

@@ -30,6 +30,7 @@ public static class AccessPolicies
     public const string ViewAgencyReviews = nameof(ViewAgencyReviews);
     public const string ViewLearningEvents = nameof(ViewLearningEvents);
     public const string RecordLearningEvents = nameof(RecordLearningEvents);
+    public const string RemoveLearningEvents = nameof(RemoveLearningEvents);
     public const string ViewDraftReports = nameof(ViewDraftReports);
     public const string UploadDraftReports = nameof(UploadDraftReports);
     public const string CommentOnDraftReports = nameof(CommentOnDraftReports);
@@ -66,6 +67,7 @@ public static class AccessPolicies
         [ViewAgencyReviews] = [Role.AgencyLead],
         [ViewLearningEvents] = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer],
         [RecordLearningEvents] = [Role.BusinessUnit, Role.IndependentReviewer],
+        [RemoveLearningEvents] = [Role.BusinessUnit, Role.IndependentReviewer],
         // A review's drafts: its reviewer and the business unit upload them and mark the final
         // version; the chair reads and comments; the reviewer replies. Agency leads and board
         // members read the report once it is published, not its drafts.

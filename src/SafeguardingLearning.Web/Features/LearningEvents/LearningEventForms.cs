@@ -45,7 +45,16 @@ public sealed class LearningEventFormValidator : AbstractValidator<LearningEvent
 
 public sealed record LearningEventRow(Guid Id, DateOnly HeldOn, LearningEventKind Kind, string Participants, string Learning, string? RecordedBy, DateTime RecordedAt);
 
-public sealed record LearningEventsModel(Guid ReviewId, string Title, string KindName, bool CanRecord, IReadOnlyList<LearningEventRow> Rows);
+public sealed record LearningEventsModel(Guid ReviewId, string Title, string KindName, bool IsOpen, bool CanRecord, bool CanRemove, IReadOnlyList<LearningEventRow> Rows);
+
+public sealed record RemoveEventModel(Guid ReviewId, Guid EventId, string Title, bool IsOpen, LearningEventKind Kind, DateOnly HeldOn, string Participants, string Learning, string? Version)
+{
+    /// <summary>Said when the event changed after the confirmation was shown: the person sees it as it is now, before removing it.</summary>
+    public const string ChangedMeanwhile = "Someone else changed this event while you were looking at it. It has not been removed: check it as it is now, then remove it if you still mean to.";
+
+    public static RemoveEventModel From(CaseReview review, LearningEvent e, string? version) =>
+        new(review.Id, e.Id, review.Title, review.IsOpen, e.Kind, e.HeldOn, e.Participants, e.Learning, version);
+}
 
 public sealed record LearningEventModel(Guid ReviewId, Guid? EventId, string Title, LearningEventForm Form, IReadOnlyList<ChangedField> Changed)
 {

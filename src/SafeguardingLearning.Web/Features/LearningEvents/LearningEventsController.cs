@@ -46,7 +46,8 @@ public sealed class LearningEventsController(AppDbContext db, TimeProvider clock
         db.RecordEvent(AuditAction.Viewed, nameof(CaseReview), id.ToString(), new { Page = "Learning events" });
         await db.SaveChangesAsync();
         var canRecord = review.IsOpen && (await authorization.AuthorizeAsync(User, AccessPolicies.RecordLearningEvents)).Succeeded;
-        return View(new LearningEventsModel(id, review.Title, ReviewNames.Describe(review.Kind), canRecord, rows));
+        var canRemove = review.IsOpen && (await authorization.AuthorizeAsync(User, AccessPolicies.RemoveLearningEvents)).Succeeded;
+        return View(new LearningEventsModel(id, review.Title, ReviewNames.Describe(review.Kind), review.IsOpen, canRecord, canRemove, rows));
     }
 
     [Authorize(Policy = AccessPolicies.RecordLearningEvents)]
@@ -133,6 +134,66 @@ public sealed class LearningEventsController(AppDbContext db, TimeProvider clock
             default:
                 return View(new LearningEventModel(id, eventId, review.Title, form, []));
         }
+    }
+
+    [Authorize(Policy = AccessPolicies.RemoveLearningEvents)]
+    [HttpGet("/reviews/{id:guid}/learning-events/{eventId:guid}/remove")]
+    public async Task<IActionResult> Remove(Guid id, Guid eventId)
+    {
+        var review = await Review(id);
+        var found = review is null ? null : await db.LearningEvents.SingleOrDefaultAsync(e => e.Id == eventId && e.CaseReviewId == id);
+        if (review is null || found is null)
+        {
+            return NotFound();
+        }
+
+        db.RecordEvent(AuditAction.Viewed, nameof(LearningEvent), eventId.ToString());
+        await db.SaveChangesAsync();
+        return View(RemoveEventModel.From(review, found, ConcurrencyTokens.Read(db.Entry(found))));
+    }
+
+    /// <summary>
+    /// Removes an event recorded in error, if nobody has changed it since the confirmation was shown
+    /// (the audit trail keeps what it said).
+    /// </summary>
+    [Authorize(Policy = AccessPolicies.RemoveLearningEvents)]
+    [HttpPost("/reviews/{id:guid}/learning-events/{eventId:guid}/remove")]
+    public async Task<IActionResult> Remove(Guid id, Guid eventId, string? version)
+    {
+        var review = await Review(id);
+        var found = review is null ? null : await db.LearningEvents.SingleOrDefaultAsync(e => e.Id == eventId && e.CaseReviewId == id);
+        if (review is null || found is null)
+        {
+            return NotFound();
+        }
+
+        var step = new FormStep(Prefix) { Section = "remove", Record = found, Version = version };
+        var outcome = await ModelState.Submit(db, step, () =>
+        {
+            found.EnsureCanRemove(review);
+            db.LearningEvents.Remove(found);
+            return Task.CompletedTask;
+        });
+        if (outcome == FormOutcome.Saved)
+        {
+            TempData["Notice"] = "The event has been removed.";
+            return RedirectToAction(nameof(Index), new { id });
+        }
+
+        var current = await db.LearningEvents.SingleOrDefaultAsync(e => e.Id == eventId);
+        if (current is null)
+        {
+            TempData["Notice"] = "The event had already been removed.";
+            return RedirectToAction(nameof(Index), new { id });
+        }
+
+        if (outcome == FormOutcome.Stale)
+        {
+            ModelState.Remove("remove");
+            ModelState.AddModelError("remove", RemoveEventModel.ChangedMeanwhile);
+        }
+
+        return View(RemoveEventModel.From(review, current, ConcurrencyTokens.Read(db.Entry(current))));
     }
 
     private Task<CaseReview?> Review(Guid id) => db.CaseReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);

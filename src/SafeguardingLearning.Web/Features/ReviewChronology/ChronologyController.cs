@@ -43,11 +43,7 @@ public sealed class ChronologyController(AppDbContext db, TimeProvider clock, IA
         }
 
         var names = await AgencyNames(review);
-        if (filter.Agency is { } agency && !names.ContainsKey(agency))
-        {
-            filter.Agency = null;
-        }
-
+        KeepKnownAgency(filter, names);
         var rows = await Entries(id, filter).ToPageAsync(filter.Page);
         db.RecordEvent(AuditAction.Viewed, nameof(CaseReview), id.ToString(), new { Page = "Chronology" });
         await db.SaveChangesAsync();
@@ -81,6 +77,7 @@ public sealed class ChronologyController(AppDbContext db, TimeProvider clock, IA
         }
 
         var names = await AgencyNames(review);
+        KeepKnownAgency(filter, names);
         var rows = await Entries(id, filter).ToListAsync();
         db.RecordEvent(AuditAction.Exported, nameof(CaseReview), id.ToString(), new { Page = "Chronology", Format = "CSV", Entries = rows.Count });
         await db.SaveChangesAsync();
@@ -115,10 +112,14 @@ public sealed class ChronologyController(AppDbContext db, TimeProvider clock, IA
         }
 
         var names = await AgencyNames(review);
+        KeepKnownAgency(filter, names);
         var rows = await Entries(id, filter).ToListAsync();
         db.RecordEvent(AuditAction.Viewed, nameof(CaseReview), id.ToString(), new { Page = "Chronology for printing" });
         await db.SaveChangesAsync();
-        return View(new ChronologyPrintModel(review.Title, ReviewNames.Describe(review.Kind), filter.Agency is { } a ? names.GetValueOrDefault(a) : null, filter.NewestFirst, rows, names, clock.GetUtcNow().UtcDateTime));
+
+        // An agency lead's print-out holds their own agency's entries only, and says so.
+        var shown = filter.Agency ?? OwnAgency();
+        return View(new ChronologyPrintModel(id, review.Title, ReviewNames.Describe(review.Kind), shown is { } a ? names.GetValueOrDefault(a) : null, filter.NewestFirst, rows, names, clock.GetUtcNow().UtcDateTime));
     }
 
     [Authorize(Policy = AccessPolicies.WriteChronology)]
@@ -279,6 +280,15 @@ public sealed class ChronologyController(AppDbContext db, TimeProvider clock, IA
     {
         var review = await db.CaseReviews.AsNoTracking().Include(r => r.Agencies).SingleOrDefaultAsync(r => r.Id == id);
         return review is not null && (OwnAgency() is not { } own || review.Agencies.Any(a => a.AgencyId == own)) ? review : null;
+    }
+
+    /// <summary>An agency not taking part in the review (or not the person's to see) filters nothing: every entry the person may see is shown.</summary>
+    private static void KeepKnownAgency(ChronologyFilter filter, IReadOnlyDictionary<Guid, string> names)
+    {
+        if (filter.Agency is { } agency && !names.ContainsKey(agency))
+        {
+            filter.Agency = null;
+        }
     }
 
     /// <summary>The agency of an agency lead; none for everyone else.</summary>

@@ -83,13 +83,24 @@ public sealed record ChronologyModel(
 
     public string AgencyName(Guid id) => AgencyNames.GetValueOrDefault(id, "Another agency");
 
+    /// <summary>How many entries are shown, in words: "1 entry", "12 entries", "Showing 51 to 60 of 60 entries".</summary>
+    public string CountText => Rows.Total switch
+    {
+        0 => Filter.Agency is { } agency ? $"No entries from {AgencyName(agency)} yet." : "No entries yet.",
+        1 => $"1 entry, {OrderText}.",
+        _ when Rows.FirstRow == 1 && Rows.LastRow == Rows.Total => $"{Rows.Total} entries, {OrderText}.",
+        _ => $"Showing {Rows.FirstRow} to {Rows.LastRow} of {Rows.Total} entries, {OrderText}.",
+    };
+
+    private string OrderText => Filter.NewestFirst ? "latest first" : "earliest first";
+
     public bool CanChange(ChronologyRow row) => IsOpen && (CanChangeAny || row.AgencyId == OwnAgency);
 
     /// <summary>The query string of the current filter, for the CSV and print links.</summary>
     public object RouteValues => new { id = ReviewId, agency = Filter.Agency, order = Filter.NewestFirst ? "newest" : null };
 }
 
-public sealed record ChronologyPrintModel(string Title, string KindName, string? AgencyName, bool NewestFirst, IReadOnlyList<ChronologyRow> Rows, IReadOnlyDictionary<Guid, string> AgencyNames, DateTime PrintedAt)
+public sealed record ChronologyPrintModel(Guid ReviewId, string Title, string KindName, string? AgencyName, bool NewestFirst, IReadOnlyList<ChronologyRow> Rows, IReadOnlyDictionary<Guid, string> AgencyNames, DateTime PrintedAt)
 {
     public string NameOf(Guid id) => AgencyNames.GetValueOrDefault(id, "Another agency");
 }
