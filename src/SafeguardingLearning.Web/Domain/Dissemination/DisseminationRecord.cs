@@ -36,7 +36,7 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
     /// <summary>The kind of deadline an agency's confirmation is (reminders are keyed by it).</summary>
     public const string ConfirmationDeadlineKind = "dissemination-confirmation";
 
-    private readonly List<DisseminationConfirmation> confirmations = [];
+    private readonly List<DisseminationConfirmation> _confirmations = [];
 
     private DisseminationRecord()
     {
@@ -85,7 +85,7 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
     public bool HasDocument => DocumentFileName is not null;
 
     /// <summary>One per agency sent to (as the person may see them: an agency lead sees their own agency's only).</summary>
-    public IReadOnlyList<DisseminationConfirmation> Confirmations => confirmations;
+    public IReadOnlyList<DisseminationConfirmation> Confirmations => _confirmations;
 
     /// <summary>The date agencies are asked to confirm by when none is given: 20 working days after it was sent.</summary>
     public static DateOnly DefaultConfirmBy(WorkingDayCalendar calendar, DateOnly disseminatedOn)
@@ -198,7 +198,7 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
             RecordedByUserId = userId,
             RecordedAt = nowUtc,
         };
-        record.confirmations.AddRange(sentTo.Select(agency => new DisseminationConfirmation(record, agency)));
+        record._confirmations.AddRange(sentTo.Select(agency => new DisseminationConfirmation(record, agency)));
         return record;
     }
 
