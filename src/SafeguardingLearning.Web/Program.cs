@@ -4,6 +4,7 @@ using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
+using SafeguardingLearning.Web.Features.Dissemination;
 using SafeguardingLearning.Web.Features.ExternalSignIn;
 using SafeguardingLearning.Web.Features.Jobs;
 using SafeguardingLearning.Web.Features.Partnerships;
@@ -78,6 +79,7 @@ namespace SafeguardingLearning.Web
             builder.AddScheduling();
             builder.AddAgencyAttachments();
             builder.AddReviewMonitoring();
+            builder.AddDissemination();
             builder.AddWebShell();
         }
     }

@@ -66,6 +66,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reviews.MonitoringCheck> MonitoringChecks => Set<Domain.Reviews.MonitoringCheck>();
 
+    public DbSet<Domain.Dissemination.DisseminationRecord> DisseminationRecords => Set<Domain.Dissemination.DisseminationRecord>();
+
+    public DbSet<Domain.Dissemination.DisseminationConfirmation> DisseminationConfirmations => Set<Domain.Dissemination.DisseminationConfirmation>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();

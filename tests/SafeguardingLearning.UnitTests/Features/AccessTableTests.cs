@@ -30,6 +30,8 @@ public class AccessTableTests
     private static readonly Role[] ChronologyReaders = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer, Role.AgencyLead];
     private static readonly Role[] ChronologyWriters = [Role.BusinessUnit, Role.IndependentReviewer, Role.AgencyLead];
     private static readonly Role[] ReviewWorkers = [Role.BusinessUnit, Role.IndependentReviewer];
+    private static readonly Role[] DisseminationReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
+    private static readonly Role[] DisseminationAndAgencyReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -117,6 +119,14 @@ public class AccessTableTests
         ["ReviewsController.Reopen POST"] = BusinessUnit,
         ["ReviewsController.ShareFindingsWithBoard POST"] = BusinessUnit,
         ["DraftReportsController.Index GET"] = ReviewReaders,
+        ["DisseminationController.Index GET"] = DisseminationReaders,
+        ["DisseminationController.New GET"] = BusinessUnit,
+        ["DisseminationController.New POST"] = BusinessUnit,
+        ["DisseminationController.Dissemination GET"] = DisseminationAndAgencyReaders,
+        ["DisseminationController.Document GET"] = DisseminationAndAgencyReaders,
+        ["AgencyDisseminationController.Index GET"] = AgencyLeads,
+        ["AgencyDisseminationController.Confirm GET"] = AgencyLeads,
+        ["AgencyDisseminationController.Confirm POST"] = AgencyLeads,
         ["DraftReportsController.Upload POST"] = DraftUploaders,
         ["DraftReportsController.Version GET"] = ReviewReaders,
         ["DraftReportsController.Download GET"] = ReviewReaders,

@@ -36,6 +36,10 @@ public static class AccessPolicies
     public const string CommentOnDraftReports = nameof(CommentOnDraftReports);
     public const string ViewReviewMonitoring = nameof(ViewReviewMonitoring);
     public const string RecordReviewMonitoring = nameof(RecordReviewMonitoring);
+    public const string ViewDisseminations = nameof(ViewDisseminations);
+    public const string ViewDissemination = nameof(ViewDissemination);
+    public const string RecordDissemination = nameof(RecordDissemination);
+    public const string ConfirmDissemination = nameof(ConfirmDissemination);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -78,6 +82,13 @@ public static class AccessPolicies
         // recorded by the business unit, read by the chair.
         [ViewReviewMonitoring] = [Role.BusinessUnit, Role.IndependentChair],
         [RecordReviewMonitoring] = [Role.BusinessUnit],
+        // Dissemination of learning: the business unit records it and chases it; the chair and the
+        // board read every record; an agency lead reads what was sent to their agency (the data layer
+        // shows them only their own agency's confirmation) and confirms it.
+        [ViewDisseminations] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
+        [ViewDissemination] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
+        [RecordDissemination] = [Role.BusinessUnit],
+        [ConfirmDissemination] = [Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -1,5 +1,6 @@
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.Reviews;
 
@@ -220,6 +221,33 @@ public static class AuditLabels
         [(nameof(MonitoringCheck), "RecordedByUserId")] = new("Recorded by", FieldKind.Person),
         [(nameof(MonitoringCheck), "RecordedAt")] = new("Recorded", FieldKind.Moment),
 
+        // Dissemination of learning (the dissemination form) and each agency's confirmation (its confirm form).
+        [(nameof(DisseminationRecord), "Id")] = Id,
+        [(nameof(DisseminationRecord), "PartnershipId")] = Partnership,
+        [(nameof(DisseminationRecord), "SourceKind")] = new("Kind of learning", FieldKind.Hidden),
+        [(nameof(DisseminationRecord), "SourceId")] = new("Learning from", FieldKind.Hidden),
+        [(nameof(DisseminationRecord), "Kind")] = new("What was disseminated?", FieldKind.Choice),
+        [(nameof(DisseminationRecord), "Title")] = new("Title"),
+        [(nameof(DisseminationRecord), "Description")] = new("Short description"),
+        [(nameof(DisseminationRecord), "DisseminatedOn")] = new("Date it was disseminated", FieldKind.Date),
+        [(nameof(DisseminationRecord), "Audiences")] = new("Who it was for"),
+        [(nameof(DisseminationRecord), "ConfirmBy")] = new("Date agencies should confirm by", FieldKind.Date),
+        [(nameof(DisseminationRecord), "RecordedByUserId")] = new("Recorded by", FieldKind.Person),
+        [(nameof(DisseminationRecord), "RecordedAt")] = new("Recorded", FieldKind.Moment),
+        [(nameof(DisseminationRecord), "DocumentFileName")] = new("The document sent"),
+        [(nameof(DisseminationRecord), "DocumentKind")] = new("Kind of document", FieldKind.Choice),
+        [(nameof(DisseminationRecord), "DocumentSizeInBytes")] = new("Size in bytes", FieldKind.Number),
+        [(nameof(DisseminationConfirmation), "Id")] = Id,
+        [(nameof(DisseminationConfirmation), "PartnershipId")] = Partnership,
+        [(nameof(DisseminationConfirmation), "DisseminationRecordId")] = new("Dissemination", FieldKind.Hidden),
+        [(nameof(DisseminationConfirmation), "AgencyId")] = new("Agency it was sent to", FieldKind.Agency),
+        [(nameof(DisseminationConfirmation), "ReceivedOn")] = new("Date it was received", FieldKind.Date),
+        [(nameof(DisseminationConfirmation), "Use")] = new("How was it used?", FieldKind.Choice),
+        [(nameof(DisseminationConfirmation), "UsedOn")] = new("Date of the team meeting", FieldKind.Date),
+        [(nameof(DisseminationConfirmation), "Evidence")] = new("Evidence"),
+        [(nameof(DisseminationConfirmation), "ConfirmedByUserId")] = new("Confirmed by", FieldKind.Person),
+        [(nameof(DisseminationConfirmation), "ConfirmedAt")] = new("Confirmed", FieldKind.Moment),
+
         // The partnership's settings that history pages show.
         [(nameof(Theme), "Id")] = Id,
         [(nameof(Theme), "PartnershipId")] = Partnership,
@@ -270,6 +298,8 @@ public static class AuditLabels
         _ when Enum.TryParse<AgencyKind>(value, out var agencyKind) && Enum.IsDefined(agencyKind) => AgencyKindNames.Describe(agencyKind),
         _ when Enum.TryParse<MilestoneStep>(value, out var step) && Enum.IsDefined(step) => MilestoneSteps.Describe(step),
         _ when Enum.TryParse<LearningEventKind>(value, out var eventKind) && Enum.IsDefined(eventKind) => LearningEvent.Describe(eventKind),
+        _ when Enum.TryParse<DisseminationKind>(value, out var disseminated) && Enum.IsDefined(disseminated) => DisseminationNames.Describe(disseminated),
+        _ when Enum.TryParse<LearningUse>(value, out var use) && Enum.IsDefined(use) => DisseminationNames.Describe(use),
         nameof(ScreeningOutcome.ReviewRequired) => "A review is required",
         nameof(ScreeningOutcome.CriteriaNotMet) => "The criteria are not met",
         nameof(ScreeningOutcome.MoreInformationNeeded) => "More information needed",
@@ -286,6 +316,7 @@ public static class AuditLabels
         nameof(AgencyRequest), nameof(AgencyAttachment), nameof(CaseReview), nameof(CaseReviewAgency), nameof(Finding), nameof(FindingTheme),
         nameof(ChronologyEntry), nameof(LearningEvent), nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
         nameof(Theme), nameof(TimetableMilestone), nameof(PartnerAgency), nameof(PartnershipMembership), nameof(ApplicationUser),
+        nameof(DisseminationRecord), nameof(DisseminationConfirmation),
         nameof(Domain.Calendar.BankHoliday), "AuditTrail",
     ];
 
@@ -321,6 +352,8 @@ public static class AuditLabels
         nameof(PartnerAgency) => "agency",
         nameof(PartnershipMembership) => "membership of the partnership",
         nameof(ApplicationUser) => "account",
+        nameof(DisseminationRecord) => "dissemination of learning",
+        nameof(DisseminationConfirmation) => "agency's confirmation of learning",
         nameof(Domain.Calendar.BankHoliday) => "bank holiday",
         "AuditTrail" => "audit trail",
         _ => AuditText.Words(kind).ToLowerInvariant(),

@@ -1,3 +1,4 @@
+using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
@@ -18,6 +19,7 @@ public static class CaseRecords
         nameof(CaseReview), nameof(CaseReviewAgency), nameof(Finding), nameof(FindingTheme),
         nameof(ChronologyEntry), nameof(LearningEvent),
         nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
+        nameof(DisseminationRecord), nameof(DisseminationConfirmation),
     };
 
     /// <summary>Kinds in Domain/Reviews that hold the partnership's settings, not a case: the themes and the timetable.</summary>

@@ -14,6 +14,7 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Rapid reviews", "RapidReviews", "Index", AccessPolicies.ViewCaseReviews),
         new("Review register", "Reviews", "Index", AccessPolicies.ViewCaseReviews),
         new("Your agency's reviews", "AgencyReviews", "Index", AccessPolicies.ViewAgencyReviews),
+        new("Learning sent to your agency", "AgencyDissemination", "Index", AccessPolicies.ConfirmDissemination),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),

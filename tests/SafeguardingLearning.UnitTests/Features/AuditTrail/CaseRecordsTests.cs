@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.AuditTrail;
 
@@ -13,13 +14,15 @@ public class CaseRecordsTests
     public void Every_kind_of_record_in_domain_reviews_is_decided_as_case_data_or_not()
     {
         using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, CurrentScope.System());
+        string?[] caseNamespaces = [typeof(CaseReview).Namespace, typeof(DisseminationRecord).Namespace];
         var kinds = db.Model.GetEntityTypes()
-            .Where(t => t.ClrType.Namespace == typeof(CaseReview).Namespace)
+            .Where(t => caseNamespaces.Contains(t.ClrType.Namespace))
             .Select(t => t.ClrType.Name)
             .Distinct()
             .ToList();
 
         Assert.Contains(nameof(Screening), kinds);
+        Assert.Contains(nameof(DisseminationConfirmation), kinds);
         Assert.All(kinds, kind => Assert.True(CaseRecords.Kinds.Contains(kind) ^ CaseRecords.NotCaseData.Contains(kind), $"{kind}: decide whether it is case data (CaseRecords.Kinds) or not (CaseRecords.NotCaseData)"));
         Assert.All(CaseRecords.Kinds.Concat(CaseRecords.NotCaseData), kind => Assert.Contains(kind, kinds));
     }

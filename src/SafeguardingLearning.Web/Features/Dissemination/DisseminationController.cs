@@ -1,0 +1,222 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Dissemination;
+using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Shared;
+
+namespace SafeguardingLearning.Web.Features.Dissemination;
+
+/// <summary>
+/// The business unit's record of learning disseminated to the partner agencies, and its reach. An agency
+/// lead opens a record only when it was sent to their agency, and sees only their own agency's
+/// confirmation: the data layer shows them no other (confirmations are agency-owned), and a record
+/// without one of theirs is "not found".
+/// </summary>
+[Authorize(Policy = AccessPolicies.ViewDissemination)]
+public sealed class DisseminationController(AppDbContext db, BankHolidays bankHolidays, LearningSources sources, AttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, IAuthorizationService authorization) : Controller
+{
+    private const string Prefix = "Form";
+
+    private static readonly FormStep NewStep = new(Prefix) { Section = "dissemination" };
+
+    [Authorize(Policy = AccessPolicies.ViewDisseminations)]
+    [HttpGet("/dissemination")]
+    public async Task<IActionResult> Index(int? page)
+    {
+        var rows = await db.DisseminationRecords.AsNoTracking()
+            .OrderByDescending(d => d.DisseminatedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id)
+            .Select(d => new DisseminationRow(
+                d.Id, d.Title, d.Kind, d.DisseminatedOn, d.ConfirmBy, d.SourceKind, d.SourceId,
+                db.DisseminationConfirmations.Count(c => c.DisseminationRecordId == d.Id && c.ReceivedOn != null),
+                db.DisseminationConfirmations.Count(c => c.DisseminationRecordId == d.Id)))
+            .ToPageAsync(page);
+        var named = await sources.DescribeAsync(rows.Items.Select(r => r.Source));
+        return View(new DisseminationListModel(rows, named));
+    }
+
+    [Authorize(Policy = AccessPolicies.RecordDissemination)]
+    [HttpGet("/dissemination/new")]
+    public async Task<IActionResult> New(string? source)
+    {
+        var model = await NewModel(new NewDisseminationForm { Source = source, SubmissionKey = Guid.NewGuid() });
+        return model is null ? NotFound() : View(model);
+    }
+
+    [Authorize(Policy = AccessPolicies.RecordDissemination)]
+    [HttpPost("/dissemination/new")]
+    [RequestSizeLimit(64 * 1024 * 1024)]
+    public async Task<IActionResult> New([Bind(Prefix = Prefix)] NewDisseminationForm form, [FromServices] IValidator<NewDisseminationForm> validator, CancellationToken cancellationToken)
+    {
+        if (NewDisseminationForm.ParseSource(form.Source) is not { } source || await SourceName(source) is null)
+        {
+            return NotFound();
+        }
+
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        var kind = await DocumentKind(form.Document, validation, cancellationToken);
+        var calendar = await bankHolidays.Calendar();
+        var partnershipAgencies = (await db.PartnerAgencies.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        Guid? stored = null;
+        try
+        {
+            var (outcome, recordId) = await ModelState.CreateOnce(db, NewStep, form.SubmissionKey, validation, async () =>
+            {
+                var record = DisseminationRecord.Record(
+                    User.GetPartnershipId()!.Value, source, Enum.Parse<DisseminationKind>(form.Kind!), form.Title, form.Description,
+                    form.DisseminatedOn.ToDate()!.Value, form.Agencies, partnershipAgencies, form.Audiences, form.ConfirmBy.ToDate(),
+                    calendar, User.GetUserId()!, clock.GetUtcNow().UtcDateTime, DisplayDates.Today(clock));
+                if (form.Document is { } file)
+                {
+                    record.AttachDocument(file.FileName, kind!.Value, file.Length);
+                    await using var content = file.OpenReadStream();
+                    await store.SaveAsync(record.Id, content, cancellationToken);
+                    stored = record.Id;
+                }
+
+                db.DisseminationRecords.Add(record);
+                return record.Id;
+            }, clock);
+
+            if (stored is { } mine && recordId != mine)
+            {
+                // Not saved, or the same form was saved by another request: this copy is not needed.
+                store.Delete(mine);
+            }
+
+            if (outcome != FormOutcome.Saved)
+            {
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return View(await NewModel(form));
+            }
+
+            TempData["Notice"] = "The dissemination has been recorded. Each agency it was sent to is asked to confirm how it was used.";
+            return Redirect($"/dissemination/{recordId}");
+        }
+        catch
+        {
+            if (stored is { } mine)
+            {
+                store.Delete(mine);
+            }
+
+            throw;
+        }
+    }
+
+    [HttpGet("/dissemination/{id:guid}")]
+    public async Task<IActionResult> Dissemination(Guid id)
+    {
+        var record = await Visible().AsNoTracking().Where(d => d.Id == id).SingleOrDefaultAsync();
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var today = DisplayDates.Today(clock);
+        var reach = await (from c in db.DisseminationConfirmations.AsNoTracking()
+                           where c.DisseminationRecordId == id
+                           join a in db.PartnerAgencies.AsNoTracking() on c.AgencyId equals a.Id into named
+                           from a in named.DefaultIfEmpty()
+                           orderby a == null ? string.Empty : a.Name
+                           select new
+                           {
+                               Confirmation = c,
+                               Agency = a == null ? "Another agency" : a.Name,
+                               By = db.Users.Where(u => u.Id == c.ConfirmedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                           }).ToListAsync();
+        var recordedBy = await db.Users.Where(u => u.Id == record.RecordedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? "A former user";
+        var source = (await sources.DescribeAsync([record.Source])).GetValueOrDefault(record.Source, new LearningSourceSummary("Unknown source", null));
+        if (source.Link is not null && !(await authorization.AuthorizeAsync(User, AccessPolicies.ViewReview)).Succeeded)
+        {
+            source = source with { Link = null };
+        }
+
+        var isLead = User.GetRole() == Role.AgencyLead;
+        db.RecordEvent(AuditAction.Viewed, nameof(DisseminationRecord), id.ToString());
+        await db.SaveChangesAsync();
+        return View(new DisseminationModel(
+            record.Id, record.Title, record.Kind, record.Description, record.DisseminatedOn, record.Audiences, record.ConfirmBy, recordedBy,
+            record.DocumentFileName, record.DocumentKind, record.DocumentSizeInBytes, source,
+            [.. reach.Select(r => new ReachRow(r.Confirmation.Id, r.Agency, r.Confirmation.ReceivedOn, r.Confirmation.Use, r.Confirmation.UsedOn, r.Confirmation.Evidence, r.By, r.Confirmation.IsOverdue(record.ConfirmBy, today)))],
+            !isLead,
+            isLead && reach.Count > 0));
+    }
+
+    [HttpGet("/dissemination/{id:guid}/document")]
+    public async Task<IActionResult> Document(Guid id)
+    {
+        var record = await Visible().AsNoTracking().Where(d => d.Id == id).SingleOrDefaultAsync();
+        var content = record is { HasDocument: true } ? store.Open(record.Id) : null;
+        if (record is null || content is null)
+        {
+            return NotFound();
+        }
+
+        db.RecordEvent(AuditAction.Downloaded, nameof(DisseminationRecord), id.ToString(), new { record.DocumentFileName });
+        await db.SaveChangesAsync();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(content, AttachmentContent.MediaType(record.DocumentKind!.Value), record.DocumentFileName);
+    }
+
+    /// <summary>
+    /// The records the person may open: every record has a confirmation per agency sent to, and an agency
+    /// lead sees only their own agency's, so a record not sent to their agency is not there for them.
+    /// </summary>
+    private IQueryable<DisseminationRecord> Visible() =>
+        db.DisseminationRecords.Where(d => db.DisseminationConfirmations.Any(c => c.DisseminationRecordId == d.Id));
+
+    private async Task<string?> SourceName(LearningSource source)
+    {
+        var kind = sources.Kinds.FirstOrDefault(k => string.Equals(k.Kind, source.Kind, StringComparison.Ordinal));
+        return kind is null ? null : (await kind.DescribeAsync([source.Id])).GetValueOrDefault(source.Id)?.Name;
+    }
+
+    /// <summary>The uploaded document's kind, told by its content; a refusal is added to the form's errors.</summary>
+    private async Task<AttachmentKind?> DocumentKind(IFormFile? file, ValidationResult validation, CancellationToken cancellationToken)
+    {
+        if (file is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var maxBytes = options.Value.MaxBytes;
+        if (file.Length > maxBytes)
+        {
+            validation.Errors.Add(new ValidationFailure(nameof(NewDisseminationForm.Document), $"The selected file must be smaller than {AttachmentContent.Size(maxBytes)}"));
+            return null;
+        }
+
+        await using var header = file.OpenReadStream();
+        var kind = await AttachmentContent.DetectAsync(header, cancellationToken);
+        if (kind is not { } known || !DisseminationRecord.IsAcceptedDocument(known))
+        {
+            validation.Errors.Add(new ValidationFailure(nameof(NewDisseminationForm.Document), "The selected file must be a Word document (.docx or .doc) or a PDF"));
+            return null;
+        }
+
+        return kind;
+    }
+
+    private async Task<NewDisseminationModel?> NewModel(NewDisseminationForm form)
+    {
+        if (NewDisseminationForm.ParseSource(form.Source) is not { } source || await SourceName(source) is not { } name)
+        {
+            return null;
+        }
+
+        var agencies = await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
+        return new NewDisseminationModel(name, form, agencies, AttachmentContent.Size(options.Value.MaxBytes));
+    }
+}
