@@ -2,6 +2,7 @@ using SafeguardingLearning.Web;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.ActionPlans;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.ExternalSignIn;
@@ -78,6 +79,7 @@ namespace SafeguardingLearning.Web
             builder.AddScheduling();
             builder.AddAgencyAttachments();
             builder.AddReviewMonitoring();
+            builder.AddActionPlans();
             builder.AddWebShell();
         }
     }

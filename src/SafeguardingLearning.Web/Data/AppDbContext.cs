@@ -66,6 +66,12 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reviews.MonitoringCheck> MonitoringChecks => Set<Domain.Reviews.MonitoringCheck>();
 
+    public DbSet<Domain.ActionPlans.ActionPlan> ActionPlans => Set<Domain.ActionPlans.ActionPlan>();
+
+    public DbSet<Domain.ActionPlans.ImprovementAction> ImprovementActions => Set<Domain.ActionPlans.ImprovementAction>();
+
+    public DbSet<Domain.ActionPlans.ProgressUpdate> ProgressUpdates => Set<Domain.ActionPlans.ProgressUpdate>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();

@@ -35,6 +35,10 @@ public static class AccessPolicies
     public const string CommentOnDraftReports = nameof(CommentOnDraftReports);
     public const string ViewReviewMonitoring = nameof(ViewReviewMonitoring);
     public const string RecordReviewMonitoring = nameof(RecordReviewMonitoring);
+    public const string ViewActionPlans = nameof(ViewActionPlans);
+    public const string ManageActionPlans = nameof(ManageActionPlans);
+    public const string ViewActions = nameof(ViewActions);
+    public const string UpdateActions = nameof(UpdateActions);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -76,6 +80,14 @@ public static class AccessPolicies
         // recorded by the business unit, read by the chair.
         [ViewReviewMonitoring] = [Role.BusinessUnit, Role.IndependentChair],
         [RecordReviewMonitoring] = [Role.BusinessUnit],
+        // Action plans (Working Together 2023, chapter 5): the business unit makes and changes them and
+        // the chair reads them whole; an agency lead reads their agency's actions and other agencies'
+        // shared ones and updates only their own agency's (the domain decides which, action by action);
+        // board members read shared actions. Independent reviewers do not see them.
+        [ViewActionPlans] = [Role.BusinessUnit, Role.IndependentChair],
+        [ManageActionPlans] = [Role.BusinessUnit],
+        [ViewActions] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead, Role.BoardMember],
+        [UpdateActions] = [Role.BusinessUnit, Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)

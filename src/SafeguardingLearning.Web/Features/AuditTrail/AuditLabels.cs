@@ -1,5 +1,6 @@
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.Reviews;
 
@@ -166,6 +167,48 @@ public static class AuditLabels
         [(nameof(FindingTheme), "FindingId")] = new("Finding", FieldKind.Hidden),
         [(nameof(FindingTheme), "ThemeId")] = new("Theme", FieldKind.Theme),
 
+        // Action plans, their actions and progress updates (the action plan forms).
+        [(nameof(ActionPlan), "Id")] = Id,
+        [(nameof(ActionPlan), "PartnershipId")] = Partnership,
+        [(nameof(ActionPlan), "SourceKind")] = new("Kind of source", FieldKind.Hidden),
+        [(nameof(ActionPlan), "SourceId")] = new("Source", FieldKind.Hidden),
+        [(nameof(ActionPlan), "Title")] = new("Title of the action plan"),
+        [(nameof(ActionPlan), "CreatedByUserId")] = new("Started by", FieldKind.Person),
+        [(nameof(ActionPlan), "CreatedAt")] = new("Started", FieldKind.Moment),
+        [(nameof(ImprovementAction), "Id")] = Id,
+        [(nameof(ImprovementAction), "PartnershipId")] = Partnership,
+        [(nameof(ImprovementAction), "ActionPlanId")] = new("Action plan", FieldKind.Hidden),
+        [(nameof(ImprovementAction), "Number")] = new("Action number", FieldKind.Number),
+        [(nameof(ImprovementAction), "Activity")] = new("Action"),
+        [(nameof(ImprovementAction), "AgencyId")] = new("Responsible agency", FieldKind.Agency),
+        [(nameof(ImprovementAction), "LeadUserId")] = new("Lead", FieldKind.Person),
+        [(nameof(ImprovementAction), "Outcome")] = new("What difference will it make?"),
+        [(nameof(ImprovementAction), "Evidence")] = new("What evidence will show it?"),
+        [(nameof(ImprovementAction), "EndDate")] = new("End date", FieldKind.Date),
+        [(nameof(ImprovementAction), "OriginalEndDate")] = new("End date first agreed", FieldKind.Date),
+        [(nameof(ImprovementAction), "EndDateMoves")] = new("Times the end date has moved", FieldKind.Number),
+        [(nameof(ImprovementAction), "Status")] = new("Status", FieldKind.Choice),
+        [(nameof(ImprovementAction), "SharedWithPartnership")] = new("Shared with the partnership", FieldKind.YesNo),
+        [(nameof(ImprovementAction), "CreatedOn")] = new("Added on", FieldKind.Date),
+        [(nameof(ImprovementAction), "LastUpdatedOn")] = new("Last updated on", FieldKind.Date),
+        [(nameof(ImprovementAction), "AtRiskUpdatesRunning")] = new("Updates running at risk", FieldKind.Number),
+        [(nameof(ImprovementAction), "CompletionEvidence")] = new("Evidence that it was completed"),
+        [(nameof(ActionFinding), "ImprovementActionId")] = new("Action", FieldKind.Hidden),
+        [(nameof(ActionFinding), "FindingId")] = new("Finding it answers", FieldKind.Hidden),
+        [(nameof(ActionTheme), "ImprovementActionId")] = new("Action", FieldKind.Hidden),
+        [(nameof(ActionTheme), "ThemeId")] = new("Theme", FieldKind.Theme),
+        [(nameof(ProgressUpdate), "Id")] = Id,
+        [(nameof(ProgressUpdate), "PartnershipId")] = Partnership,
+        [(nameof(ProgressUpdate), "ImprovementActionId")] = new("Action", FieldKind.Hidden),
+        [(nameof(ProgressUpdate), "WrittenByUserId")] = new("Written by", FieldKind.Person),
+        [(nameof(ProgressUpdate), "WrittenOn")] = new("Date of the update", FieldKind.Date),
+        [(nameof(ProgressUpdate), "WrittenAt")] = new("Written", FieldKind.Moment),
+        [(nameof(ProgressUpdate), "WhatWasDone")] = new("What has been done, and when?"),
+        [(nameof(ProgressUpdate), "StatusAfter")] = new("Status after the update", FieldKind.Choice),
+        [(nameof(ProgressUpdate), "Evidence")] = new("Evidence that it was completed"),
+        [(nameof(ProgressUpdate), "PrivateNote")] = new("Private note"),
+        [(nameof(ProgressUpdate), "IsVague")] = new("Sent without saying what was done and when", FieldKind.YesNo),
+
         // The partnership's settings that history pages show.
         [(nameof(Theme), "Id")] = Id,
         [(nameof(Theme), "PartnershipId")] = Partnership,
@@ -215,6 +258,7 @@ public static class AuditLabels
         _ when Enum.TryParse<Role>(value, out var role) && Enum.IsDefined(role) => RoleNames.Describe(role),
         _ when Enum.TryParse<AgencyKind>(value, out var agencyKind) && Enum.IsDefined(agencyKind) => AgencyKindNames.Describe(agencyKind),
         _ when Enum.TryParse<MilestoneStep>(value, out var step) && Enum.IsDefined(step) => MilestoneSteps.Describe(step),
+        _ when Enum.TryParse<ActionStatus>(value, out var actionStatus) && Enum.IsDefined(actionStatus) => ActionStatuses.Describe(actionStatus),
         nameof(ScreeningOutcome.ReviewRequired) => "A review is required",
         nameof(ScreeningOutcome.CriteriaNotMet) => "The criteria are not met",
         nameof(ScreeningOutcome.MoreInformationNeeded) => "More information needed",
@@ -229,6 +273,7 @@ public static class AuditLabels
     [
         nameof(SeriousIncidentNotification), nameof(NotificationAgency), nameof(Screening), nameof(RapidReview), nameof(RapidReviewMilestone),
         nameof(AgencyRequest), nameof(AgencyAttachment), nameof(CaseReview), nameof(CaseReviewAgency), nameof(Finding), nameof(FindingTheme),
+        nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate),
         nameof(Theme), nameof(TimetableMilestone), nameof(PartnerAgency), nameof(PartnershipMembership), nameof(ApplicationUser),
         nameof(Domain.Calendar.BankHoliday), "AuditTrail",
     ];
@@ -255,6 +300,11 @@ public static class AuditLabels
         nameof(CaseReviewAgency) => "agency involved in the review",
         nameof(Finding) => "finding",
         nameof(FindingTheme) => "theme of a finding",
+        nameof(ActionPlan) => "action plan",
+        nameof(ImprovementAction) => "action",
+        nameof(ActionFinding) => "finding an action answers",
+        nameof(ActionTheme) => "theme of an action",
+        nameof(ProgressUpdate) => "progress update",
         nameof(Theme) => "theme",
         nameof(TimetableMilestone) => "rapid review timetable",
         nameof(PartnerAgency) => "agency",

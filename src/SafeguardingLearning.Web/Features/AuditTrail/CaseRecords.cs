@@ -1,3 +1,4 @@
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Reviews;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
@@ -7,7 +8,7 @@ namespace SafeguardingLearning.Web.Features.AuditTrail;
 /// reasons, the findings. The audit trail's search shows administrators who changed which of their
 /// fields and when, never the values; those are on the record's own history, for the people who
 /// may read the record. A unit test fails until every new kind of record in Domain/Reviews is
-/// placed here or among <see cref="NotCaseData"/>.
+/// placed here or among <see cref="NotCaseData"/>; so must every kind in Domain/ActionPlans.
 /// </summary>
 public static class CaseRecords
 {
@@ -18,6 +19,7 @@ public static class CaseRecords
         nameof(CaseReview), nameof(CaseReviewAgency), nameof(Finding), nameof(FindingTheme),
         nameof(ChronologyEntry), nameof(LearningEvent),
         nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
+        nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate),
     };
 
     /// <summary>Kinds in Domain/Reviews that hold the partnership's settings, not a case: the themes and the timetable.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.AuditTrail;
 
@@ -10,11 +11,11 @@ public class CaseRecordsTests
 {
     /// <summary>Issue 12, finding 1: a new kind of case record must not reach administrators' search with its values.</summary>
     [Fact]
-    public void Every_kind_of_record_in_domain_reviews_is_decided_as_case_data_or_not()
+    public void Every_kind_of_record_in_domain_reviews_and_action_plans_is_decided_as_case_data_or_not()
     {
         using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, CurrentScope.System());
         var kinds = db.Model.GetEntityTypes()
-            .Where(t => t.ClrType.Namespace == typeof(CaseReview).Namespace)
+            .Where(t => t.ClrType.Namespace == typeof(CaseReview).Namespace || t.ClrType.Namespace == typeof(ImprovementAction).Namespace)
             .Select(t => t.ClrType.Name)
             .Distinct()
             .ToList();
