@@ -65,6 +65,7 @@ public sealed class ActionPlansController(AppDbContext db, TimeProvider clock, I
             }, clock);
             if (outcome != FormOutcome.Saved)
             {
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return View(nameof(Plan), await PlanModelFor(id, form));
             }
         }
@@ -110,6 +111,7 @@ public sealed class ActionPlansController(AppDbContext db, TimeProvider clock, I
         }, clock);
         if (outcome != FormOutcome.Saved)
         {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(await FormModel(plan, null, form, []));
         }
 
@@ -146,6 +148,7 @@ public sealed class ActionPlansController(AppDbContext db, TimeProvider clock, I
                 TempData["Notice"] = "The action has been changed.";
                 return Redirect($"/actions/{id}");
             case FormOutcome.Stale:
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 var current = await db.ImprovementActions.SingleAsync(a => a.Id == id);
                 var changed = ChangedField.Between(
                     ("Action", current.Activity, form.Activity),
@@ -155,6 +158,7 @@ public sealed class ActionPlansController(AppDbContext db, TimeProvider clock, I
                 form.Version = ConcurrencyTokens.Read(db.Entry(current));
                 return View(await FormModel(plan, id, form, changed));
             default:
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return View(await FormModel(plan, id, form, []));
         }
     }

@@ -87,6 +87,7 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
             return RedirectToAction(nameof(Action), new { id });
         }
 
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var vague = ModelState.TryGetValue($"{Prefix}.{nameof(UpdateForm.WhatWasDone)}", out var entry) && entry.Errors.Any(e => e.ErrorMessage == VagueUpdates.Prompt);
         var model = await ModelFor(id, form, vague);
         if (outcome == FormOutcome.Stale)
