@@ -2,6 +2,7 @@ using SafeguardingLearning.Web;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.ActionPlans;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Dissemination;
@@ -80,6 +81,7 @@ namespace SafeguardingLearning.Web
             builder.AddAgencyAttachments();
             builder.AddReviewMonitoring();
             builder.AddDissemination();
+            builder.AddActionPlans();
             builder.AddWebShell();
         }
     }

@@ -70,6 +70,12 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Dissemination.DisseminationConfirmation> DisseminationConfirmations => Set<Domain.Dissemination.DisseminationConfirmation>();
 
+    public DbSet<Domain.ActionPlans.ActionPlan> ActionPlans => Set<Domain.ActionPlans.ActionPlan>();
+
+    public DbSet<Domain.ActionPlans.ImprovementAction> ImprovementActions => Set<Domain.ActionPlans.ImprovementAction>();
+
+    public DbSet<Domain.ActionPlans.ProgressUpdate> ProgressUpdates => Set<Domain.ActionPlans.ProgressUpdate>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();

@@ -32,6 +32,8 @@ public class AccessTableTests
     private static readonly Role[] ReviewWorkers = [Role.BusinessUnit, Role.IndependentReviewer];
     private static readonly Role[] DisseminationReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
     private static readonly Role[] DisseminationAndAgencyReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead];
+    private static readonly Role[] ActionReaders = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead, Role.BoardMember];
+    private static readonly Role[] ActionUpdaters = [Role.BusinessUnit, Role.AgencyLead];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -134,6 +136,15 @@ public class AccessTableTests
         ["DraftReportsController.MarkFinal POST"] = DraftUploaders,
         ["ReviewMonitoringController.Index GET"] = CaseReaders,
         ["ReviewMonitoringController.Record POST"] = BusinessUnit,
+        ["ActionPlansController.Plan GET"] = CaseReaders,
+        ["ActionPlansController.Plan POST"] = BusinessUnit,
+        ["ActionPlansController.NewAction GET"] = BusinessUnit,
+        ["ActionPlansController.NewAction POST"] = BusinessUnit,
+        ["ActionPlansController.EditAction GET"] = BusinessUnit,
+        ["ActionPlansController.EditAction POST"] = BusinessUnit,
+        ["ActionsController.Index GET"] = ActionReaders,
+        ["ActionsController.Action GET"] = ActionReaders,
+        ["ActionsController.Update POST"] = ActionUpdaters,
         ["ThemesController.Index GET"] = ThemeReaders,
         ["ThemesController.Theme GET"] = ThemeFindingReaders,
         ["ThemesController.Add POST"] = Administrators,

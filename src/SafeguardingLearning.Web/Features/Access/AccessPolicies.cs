@@ -40,6 +40,10 @@ public static class AccessPolicies
     public const string ViewDissemination = nameof(ViewDissemination);
     public const string RecordDissemination = nameof(RecordDissemination);
     public const string ConfirmDissemination = nameof(ConfirmDissemination);
+    public const string ViewActionPlans = nameof(ViewActionPlans);
+    public const string ManageActionPlans = nameof(ManageActionPlans);
+    public const string ViewActions = nameof(ViewActions);
+    public const string UpdateActions = nameof(UpdateActions);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -89,6 +93,15 @@ public static class AccessPolicies
         [ViewDissemination] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
         [RecordDissemination] = [Role.BusinessUnit],
         [ConfirmDissemination] = [Role.AgencyLead],
+
+        // Action plans (Working Together 2023, chapter 5): the business unit makes and changes them and
+        // the chair reads them whole; an agency lead reads their agency's actions and other agencies'
+        // shared ones and updates only their own agency's (the domain decides which, action by action);
+        // board members read shared actions. Independent reviewers do not see them.
+        [ViewActionPlans] = [Role.BusinessUnit, Role.IndependentChair],
+        [ManageActionPlans] = [Role.BusinessUnit],
+        [ViewActions] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead, Role.BoardMember],
+        [UpdateActions] = [Role.BusinessUnit, Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -1,3 +1,4 @@
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
 
@@ -8,7 +9,7 @@ namespace SafeguardingLearning.Web.Features.AuditTrail;
 /// reasons, the findings. The audit trail's search shows administrators who changed which of their
 /// fields and when, never the values; those are on the record's own history, for the people who
 /// may read the record. A unit test fails until every new kind of record in Domain/Reviews is
-/// placed here or among <see cref="NotCaseData"/>.
+/// placed here or among <see cref="NotCaseData"/>; so must every kind in Domain/ActionPlans.
 /// </summary>
 public static class CaseRecords
 {
@@ -20,6 +21,7 @@ public static class CaseRecords
         nameof(ChronologyEntry), nameof(LearningEvent),
         nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
         nameof(DisseminationRecord), nameof(DisseminationConfirmation),
+        nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate),
     };
 
     /// <summary>Kinds in Domain/Reviews that hold the partnership's settings, not a case: the themes and the timetable.</summary>

@@ -1,0 +1,161 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.ActionPlans;
+using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Shared;
+
+namespace SafeguardingLearning.Web.Features.ActionPlans;
+
+/// <summary>
+/// The partnership's actions as each reader may see them, one action with its progress updates, and
+/// the update form for the responsible agency's leads and the business unit. An agency lead sees
+/// their agency's actions and other agencies' shared ones, never another agency's private notes.
+/// </summary>
+[Authorize(Policy = AccessPolicies.ViewActions)]
+public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization) : Controller
+{
+    private const string Prefix = "Form";
+
+    private static readonly Dictionary<string, string> UpdateFields = new()
+    {
+        [nameof(ProgressUpdate.WhatWasDone)] = nameof(UpdateForm.WhatWasDone),
+        [nameof(ProgressUpdate.StatusAfter)] = nameof(UpdateForm.Status),
+        [nameof(ProgressUpdate.Evidence)] = nameof(UpdateForm.Evidence),
+        [nameof(ProgressUpdate.PrivateNote)] = nameof(UpdateForm.PrivateNote),
+    };
+
+    [HttpGet("/actions")]
+    public async Task<IActionResult> Index(int? page)
+    {
+        var rows = await Visible()
+            .OrderBy(a => a.EndDate).ThenBy(a => a.Number).ThenBy(a => a.Id)
+            .Select(a => new ActionListRow(a.Id, a.Number, a.Activity,
+                db.ActionPlans.Where(p => p.Id == a.ActionPlanId).Select(p => p.Title).FirstOrDefault() ?? string.Empty,
+                db.PartnerAgencies.Where(g => g.Id == a.AgencyId).Select(g => g.Name).FirstOrDefault() ?? "Business unit",
+                a.Status, a.EndDate, db.ProgressUpdates.Any(u => u.ImprovementActionId == a.Id && u.IsVague)))
+            .ToPageAsync(page);
+        return View(new ActionListModel(rows, DisplayDates.Today(clock)));
+    }
+
+    [HttpGet("/actions/{id:guid}")]
+    public async Task<IActionResult> Action(Guid id)
+    {
+        var model = await ModelFor(id, new UpdateForm(), askToSendAsItIs: false);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        db.RecordEvent(AuditAction.Viewed, nameof(ImprovementAction), id.ToString());
+        await db.SaveChangesAsync();
+        return View(model);
+    }
+
+    [Authorize(Policy = AccessPolicies.UpdateActions)]
+    [HttpPost("/actions/{id:guid}/updates")]
+    public async Task<IActionResult> Update(Guid id, [Bind(Prefix = Prefix)] UpdateForm form, [FromServices] IValidator<UpdateForm> validator)
+    {
+        var visibleId = await Visible().Where(a => a.Id == id).Select(a => (Guid?)a.Id).SingleOrDefaultAsync();
+        var action = visibleId is null ? null : await db.ImprovementActions.SingleAsync(a => a.Id == id);
+        if (action is null)
+        {
+            return NotFound();
+        }
+
+        var reader = Reader();
+        if (!action.MayUpdate(reader))
+        {
+            return Forbid();
+        }
+
+        var step = new FormStep(Prefix) { Section = "update", Fields = UpdateFields, Record = action, Version = form.Version };
+        var outcome = await ModelState.Submit(db, step, await validator.ValidateAsync(form), () =>
+        {
+            var update = action.Update(reader, form.WhatWasDone, Enum.Parse<ActionStatus>(form.Status!), form.Evidence, form.PrivateNote, form.SendAsItIs, DisplayDates.Today(clock), clock.GetUtcNow().UtcDateTime);
+            db.ProgressUpdates.Add(update);
+            return Task.CompletedTask;
+        });
+        if (outcome == FormOutcome.Saved)
+        {
+            TempData["Notice"] = "Your update has been saved.";
+            return RedirectToAction(nameof(Action), new { id });
+        }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        var vague = ModelState.TryGetValue($"{Prefix}.{nameof(UpdateForm.WhatWasDone)}", out var entry) && entry.Errors.Any(e => e.ErrorMessage == VagueUpdates.Prompt);
+        var model = await ModelFor(id, form, vague);
+        if (outcome == FormOutcome.Stale)
+        {
+            var current = await db.ImprovementActions.SingleAsync(a => a.Id == id);
+            form.Version = ConcurrencyTokens.Read(db.Entry(current));
+        }
+
+        return View(nameof(Action), model);
+    }
+
+    private ActionPerson Reader()
+    {
+        var role = User.GetRole() ?? Role.BoardMember;
+        return new ActionPerson(User.GetUserId() ?? string.Empty, role, role == Role.AgencyLead ? User.GetAgencyId() ?? Guid.Empty : null);
+    }
+
+    /// <summary>The actions this reader may see: all for the business unit and the chair; an agency's own and the shared ones for its leads; the shared ones for board members.</summary>
+    private IQueryable<ImprovementAction> Visible()
+    {
+        var reader = Reader();
+        var actions = db.ImprovementActions.AsNoTracking();
+        return reader.Role switch
+        {
+            Role.BusinessUnit or Role.IndependentChair => actions,
+            Role.AgencyLead => actions.Where(a => a.SharedWithPartnership || a.AgencyId == reader.AgencyId),
+            Role.BoardMember => actions.Where(a => a.SharedWithPartnership),
+            _ => actions.Where(a => false),
+        };
+    }
+
+    private async Task<ActionModel?> ModelFor(Guid id, UpdateForm form, bool askToSendAsItIs)
+    {
+        var action = await Visible().Include(a => a.Findings).Include(a => a.Themes).SingleOrDefaultAsync(a => a.Id == id);
+        if (action is null)
+        {
+            return null;
+        }
+
+        var reader = Reader();
+        var showsNotes = ImprovementAction.MayReadPrivateNotes(reader.Role, reader.AgencyId, action.AgencyId);
+        var plan = await db.ActionPlans.AsNoTracking().Where(p => p.Id == action.ActionPlanId).Select(p => new { p.Id, p.Title }).SingleAsync();
+        var names = await db.Users.AsNoTracking().Where(u => u.Id == action.LeadUserId).Select(u => u.DisplayName).FirstOrDefaultAsync();
+        var agency = action.AgencyId is { } agencyId ? await db.PartnerAgencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync() : null;
+        var findingIds = action.Findings.Select(f => f.FindingId).ToList();
+        var findings = await db.Findings.AsNoTracking().Where(f => findingIds.Contains(f.Id)).OrderBy(f => f.Number)
+            .Select(f => $"Finding {f.Number}: {f.Recommendation ?? f.Text}").ToListAsync();
+        var themeIds = action.Themes.Select(t => t.ThemeId).ToList();
+        var themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync();
+
+        // The private note is left out of the query for anyone who may not read it: it never reaches the page.
+        var updates = await db.ProgressUpdates.AsNoTracking().Where(u => u.ImprovementActionId == id)
+            .OrderByDescending(u => u.WrittenAt)
+            .Select(u => new UpdateRow(u.WrittenOn, db.Users.Where(p => p.Id == u.WrittenByUserId).Select(p => p.DisplayName).FirstOrDefault(),
+                u.WhatWasDone, u.StatusAfter, u.Evidence, showsNotes ? u.PrivateNote : null, u.IsVague))
+            .ToListAsync();
+        var today = DisplayDates.Today(clock);
+        var canUpdate = action.Status != ActionStatus.Closed && action.MayUpdate(reader) && (await authorization.AuthorizeAsync(User, AccessPolicies.UpdateActions)).Succeeded;
+        var canChange = action.Status != ActionStatus.Closed && (await authorization.AuthorizeAsync(User, AccessPolicies.ManageActionPlans)).Succeeded;
+        if (form.Version is null && canUpdate)
+        {
+            var tracked = await db.ImprovementActions.SingleAsync(a => a.Id == id);
+            form.Version = ConcurrencyTokens.Read(db.Entry(tracked));
+        }
+
+        form.Status ??= action.Status == ActionStatus.NotStarted ? null : action.Status.ToString();
+        return new ActionModel(action.Id, plan.Id, plan.Title, action.Number, action.Activity, agency ?? "Business unit", names, action.Outcome, action.Evidence,
+            action.EndDate, action.OriginalEndDate, action.EndDateMoves, action.Status, action.IsOverdue(today), action.SharedWithPartnership,
+            updates.Any(u => u.IsVague), action.StagnationReasons(today), findings, themes, updates, canUpdate, canChange, showsNotes, form, askToSendAsItIs);
+    }
+}
