@@ -98,10 +98,13 @@ public class QueryCountTests(ITestOutputHelper output)
         // Pages whose own content needs fewer than the budget are held to what they send now.
         var expected = new Dictionary<(string, string), int>
         {
-            [("/", "manager@northshire.example")] = 6,
-            [("/", "chair@northshire.example")] = 6,
-            [("/", "police.lead@northshire.example")] = 5,
-            [("/", "reviewer@northshire.example")] = 5,
+            // Over the budget by one: every deadline source is one query on the home pages, and there are now three
+            // (rapid reviews, reviews with their monitoring checks, dissemination). Each new capability with a clock
+            // would add one more; docs/performance.md ("Home pages and deadline sources") says what will remove them.
+            [("/", "manager@northshire.example")] = 7,
+            [("/", "chair@northshire.example")] = 7,
+            [("/", "police.lead@northshire.example")] = 6,
+            [("/", "reviewer@northshire.example")] = 6,
             [("/", "board@northshire.example")] = 2,
             [("/reviews", "manager@northshire.example")] = 6,
             [($"/rapid-reviews/{rapidReview}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 4 : 5,
