@@ -205,9 +205,13 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             await AssertAccessible(page);
             await KeepScreenshot(page, "journey-signed-off");
 
-            // Signed off: only sending the report remains; nothing before it is upcoming.
+            // Signed off: of the rapid review, only sending the report remains; nothing before it is upcoming. The review
+            // the decision commissioned has a clock of its own: the partners' first check on its time and quality.
             await page.GotoAsync("/");
-            var remaining = (await page.Locator("#deadline-calendar li").AllInnerTextsAsync()).Where(d => d.Contains(pseudonym, StringComparison.Ordinal)).ToList();
+            var named = (await page.Locator("#deadline-calendar li").AllInnerTextsAsync()).Where(d => d.Contains(pseudonym, StringComparison.Ordinal)).ToList();
+            Assert.Single(named, d => d.Contains("Check the review's time and quality", StringComparison.Ordinal));
+            var remaining = named.Where(d => !d.Contains("Check the review's time and quality", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(remaining);
             Assert.All(remaining, d => Assert.Contains("sent to the Panel", d, StringComparison.Ordinal));
         });
 

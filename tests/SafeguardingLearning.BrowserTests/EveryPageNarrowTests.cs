@@ -19,11 +19,11 @@ public partial class EveryPageNarrowTests(AppServer server) : BrowserTest(server
         "/audit/verify", "/jobs", "/account/password", "/account/two-factor", "/accessibility", "/privacy", "/cookies",
     ];
 
-    // One person in each role (a second agency lead or a second partnership's business unit reaches the same kinds of page).
+    // The business unit, an agency lead, a reviewer and an administrator: between them they reach every kind of page
+    // (the chair's and the board's are kinds the business unit reaches; another agency lead or partnership, the same kinds).
     public static TheoryData<string> People =>
     [
-        "manager@northshire.example", "chair@northshire.example", "police.lead@northshire.example",
-        "reviewer@northshire.example", "board@northshire.example", "admin@northshire.example",
+        "manager@northshire.example", "police.lead@northshire.example", "reviewer@northshire.example", "admin@northshire.example",
     ];
 
     /// <summary>Kinds of page already checked with axe-core as someone: the markup comes from the same view, so another person's copy is measured for width only.</summary>
