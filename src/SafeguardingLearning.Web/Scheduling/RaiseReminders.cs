@@ -14,18 +14,28 @@ public sealed class RaiseReminders(AppDbContext db)
     /// <param name="email">The email for a reminder, given the recipient's address (people without one get none).</param>
     public async Task<int> Handle(IReadOnlyList<Reminder> wanted, Func<Reminder, string, OutboxEmail> email, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await AddFresh(wanted, email, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node raised some of the same reminders at the same moment: the unique key
-            // kept them single. Look again; what is left to raise is what nobody has.
-            db.ChangeTracker.Clear();
-            return await AddFresh(wanted, email, cancellationToken);
+            try
+            {
+                return await AddFresh(wanted, email, cancellationToken);
+            }
+            catch (Exception e) when (attempt < 5 && IsRace(e))
+            {
+                // Another node raised some of the same reminders at the same moment: the unique key
+                // kept them single (or the database broke the deadlock of the two inserts by undoing
+                // ours). Look again; what is left to raise is what nobody has.
+                db.ChangeTracker.Clear();
+            }
         }
     }
+
+    /// <summary>
+    /// A save that lost to another node's: a unique-key clash, or a deadlock the database broke,
+    /// which providers without retries report wrapped as a transient failure.
+    /// </summary>
+    private static bool IsRace(Exception e) =>
+        e is DbUpdateException || e is InvalidOperationException { InnerException: DbUpdateException };
 
     private async Task<int> AddFresh(IReadOnlyList<Reminder> wanted, Func<Reminder, string, OutboxEmail> email, CancellationToken cancellationToken)
     {
