@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Demo;
 
@@ -25,7 +28,7 @@ public sealed record TenYearScale(double Factor)
 }
 
 /// <summary>What the generator wrote, counted in the database afterwards.</summary>
-public sealed record TenYearCounts(int Notifications, int RapidReviews, int AgencyRequests, int Reviews, int Findings, int AuditEntries);
+public sealed record TenYearCounts(int Notifications, int RapidReviews, int AgencyRequests, int Reviews, int Findings, int Actions, int ProgressUpdates, int AuditEntries);
 
 /// <summary>
 /// Ten years of case work on top of the demo partnerships (Northshire and Southmoor, which share
@@ -100,6 +103,8 @@ public static class TenYearData
             await counts.AgencyRequests.CountAsync(),
             await counts.CaseReviews.CountAsync(),
             await counts.Findings.CountAsync(),
+            await counts.ImprovementActions.CountAsync(),
+            await counts.ProgressUpdates.CountAsync(),
             await counts.AuditEntries.CountAsync());
     }
 
@@ -233,7 +238,8 @@ public static class TenYearData
         review.MoveTo(ReviewStage.InProgress, commissionedOn.AddDays(14), world.Calendar);
         for (var i = 0; i < findings; i++)
         {
-            review.AddFinding(faker.Lorem.Sentences(2), faker.Random.Bool(0.7f) ? faker.Lorem.Sentence() : null, faker.PickRandom(themes, faker.Random.Int(1, 3)));
+            var recommendation = faker.Random.Bool(0.7f) ? faker.Lorem.Sentence() : null;
+            review.AddFinding(faker.Lorem.Sentences(2), recommendation, faker.PickRandom(themes, faker.Random.Int(1, 3)), needsActionPlan: recommendation is not null && faker.Random.Bool(0.8f));
         }
 
         if (stage == ReviewStage.InProgress || (stage == ReviewStage.Closed && review.Findings.Count == 0))
@@ -251,6 +257,11 @@ public static class TenYearData
         foreach (var finding in review.Findings.Where(_ => stage != ReviewStage.FindingsAgreed || faker.Random.Bool()).ToList())
         {
             review.RecordBoardResponse(finding.Id, faker.Lorem.Sentence(), agreedOn.AddDays(14));
+        }
+
+        if (stage != ReviewStage.FindingsAgreed)
+        {
+            AddActionPlan(db, world, faker, review, agencies.ToList(), agreedOn.AddDays(21));
         }
 
         if (stage == ReviewStage.Closed)
@@ -275,6 +286,50 @@ public static class TenYearData
         }
 
         return review.Findings.Count;
+    }
+
+    /// <summary>
+    /// The plan for a review's recommendations: an action or two for each, led by an agency's lead or the
+    /// business unit, with an update every six weeks or so until it was completed, is overdue, or today.
+    /// </summary>
+    private static void AddActionPlan(AppDbContext db, World world, Faker faker, CaseReview review, List<Guid> agencies, DateOnly createdOn)
+    {
+        var findings = review.Findings.Where(f => f.NeedsActionPlan).ToList();
+        if (findings.Count == 0 || createdOn > world.Today)
+        {
+            return;
+        }
+
+        var manager = new ActionPerson(world.Managers[review.PartnershipId], Role.BusinessUnit, null);
+        var plan = new ActionPlan(review.PartnershipId, new LearningSource(LearningSource.Review, review.Id), $"{review.Title}: action plan", manager.UserId, createdOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
+        db.ActionPlans.Add(plan);
+        var number = 0;
+        foreach (var finding in findings)
+        {
+            foreach (var _ in Enumerable.Range(0, faker.Random.Int(1, 2)))
+            {
+                var agency = faker.Random.Bool(0.8f) && agencies.Count > 0 ? faker.PickRandom(agencies) : (Guid?)null;
+                var lead = agency is { } a && world.AgencyLeads.TryGetValue(a, out var leadId) ? new ActionPerson(leadId, Role.AgencyLead, a) : manager;
+                var details = new ActionDetails(faker.Lorem.Sentence(), lead == manager ? null : agency, lead, faker.Lorem.Sentence(), faker.Lorem.Sentence(),
+                    createdOn.AddDays(faker.Random.Int(60, 365)), faker.Random.Bool(0.7f), [finding.Id], [.. finding.Themes.Select(t => t.ThemeId)]);
+                var action = new ImprovementAction(plan, ++number, details, [.. findings.Select(f => f.Id)], createdOn);
+                db.ImprovementActions.Add(action);
+                var completes = faker.Random.Bool(0.8f);
+                // An action that is never completed stops being updated a few months past its end date.
+                var lastUpdate = completes ? world.Today : Min(world.Today, action.EndDate.AddDays(faker.Random.Int(0, 120)));
+                for (var on = createdOn.AddDays(faker.Random.Int(20, 50)); on <= lastUpdate; on = on.AddDays(faker.Random.Int(42, 84)))
+                {
+                    var done = completes && on >= action.EndDate.AddDays(-30);
+                    var status = done ? ActionStatus.CompletedAwaitingImpact : faker.Random.Bool(0.25f) ? ActionStatus.AtRisk : ActionStatus.OnTrack;
+                    var text = faker.Random.Bool(0.1f) ? "Ongoing." : faker.Lorem.Sentences(2);
+                    db.ProgressUpdates.Add(action.Update(lead, text, status, done ? faker.Lorem.Sentence() : null, faker.Random.Bool(0.2f) ? faker.Lorem.Sentence() : null, sendVagueAsItIs: true, on, on.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc)));
+                    if (done)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Sign-ins and views, written through the app's audit path until the trail holds <paramref name="total"/> entries.</summary>
@@ -308,6 +363,8 @@ public static class TenYearData
             missing -= batch;
         }
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static ReviewStage StageForAge(int days, Faker faker) => days switch
     {

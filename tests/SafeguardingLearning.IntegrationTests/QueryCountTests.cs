@@ -182,7 +182,7 @@ public class QueryCountTests(ITestOutputHelper output)
 
         var chainBreak = await app.AuditChainBreak();
         Assert.Null(chainBreak);
-        Assert.True(generated!.Reviews >= 2000 && generated.Findings >= 5000 && generated.AuditEntries >= 50000, $"generated too little: {generated}");
+        Assert.True(generated!.Reviews >= 2000 && generated.Findings >= 5000 && generated.Actions >= 1000 && generated.ProgressUpdates >= 3000 && generated.AuditEntries >= 50000, $"generated too little: {generated}");
         Assert.All(pages, p => Assert.Equal(demo[p].Queries, tenYears[p].Queries));
     }
 
