@@ -55,6 +55,10 @@ public static class DemoData
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().ActAsSystem(SystemActors.DemoData);
         await SeedAsync(scope.ServiceProvider);
+        if (app.Configuration.GetValue("Demo:ActionPlan", true))
+        {
+            await DemoActionPlan.SeedAsync(scope.ServiceProvider);
+        }
     }
 
     /// <summary>Idempotent: does nothing when the demo partnership exists.</summary>
