@@ -61,12 +61,16 @@ static async Task Generate(double scale, string pagesFile)
         Console.Error.WriteLine($"generated in {watch.Elapsed.TotalSeconds:F0} s: {counts}");
     }
 
+    await DemoActionPlan.SeedAsync(scope.ServiceProvider);
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     var northshire = await db.Partnerships.Where(p => p.Name == DemoData.PartnershipName).Select(p => p.Id).SingleAsync();
     var theme = await db.Themes.Where(t => t.PartnershipId == northshire && t.Name == "Neglect").Select(t => t.Id).SingleAsync();
     var review = await db.CaseReviews.Where(r => r.PartnershipId == northshire && r.Title == "Child P").Select(r => r.Id).SingleAsync();
     var rapidReview = await db.RapidReviews.Where(r => db.Notifications.Any(n => n.Id == r.NotificationId && n.PartnershipId == northshire && n.ChildPseudonym == "Child Q")).Select(r => r.Id).SingleAsync();
-    const string Manager = "manager@northshire.example", Chair = "chair@northshire.example";
+    var plan = await db.ActionPlans.Where(p => p.PartnershipId == northshire && p.Title == DemoActionPlan.Title).Select(p => p.Id).SingleAsync();
+    var action = await db.ImprovementActions.Where(a => a.ActionPlanId == plan && a.Number == 2).Select(a => a.Id).SingleAsync();
+    var briefing = await db.DisseminationRecords.Where(d => d.PartnershipId == northshire && d.SourceId == review).Select(d => d.Id).FirstAsync();
+    const string Manager = "manager@northshire.example", Chair = "chair@northshire.example", PoliceLead = "police.lead@northshire.example";
     string[][] pages =
     [
         ["business unit home", "/", Manager],
@@ -75,13 +79,20 @@ static async Task Generate(double scale, string pagesFile)
         ["notifications", "/notifications", Manager],
         ["themes", "/themes", Chair],
         ["a theme (neglect)", $"/themes/{theme}", Chair],
-        ["agency lead home", "/", "police.lead@northshire.example"],
+        ["agency lead home", "/", PoliceLead],
         ["chair home", "/", Chair],
         ["reminders", "/reminders", Chair],
         ["audit trail", "/audit", "admin@northshire.example"],
         ["a review (Child P)", $"/reviews/{review}", Manager],
         ["a rapid review (Child Q)", $"/rapid-reviews/{rapidReview}", Manager],
         ["a form (new notification)", "/notifications/new", Manager],
+        ["an action plan (Child P)", $"/reviews/{review}/action-plan", Manager],
+        ["an action (Child P, 2)", $"/actions/{action}", Manager],
+        ["actions", "/actions", Manager],
+        ["actions (agency lead)", "/actions", PoliceLead],
+        ["dissemination", "/dissemination", Manager],
+        ["a dissemination (Child P)", $"/dissemination/{briefing}", Manager],
+        ["learning sent to an agency", "/dissemination/agency", PoliceLead],
     ];
     await File.WriteAllLinesAsync(pagesFile, pages.Select(p => string.Join('\t', p)));
 }
