@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.ActionPlans;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Themes;
@@ -28,7 +30,7 @@ public sealed class ThemeFormValidator : AbstractValidator<ThemeForm>
 /// finding tagged with it across all reviews and years, so a lesson being learnt again is visible.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewThemes)]
-public sealed class ThemesController(AppDbContext db) : Controller
+public sealed class ThemesController(AppDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/themes")]
     public async Task<IActionResult> Index() => View(await Model(new ThemeForm()));
@@ -101,13 +103,18 @@ public sealed class ThemesController(AppDbContext db) : Controller
         var (theme, reviews, years) = (found.Theme, found.Reviews, found.Years);
         var findings = await tagged
             .OrderByDescending(x => x.Review.CommissionedOn).ThenBy(x => x.Review.Title).ThenBy(x => x.Review.Id).ThenBy(x => x.Finding.Number)
-            .Select(x => new ThemeFinding(x.Review.Id, x.Review.Title, x.Review.Kind, x.Review.CommissionedOn.Year, x.Finding.Number, x.Finding.Text, x.Finding.Recommendation, x.Finding.BoardResponse))
+            .Select(x => new ThemeFinding(x.Review.Id, x.Finding.Id, x.Review.Title, x.Review.Kind, x.Review.CommissionedOn.Year, x.Finding.Number, x.Finding.Text, x.Finding.Recommendation, x.Finding.BoardResponse))
             .ToPageOfAsync(page, found.Findings);
+
+        // The actions each finding on the page led to, as far as this person may see them, in one query:
+        // a lesson found again shows whether what was done the first time was finished.
+        var actions = findings.Items.Count == 0 ? []
+            : await FindingActions.Of(db, ActionVisibility.Reader(User), [.. findings.Items.Select(f => f.FindingId)]).ToListAsync();
 
         // Findings are case data: reading them is recorded, with the reviews whose findings were shown.
         db.RecordEvent(AuditAction.Viewed, nameof(Domain.Reviews.Theme), id.ToString(), new { Page = findings.Number, Reviews = findings.Items.Select(f => f.ReviewId).Distinct() });
         await db.SaveChangesAsync();
-        return View(new ThemeModel(theme, findings, reviews, years));
+        return View(new ThemeModel(theme, findings, reviews, years, actions.ToLookup(a => a.FindingId), DisplayDates.Today(clock)));
     }
 
     /// <summary>
@@ -134,10 +141,10 @@ public sealed record ThemeRow(Guid Id, string Name, bool IsActive, int Findings)
 
 public sealed record ThemesModel(List<ThemeRow> Themes, ThemeForm Form);
 
-public sealed record ThemeFinding(Guid ReviewId, string ReviewTitle, ReviewKind Kind, int Year, int Number, string Text, string? Recommendation, string? BoardResponse);
+public sealed record ThemeFinding(Guid ReviewId, Guid FindingId, string ReviewTitle, ReviewKind Kind, int Year, int Number, string Text, string? Recommendation, string? BoardResponse);
 
-/// <summary>A page of a theme's findings, and how many findings, reviews and years the theme spans in all.</summary>
-public sealed record ThemeModel(Theme Theme, Page<ThemeFinding> Findings, int Reviews, int Years);
+/// <summary>A page of a theme's findings, how many findings, reviews and years the theme spans in all, and the actions each finding on the page led to.</summary>
+public sealed record ThemeModel(Theme Theme, Page<ThemeFinding> Findings, int Reviews, int Years, ILookup<Guid, FindingAction> Actions, DateOnly Today);
 
 public static class ThemeDefaults
 {
