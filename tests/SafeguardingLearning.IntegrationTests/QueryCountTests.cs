@@ -119,9 +119,18 @@ public class QueryCountTests(ITestOutputHelper output)
             [("/reviews", "manager@northshire.example")] = 6,
             [($"/rapid-reviews/{rapidReview}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 4 : 5,
 
-            // The theme, its counts, the page of findings, and recording that they were read (the trail's lock on PostgreSQL).
+            // The theme, its counts, the page of findings with the actions each led to, and recording that they were read (the trail's lock on PostgreSQL).
             [($"/themes/{theme}", "chair@northshire.example")] = provider == DatabaseProvider.Sqlite ? 5 : 6,
             [($"/themes/{theme}?page=2", "chair@northshire.example")] = provider == DatabaseProvider.Sqlite ? 5 : 6,
+
+            // The tracker: the plans, agencies and themes to filter by (one query), the count, the page of actions, and their themes.
+            [("/actions", "manager@northshire.example")] = 5,
+            [("/actions", "police.lead@northshire.example")] = 5,
+            [("/actions", "board@northshire.example")] = 5,
+
+            // A finding's follow-up: the finding with the actions answering it (one query), the review's disseminations,
+            // and recording that it was read (the trail's lock on PostgreSQL).
+            [($"/reviews/{followed.CaseReviewId}/findings/{followed.Id}/follow-up", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 5 : 6,
 
             // Over the budget by one on PostgreSQL (and SQL Server), for a reason: recording the view in the audit
             // trail takes the trail's lock (pg_advisory_xact_lock or sp_getapplock, so the hash chain has no forks)

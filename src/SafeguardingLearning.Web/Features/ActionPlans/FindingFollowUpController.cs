@@ -28,20 +28,38 @@ public sealed class FindingFollowUpController(AppDbContext db, TimeProvider cloc
     {
         // Board members read the findings of published reviews and of those shared with the board only.
         var reviews = User.GetRole() == Role.BoardMember ? db.CaseReviews.Where(CaseReview.FindingsOpenToBoardRule) : db.CaseReviews;
-        var finding = await (from f in db.Findings.AsNoTracking()
-                             where f.Id == findingId && f.CaseReviewId == id
-                             join r in reviews.AsNoTracking() on f.CaseReviewId equals r.Id
-                             select new FollowUpFinding(
-                                 r.Id, r.Title, r.Kind, f.Number, f.Text, f.Recommendation, f.NeedsActionPlan, f.BoardResponse, f.BoardRespondedOn,
-                                 db.ActionPlans.Where(p => p.SourceKind == LearningSource.Review && p.SourceId == r.Id).Select(p => (Guid?)p.Id).FirstOrDefault()))
-            .SingleOrDefaultAsync();
-        if (finding is null)
+        var reader = ActionVisibility.Reader(User);
+
+        // The finding, its review and the actions answering it that this person may see, in one query.
+        var rows = await (from f in db.Findings.AsNoTracking()
+                          where f.Id == findingId && f.CaseReviewId == id
+                          join r in reviews.AsNoTracking() on f.CaseReviewId equals r.Id
+                          join a in FindingActions.Visible(db, reader) on f.Id equals a.FindingId into answering
+                          from a in answering.DefaultIfEmpty()
+                          orderby (int?)a.Number, (Guid?)a.Id
+                          select new
+                          {
+                              Finding = new FollowUpFinding(
+                                  r.Id, r.Title, r.Kind, f.Number, f.Text, f.Recommendation, f.NeedsActionPlan, f.BoardResponse, f.BoardRespondedOn,
+                                  db.ActionPlans.Where(p => p.SourceKind == LearningSource.Review && p.SourceId == r.Id).Select(p => (Guid?)p.Id).FirstOrDefault()),
+                              ActionId = (Guid?)a.Id,
+                              Number = (int?)a.Number,
+                              a.Activity,
+                              a.Responsible,
+                              Status = (ActionStatus?)a.Status,
+                              EndDate = (DateOnly?)a.EndDate,
+                              a.CompletionEvidence,
+                              a.LatestUpdateOn,
+                              a.LatestUpdate,
+                          }).ToListAsync();
+        if (rows.Count == 0)
         {
             return NotFound();
         }
 
-        var reader = ActionVisibility.Reader(User);
-        var actions = await FindingActions.Of(db, reader, [findingId]).ToListAsync();
+        var finding = rows[0].Finding;
+        var actions = rows.Select(x => FindingActions.From(findingId, x.ActionId, x.Number, x.Activity, x.Responsible, x.Status, x.EndDate, x.CompletionEvidence, x.LatestUpdateOn, x.LatestUpdate))
+            .OfType<FindingAction>().ToList();
         var disseminations = await db.DisseminationRecords.AsNoTracking()
             .Where(d => d.SourceKind == LearningSource.Review && d.SourceId == id)
             .OrderByDescending(d => d.DisseminatedOn).ThenBy(d => d.Id)
@@ -77,25 +95,53 @@ public sealed record FindingAction(
     public bool IsClosed => Status == ActionStatus.Closed;
 }
 
-/// <summary>The actions answering some findings that a reader may see, in one query.</summary>
+/// <summary>An action answering a finding, as the database gives it: joinable to the findings of a page, so that a page of findings and their actions is one query.</summary>
+public sealed class FindingActionRow
+{
+    public Guid FindingId { get; init; }
+
+    public Guid Id { get; init; }
+
+    public int Number { get; init; }
+
+    public string Activity { get; init; } = string.Empty;
+
+    public string Responsible { get; init; } = string.Empty;
+
+    public ActionStatus Status { get; init; }
+
+    public DateOnly EndDate { get; init; }
+
+    public string? CompletionEvidence { get; init; }
+
+    public DateOnly? LatestUpdateOn { get; init; }
+
+    public string? LatestUpdate { get; init; }
+}
+
+/// <summary>The actions answering findings, as far as a reader may see them, with their latest update (never its private note).</summary>
 public static class FindingActions
 {
-    public static IQueryable<FindingAction> Of(AppDbContext db, ActionPerson reader, IReadOnlyCollection<Guid> findingIds) =>
+    public static IQueryable<FindingActionRow> Visible(AppDbContext db, ActionPerson reader) =>
         from af in db.Set<ActionFinding>()
-        where findingIds.Contains(af.FindingId)
         join a in ActionVisibility.For(db, reader) on af.ImprovementActionId equals a.Id
-        orderby a.Number, a.Id
-        select new FindingAction(
-            af.FindingId,
-            a.Id,
-            a.Number,
-            a.Activity,
-            db.PartnerAgencies.Where(g => g.Id == a.AgencyId).Select(g => g.Name).FirstOrDefault() ?? "Business unit",
-            a.Status,
-            a.EndDate,
-            a.CompletionEvidence,
-            db.ProgressUpdates.Where(u => u.ImprovementActionId == a.Id).OrderByDescending(u => u.WrittenAt).Select(u => (DateOnly?)u.WrittenOn).FirstOrDefault(),
-            db.ProgressUpdates.Where(u => u.ImprovementActionId == a.Id).OrderByDescending(u => u.WrittenAt).Select(u => u.WhatWasDone).FirstOrDefault());
+        select new FindingActionRow
+        {
+            FindingId = af.FindingId,
+            Id = a.Id,
+            Number = a.Number,
+            Activity = a.Activity,
+            Responsible = db.PartnerAgencies.Where(g => g.Id == a.AgencyId).Select(g => g.Name).FirstOrDefault() ?? "Business unit",
+            Status = a.Status,
+            EndDate = a.EndDate,
+            CompletionEvidence = a.CompletionEvidence,
+            LatestUpdateOn = db.ProgressUpdates.Where(u => u.ImprovementActionId == a.Id).OrderByDescending(u => u.WrittenAt).Select(u => (DateOnly?)u.WrittenOn).FirstOrDefault(),
+            LatestUpdate = db.ProgressUpdates.Where(u => u.ImprovementActionId == a.Id).OrderByDescending(u => u.WrittenAt).Select(u => u.WhatWasDone).FirstOrDefault(),
+        };
+
+    /// <summary>The action of a row of a finding left-joined to its actions: none when the finding has none the reader sees.</summary>
+    public static FindingAction? From(Guid findingId, Guid? id, int? number, string? activity, string? responsible, ActionStatus? status, DateOnly? endDate, string? completionEvidence, DateOnly? latestUpdateOn, string? latestUpdate) =>
+        id is { } actionId ? new FindingAction(findingId, actionId, number!.Value, activity!, responsible!, status!.Value, endDate!.Value, completionEvidence, latestUpdateOn, latestUpdate) : null;
 }
 
 public sealed record FollowUpFinding(
