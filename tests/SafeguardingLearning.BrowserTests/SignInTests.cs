@@ -7,12 +7,12 @@ public class SignInTests(AppServer server) : BrowserTest(server)
     public static TheoryData<string, string, string[]> DemoAccounts => new()
     {
         { "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable", "Scheduled jobs", "Job dashboard"] },
-        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"] },
-        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Themes", "Partner agencies"] },
-        { "police.lead@northshire.example", "Northshire Police", ["Home", "Your agency's reviews", "Learning sent to your agency"] },
-        { "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home", "Your agency's reviews", "Learning sent to your agency"] },
+        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Themes", "Partner agencies"] },
+        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Themes", "Partner agencies"] },
+        { "police.lead@northshire.example", "Northshire Police", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions"] },
+        { "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions"] },
         { "reviewer@northshire.example", "Your reviews", ["Home"] },
-        { "board@northshire.example", "Board overview", ["Home", "Themes", "Partner agencies"] },
+        { "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Themes", "Partner agencies"] },
     };
 
     [Theory]

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using SafeguardingLearning.Bench;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Reviews;
 using Xunit.Abstractions;
 
@@ -36,6 +39,10 @@ public class QueryCountTests(ITestOutputHelper output)
         ("/", "board@northshire.example"),
         ("/audit", "admin@northshire.example"),
         ("/audit?Page=2", "admin@northshire.example"),
+        ("/actions", "manager@northshire.example"),
+        ("/actions?Overdue=true&Sort=agency&Order=desc&page=2", "manager@northshire.example"),
+        ("/actions", "police.lead@northshire.example"),
+        ("/actions", "board@northshire.example"),
     ];
 
     [Theory]
@@ -85,12 +92,15 @@ public class QueryCountTests(ITestOutputHelper output)
         var review = await app.Query(db => db.CaseReviews.Where(r => r.Title == "Child P" && db.Partnerships.Any(p => p.Id == r.PartnershipId && p.Name.StartsWith("Northshire"))).Select(r => r.Id).SingleAsync());
         var rapidReview = await app.Query(db => (from r in db.RapidReviews join n in db.Notifications on r.NotificationId equals n.Id where n.ChildPseudonym == "Child Q" select r.Id).SingleAsync());
         var theme = await app.Query(db => db.Themes.Where(t => t.Name == "Neglect" && db.Partnerships.Any(p => p.Id == t.PartnershipId && p.Name.StartsWith("Northshire"))).Select(t => t.Id).SingleAsync());
+        await AddCases(app, 5);
+        var followed = await app.Query(db => db.Findings.Where(f => f.Recommendation == "Use a neglect screening tool.").Select(f => new { f.CaseReviewId, f.Id }).FirstAsync());
         var pages = new List<(string Page, string Person)>(Pages)
         {
             ($"/reviews/{review}", "manager@northshire.example"),
             ($"/rapid-reviews/{rapidReview}", "manager@northshire.example"),
             ($"/themes/{theme}", "chair@northshire.example"),
             ($"/themes/{theme}?page=2", "chair@northshire.example"),
+            ($"/reviews/{followed.CaseReviewId}/findings/{followed.Id}/follow-up", "manager@northshire.example"),
         };
 
         var counts = await Count(app, sessions, pages);
@@ -109,9 +119,18 @@ public class QueryCountTests(ITestOutputHelper output)
             [("/reviews", "manager@northshire.example")] = 6,
             [($"/rapid-reviews/{rapidReview}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 4 : 5,
 
-            // The theme, its counts, the page of findings, and recording that they were read (the trail's lock on PostgreSQL).
+            // The theme, its counts, the page of findings with the actions each led to, and recording that they were read (the trail's lock on PostgreSQL).
             [($"/themes/{theme}", "chair@northshire.example")] = provider == DatabaseProvider.Sqlite ? 5 : 6,
             [($"/themes/{theme}?page=2", "chair@northshire.example")] = provider == DatabaseProvider.Sqlite ? 5 : 6,
+
+            // The tracker: the plans, agencies and themes to filter by (one query), the count, the page of actions, and their themes.
+            [("/actions", "manager@northshire.example")] = 5,
+            [("/actions", "police.lead@northshire.example")] = 5,
+            [("/actions", "board@northshire.example")] = 5,
+
+            // A finding's follow-up: the finding with the actions answering it (one query), the review's disseminations,
+            // and recording that it was read (the trail's lock on PostgreSQL).
+            [($"/reviews/{followed.CaseReviewId}/findings/{followed.Id}/follow-up", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 5 : 6,
 
             // Over the budget by one on PostgreSQL (and SQL Server), for a reason: recording the view in the audit
             // trail takes the trail's lock (pg_advisory_xact_lock or sp_getapplock, so the hash chain has no forks)
@@ -210,6 +229,7 @@ public class QueryCountTests(ITestOutputHelper output)
             var partnership = await db.Partnerships.Where(p => p.Name.StartsWith("Northshire")).Select(p => p.Id).SingleAsync();
             var police = await db.PartnerAgencies.Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
             var themes = await db.Themes.Where(t => t.PartnershipId == partnership && (t.Name == "Neglect" || t.Name == "Voice of the child")).Select(t => t.Id).ToListAsync();
+            var policeLead = new ActionPerson(await db.Users.Where(u => u.Email == "police.lead@northshire.example").Select(u => u.Id).SingleAsync(), Role.AgencyLead, police);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var calendar = new WorkingDayCalendar([]);
             for (var i = 0; i < count; i++)
@@ -218,6 +238,17 @@ public class QueryCountTests(ITestOutputHelper output)
                 review.AddFinding("Practitioners did not ask the child how things were at home.", null, themes);
                 review.AddFinding("Records of neglect were not brought together.", "Use a neglect screening tool.", themes);
                 db.CaseReviews.Add(review);
+
+                // Its action plan: two police actions answering the second finding, one shared, each with an update.
+                var finding = review.Findings.Single(f => f.Recommendation is not null).Id;
+                var plan = new ActionPlan(partnership, new LearningSource(LearningSource.Review, review.Id), $"{review.Title}: action plan", policeLead.UserId, DateTime.UtcNow);
+                db.ActionPlans.Add(plan);
+                for (var number = 1; number <= 2; number++)
+                {
+                    var action = new ImprovementAction(plan, number, new ActionDetails($"Screen for neglect {number}", police, policeLead, "Outcome", "Evidence", today.AddDays(number), number == 1, [finding], themes), [finding], today);
+                    db.ImprovementActions.Add(action);
+                    db.ProgressUpdates.Add(action.Update(policeLead, "Screened 12 referrals on 3 June", ActionStatus.AtRisk, null, "Private", false, today, DateTime.UtcNow));
+                }
 
                 var notification = new SeriousIncidentNotification(partnership, $"Child Y{i}", AgeBand.FiveToNine, today.AddDays(-6), today.AddDays(-5), today.AddDays(-4), today.AddDays(-3), "Summary", [police], today);
                 var rapid = new RapidReview(notification, TimetableMilestone.SuffolkDefault(partnership), DateTime.UtcNow);

@@ -30,19 +30,6 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
         [nameof(ProgressUpdate.PrivateNote)] = nameof(UpdateForm.PrivateNote),
     };
 
-    [HttpGet("/actions")]
-    public async Task<IActionResult> Index(int? page)
-    {
-        var rows = await Visible()
-            .OrderBy(a => a.EndDate).ThenBy(a => a.Number).ThenBy(a => a.Id)
-            .Select(a => new ActionListRow(a.Id, a.Number, a.Activity,
-                db.ActionPlans.Where(p => p.Id == a.ActionPlanId).Select(p => p.Title).FirstOrDefault() ?? string.Empty,
-                db.PartnerAgencies.Where(g => g.Id == a.AgencyId).Select(g => g.Name).FirstOrDefault() ?? "Business unit",
-                a.Status, a.EndDate, db.ProgressUpdates.Any(u => u.ImprovementActionId == a.Id && u.IsVague)))
-            .ToPageAsync(page);
-        return View(new ActionListModel(rows, DisplayDates.Today(clock)));
-    }
-
     [HttpGet("/actions/{id:guid}")]
     public async Task<IActionResult> Action(Guid id)
     {

@@ -15,6 +15,8 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Review register", "Reviews", "Index", AccessPolicies.ViewCaseReviews),
         new("Your agency's reviews", "AgencyReviews", "Index", AccessPolicies.ViewAgencyReviews),
         new("Learning sent to your agency", "AgencyDissemination", "Index", AccessPolicies.ConfirmDissemination),
+        new("Actions", "Tracker", "Index", AccessPolicies.ViewActions),
+        new("Dissemination", "Dissemination", "Index", AccessPolicies.ViewDisseminations),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),

@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.ActionPlans;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Themes;
@@ -28,7 +31,7 @@ public sealed class ThemeFormValidator : AbstractValidator<ThemeForm>
 /// finding tagged with it across all reviews and years, so a lesson being learnt again is visible.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewThemes)]
-public sealed class ThemesController(AppDbContext db) : Controller
+public sealed class ThemesController(AppDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/themes")]
     public async Task<IActionResult> Index() => View(await Model(new ThemeForm()));
@@ -99,15 +102,52 @@ public sealed class ThemesController(AppDbContext db) : Controller
         }
 
         var (theme, reviews, years) = (found.Theme, found.Reviews, found.Years);
-        var findings = await tagged
+        // The page of findings and the actions each led to, as far as this person may see them, in one
+        // query: a lesson found again shows whether what was done the first time was finished.
+        var number = Paging.Number(page, found.Findings);
+        var pageOfFindings = tagged
             .OrderByDescending(x => x.Review.CommissionedOn).ThenBy(x => x.Review.Title).ThenBy(x => x.Review.Id).ThenBy(x => x.Finding.Number)
-            .Select(x => new ThemeFinding(x.Review.Id, x.Review.Title, x.Review.Kind, x.Review.CommissionedOn.Year, x.Finding.Number, x.Finding.Text, x.Finding.Recommendation, x.Finding.BoardResponse))
-            .ToPageOfAsync(page, found.Findings);
+            .Skip((number - 1) * Paging.PageSize).Take(Paging.PageSize)
+            .Select(x => new
+            {
+                x.Review.CommissionedOn,
+                ReviewId = x.Review.Id,
+                x.Review.Title,
+                x.Review.Kind,
+                FindingId = x.Finding.Id,
+                x.Finding.Number,
+                x.Finding.Text,
+                x.Finding.Recommendation,
+                x.Finding.BoardResponse,
+            });
+        var rows = found.Findings == 0 ? [] : await (
+            from f in pageOfFindings
+            join a in FindingActions.Visible(db, ActionVisibility.Reader(User)) on f.FindingId equals a.FindingId into answering
+            from a in answering.DefaultIfEmpty()
+            orderby f.CommissionedOn descending, f.Title, f.ReviewId, f.Number, (int?)a.Number, (Guid?)a.Id
+            select new
+            {
+                Finding = new ThemeFinding(f.ReviewId, f.FindingId, f.Title, f.Kind, f.CommissionedOn.Year, f.Number, f.Text, f.Recommendation, f.BoardResponse),
+                ActionId = (Guid?)a.Id,
+                ActionNumber = (int?)a.Number,
+                a.Activity,
+                a.Responsible,
+                Status = (ActionStatus?)a.Status,
+                EndDate = (DateOnly?)a.EndDate,
+                a.CompletionEvidence,
+                a.LatestUpdateOn,
+                a.LatestUpdate,
+            }).ToListAsync();
+        var findings = new Page<ThemeFinding>([.. rows.Select(r => r.Finding).DistinctBy(f => f.FindingId)], number, Paging.PageSize, found.Findings);
+        var actions = rows
+            .Select(r => FindingActions.From(r.Finding.FindingId, r.ActionId, r.ActionNumber, r.Activity, r.Responsible, r.Status, r.EndDate, r.CompletionEvidence, r.LatestUpdateOn, r.LatestUpdate))
+            .OfType<FindingAction>()
+            .ToList();
 
         // Findings are case data: reading them is recorded, with the reviews whose findings were shown.
         db.RecordEvent(AuditAction.Viewed, nameof(Domain.Reviews.Theme), id.ToString(), new { Page = findings.Number, Reviews = findings.Items.Select(f => f.ReviewId).Distinct() });
         await db.SaveChangesAsync();
-        return View(new ThemeModel(theme, findings, reviews, years));
+        return View(new ThemeModel(theme, findings, reviews, years, actions.ToLookup(a => a.FindingId), DisplayDates.Today(clock)));
     }
 
     /// <summary>
@@ -134,10 +174,10 @@ public sealed record ThemeRow(Guid Id, string Name, bool IsActive, int Findings)
 
 public sealed record ThemesModel(List<ThemeRow> Themes, ThemeForm Form);
 
-public sealed record ThemeFinding(Guid ReviewId, string ReviewTitle, ReviewKind Kind, int Year, int Number, string Text, string? Recommendation, string? BoardResponse);
+public sealed record ThemeFinding(Guid ReviewId, Guid FindingId, string ReviewTitle, ReviewKind Kind, int Year, int Number, string Text, string? Recommendation, string? BoardResponse);
 
-/// <summary>A page of a theme's findings, and how many findings, reviews and years the theme spans in all.</summary>
-public sealed record ThemeModel(Theme Theme, Page<ThemeFinding> Findings, int Reviews, int Years);
+/// <summary>A page of a theme's findings, how many findings, reviews and years the theme spans in all, and the actions each finding on the page led to.</summary>
+public sealed record ThemeModel(Theme Theme, Page<ThemeFinding> Findings, int Reviews, int Years, ILookup<Guid, FindingAction> Actions, DateOnly Today);
 
 public static class ThemeDefaults
 {
