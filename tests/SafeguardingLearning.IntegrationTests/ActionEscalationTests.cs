@@ -5,7 +5,6 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Learning;
-using SafeguardingLearning.Web.Domain.Reminders;
 using SafeguardingLearning.Web.Scheduling;
 
 namespace SafeguardingLearning.IntegrationTests;
@@ -96,7 +95,7 @@ public class ActionEscalationTests
 
         // Past 10 working days overdue: the chair, once, however many days more it stays overdue.
         await SweepOn(D(2027, 2, 22), D(2027, 2, 23), D(2027, 2, 24));
-        Assert.Equal([.. overdue, "ActionEscalated Overdue chair@northshire.example"], (await RemindersFor(app, action)).Order(StringComparer.Ordinal));
+        Assert.Equal([.. overdue.Append("ActionEscalated Overdue chair@northshire.example").Order(StringComparer.Ordinal)], await RemindersFor(app, action));
         Assert.Contains("Overdue action escalated", (await chair.GetPage("/")).Body!.TextContent, StringComparison.Ordinal);
 
         // Completed: nothing more is raised and its reminders are put away.
