@@ -325,6 +325,13 @@ public static class TenYearData
                     db.ProgressUpdates.Add(action.Update(lead, text, status, done ? faker.Lorem.Sentence() : null, faker.Random.Bool(0.2f) ? faker.Lorem.Sentence() : null, sendVagueAsItIs: true, on, on.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc)));
                     if (done)
                     {
+                        // Most completed actions have had their impact accepted a few weeks later.
+                        var decidedOn = on.AddDays(faker.Random.Int(14, 42));
+                        if (decidedOn <= world.Today && faker.Random.Bool(0.85f))
+                        {
+                            db.ImpactDecisions.Add(action.DecideImpact(manager, ImpactDecider.BusinessUnit, accept: true, faker.Lorem.Sentence(), faker.Random.Bool(0.3f) ? true : null, decidedOn, decidedOn.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc)));
+                        }
+
                         break;
                     }
                 }

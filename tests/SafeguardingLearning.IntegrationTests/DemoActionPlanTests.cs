@@ -26,7 +26,10 @@ public class DemoActionPlanTests
 
         Assert.True(plan.CreatedAt <= today.AddMonths(-10).ToDateTime(TimeOnly.MinValue), "the plan is about a year old");
         var statuses = actions.Select(a => a.Status).ToHashSet();
-        Assert.Superset(new HashSet<ActionStatus> { ActionStatus.NotStarted, ActionStatus.OnTrack, ActionStatus.AtRisk, ActionStatus.CompletedAwaitingImpact }, statuses);
+        Assert.Superset(new HashSet<ActionStatus> { ActionStatus.NotStarted, ActionStatus.OnTrack, ActionStatus.AtRisk, ActionStatus.CompletedAwaitingImpact, ActionStatus.Closed }, statuses);
+        var decisions = await app.Query(db => db.ImpactDecisions.Where(d => actions.Select(a => a.Id).Contains(d.ImprovementActionId)).ToListAsync());
+        Assert.Contains(decisions, d => d.Accepted);
+        Assert.Contains(decisions, d => !d.Accepted && actions.Single(a => a.Id == d.ImprovementActionId).Status == ActionStatus.CompletedAwaitingImpact);
         Assert.Single(actions, a => a.IsOverdue(today));
         Assert.Contains(actions, a => a.StagnationReasons(today).Any(r => r.StartsWith("At risk in 2 updates running", StringComparison.Ordinal)));
         Assert.Contains(actions, a => a.StagnationReasons(today).Any(r => r.StartsWith("No update for", StringComparison.Ordinal)));

@@ -76,6 +76,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.ActionPlans.ProgressUpdate> ProgressUpdates => Set<Domain.ActionPlans.ProgressUpdate>();
 
+    public DbSet<Domain.ActionPlans.ImpactDecision> ImpactDecisions => Set<Domain.ActionPlans.ImpactDecision>();
+
+    public DbSet<Domain.ActionPlans.ActionPlanSettings> ActionPlanSettings => Set<Domain.ActionPlans.ActionPlanSettings>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();

@@ -55,7 +55,7 @@ public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, 
             var owners = people.Owners(deadline).Select(p => p.UserId);
             (ReminderKind Kind, IEnumerable<string> Recipients, string When)? raise = left switch
             {
-                < 0 => (ReminderKind.Overdue, deadline.Owner.IsAgency ? owners : owners.Concat(people.ByRole(deadline.PartnershipId, options.Value.EscalateTo)), $"overdue since {DisplayDates.Date(deadline.DueOn)}"),
+                < 0 => (ReminderKind.Overdue, owners.Concat(people.ByRole(deadline.PartnershipId, EscalateTo(deadline))), $"overdue since {DisplayDates.Date(deadline.DueOn)}"),
                 0 => (ReminderKind.DueToday, owners, "due today"),
                 _ when left <= options.Value.WorkingDaysBefore => (ReminderKind.DueSoon, owners, $"due {DisplayDates.Date(deadline.DueOn)}"),
                 _ => null,
@@ -80,6 +80,10 @@ public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, 
         var steps = deadlines.GroupBy(d => d.SubjectId).ToDictionary(g => g.Key, g => g.First().Step);
         return await raiseReminders.Handle(wanted, (reminder, to) => chasing.Email(reminder, reminder.Subject == CalendarEndingKind ? "Next years' bank holidays for the calendar" : steps.GetValueOrDefault(reminder.SubjectId), to, now), cancellationToken);
     }
+
+    /// <summary>Who is told beside the owner once a deadline is overdue: its own choice, or the reminder rules'.</summary>
+    private Role[] EscalateTo(Deadline deadline) =>
+        deadline.EscalatesTo is { } roles ? [.. roles] : deadline.Owner.IsAgency ? [] : options.Value.EscalateTo;
 
     /// <summary>Reminders of deadlines that are no longer open are put away: the step was done, or its date moved.</summary>
     private async Task ResolveDone(List<Deadline> open, DateTime now, CancellationToken cancellationToken)

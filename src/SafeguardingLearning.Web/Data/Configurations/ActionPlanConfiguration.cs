@@ -31,6 +31,7 @@ internal sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Outcome).HasMaxLength(ImprovementAction.TextMaxLength).IsRequired();
         builder.Property(a => a.Evidence).HasMaxLength(ImprovementAction.TextMaxLength).IsRequired();
         builder.Property(a => a.CompletionEvidence).HasMaxLength(ImprovementAction.TextMaxLength);
+        builder.Property(a => a.ImpactCheck).HasMaxLength(ImprovementAction.TextMaxLength);
         builder.Property(a => a.LeadUserId).HasMaxLength(450).IsRequired();
         builder.HasIndex(a => new { a.ActionPlanId, a.Number }).IsUnique();
         builder.HasIndex(a => new { a.PartnershipId, a.Status, a.EndDate });
@@ -75,5 +76,28 @@ internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(u => u.WrittenByUserId).HasMaxLength(450).IsRequired();
         builder.HasIndex(u => new { u.ImprovementActionId, u.WrittenAt });
         builder.HasOne<ImprovementAction>().WithMany().HasForeignKey(u => u.ImprovementActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ImpactDecisionConfiguration : IEntityTypeConfiguration<ImpactDecision>
+{
+    public void Configure(EntityTypeBuilder<ImpactDecision> builder)
+    {
+        builder.Property(d => d.Text).HasMaxLength(ImprovementAction.TextMaxLength).IsRequired();
+        builder.Property(d => d.DecidedByUserId).HasMaxLength(450).IsRequired();
+        builder.HasIndex(d => new { d.ImprovementActionId, d.DecidedAt });
+        builder.HasOne<ImprovementAction>().WithMany().HasForeignKey(d => d.ImprovementActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActionPlanSettingsConfiguration : IEntityTypeConfiguration<ActionPlanSettings>
+{
+    public void Configure(EntityTypeBuilder<ActionPlanSettings> builder)
+    {
+        builder.Ignore(s => s.DecidingRole);
+
+        // One row per partnership: until the business unit saves one, the defaults apply.
+        builder.HasIndex(s => s.PartnershipId).IsUnique();
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(s => s.PartnershipId).OnDelete(DeleteBehavior.Restrict);
     }
 }

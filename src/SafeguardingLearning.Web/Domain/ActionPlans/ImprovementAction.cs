@@ -20,7 +20,9 @@ public sealed record ActionDetails(
     DateOnly EndDate,
     bool SharedWithPartnership,
     IReadOnlyCollection<Guid> FindingIds,
-    IReadOnlyCollection<Guid> ThemeIds);
+    IReadOnlyCollection<Guid> ThemeIds,
+    string? ImpactCheck = null,
+    DateOnly? ImpactCheckBy = null);
 
 /// <summary>
 /// One action of a plan: a short clear activity, who is responsible (an agency, or the business unit),
@@ -109,6 +111,15 @@ public class ImprovementAction : IPartnershipOwned, IVersioned, IHiddenFromRevie
 
     /// <summary>What was done, given by the update that marked the action completed.</summary>
     public string? CompletionEvidence { get; private set; }
+
+    /// <summary>What later re-audit or data measure will show the action's impact, if one is named.</summary>
+    public string? ImpactCheck { get; private set; }
+
+    /// <summary>When the impact check is to show it, if a date is set.</summary>
+    public DateOnly? ImpactCheckBy { get; private set; }
+
+    /// <summary>The day the evidence of impact was accepted and the action closed.</summary>
+    public DateOnly? ClosedOn { get; private set; }
 
     public IReadOnlyCollection<ActionFinding> Findings => _findings;
 
@@ -226,6 +237,55 @@ public class ImprovementAction : IPartnershipOwned, IVersioned, IHiddenFromRevie
         return update;
     }
 
+    /// <summary>
+    /// Whether this person may decide on the action's impact now: the action is awaiting it and the
+    /// person holds the role the partnership's settings name.
+    /// </summary>
+    public bool MayDecideImpact(ActionPerson person, ImpactDecider decider) =>
+        Status == ActionStatus.CompletedAwaitingImpact && person.Role == ActionPlanSettings.RoleOf(decider);
+
+    /// <summary>
+    /// The decision on a completed action's evidence (Working Together 2023, chapter 5: partners
+    /// monitor that the changes improve outcomes for children). Accepted, with what difference it
+    /// made, the action is closed; returned, with the reason, it is back on track with its lead.
+    /// </summary>
+    public ImpactDecision DecideImpact(ActionPerson person, ImpactDecider decider, bool accept, string? text, bool? checkShowedImpact, DateOnly today, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (Status != ActionStatus.CompletedAwaitingImpact)
+        {
+            throw new DomainRuleException("This action is not awaiting a decision on its impact: its lead marks it completed, with evidence, first");
+        }
+
+        if (person.Role != ActionPlanSettings.RoleOf(decider))
+        {
+            throw new DomainRuleException($"Only {ActionPlanSettings.Describe(decider).ToLowerInvariant()} can decide on this action's impact, as the partnership's action plan settings say");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException(accept ? "Enter what difference the action made" : "Enter why the evidence is returned", nameof(ImpactDecision.Text));
+        }
+
+        if (text.Trim().Length > TextMaxLength)
+        {
+            throw new DomainRuleException($"The text must be {TextMaxLength:N0} characters or fewer", nameof(ImpactDecision.Text));
+        }
+
+        var decision = new ImpactDecision(this, accept, text.Trim(), accept && ImpactCheck is not null ? checkShowedImpact : null, person.UserId, today, now);
+        if (accept)
+        {
+            Status = ActionStatus.Closed;
+            ClosedOn = today;
+        }
+        else
+        {
+            Status = ActionStatus.OnTrack;
+        }
+
+        return decision;
+    }
+
     private void Set(ActionDetails details, IReadOnlyCollection<Guid> sourceFindingIds)
     {
         var broken = new List<DomainRuleException>();
@@ -243,6 +303,16 @@ public class ImprovementAction : IPartnershipOwned, IVersioned, IHiddenFromRevie
                 nameof(LeadUserId)));
         }
 
+        if ((details.ImpactCheck?.Trim().Length ?? 0) > TextMaxLength)
+        {
+            broken.Add(new DomainRuleException($"The impact check must be {TextMaxLength:N0} characters or fewer", nameof(ImpactCheck)));
+        }
+
+        if (details.ImpactCheckBy is not null && string.IsNullOrWhiteSpace(details.ImpactCheck))
+        {
+            broken.Add(new DomainRuleException("Say what will show the impact, or leave the date blank", nameof(ImpactCheck)));
+        }
+
         var findings = details.FindingIds.Distinct().ToList();
         if (findings.Any(f => !sourceFindingIds.Contains(f)))
         {
@@ -256,6 +326,8 @@ public class ImprovementAction : IPartnershipOwned, IVersioned, IHiddenFromRevie
         AgencyId = details.AgencyId;
         LeadUserId = details.Lead!.UserId;
         SharedWithPartnership = details.SharedWithPartnership;
+        ImpactCheck = Clean(details.ImpactCheck);
+        ImpactCheckBy = ImpactCheck is null ? null : details.ImpactCheckBy;
         _findings.RemoveAll(f => !findings.Contains(f.FindingId));
         _findings.AddRange(findings.Where(id => _findings.All(f => f.FindingId != id)).Select(id => new ActionFinding(Id, id)));
         var themes = details.ThemeIds.Distinct().ToList();

@@ -42,6 +42,14 @@ public sealed record Deadline(
 
     /// <summary>A limit set in law or statutory guidance, not only in the local timetable.</summary>
     public bool Statutory { get; init; }
+
+    /// <summary>
+    /// Who else is told, beside the owner, once the deadline is overdue. When null (the usual case)
+    /// the reminder rules decide: for the partnership's own steps the business unit and the chair,
+    /// for an agency's step nobody else. When set, it replaces them for this deadline; empty tells
+    /// the owner alone (a capability that escalates in steps of its own, as action plans do).
+    /// </summary>
+    public IReadOnlyList<Role>? EscalatesTo { get; init; }
 }
 
 /// <summary>A capability's open deadlines, as the current person may see them (the data layer's filters apply).</summary>

@@ -44,6 +44,8 @@ public static class AccessPolicies
     public const string ManageActionPlans = nameof(ManageActionPlans);
     public const string ViewActions = nameof(ViewActions);
     public const string UpdateActions = nameof(UpdateActions);
+    public const string DecideImpact = nameof(DecideImpact);
+    public const string ManageActionPlanSettings = nameof(ManageActionPlanSettings);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -102,6 +104,12 @@ public static class AccessPolicies
         [ManageActionPlans] = [Role.BusinessUnit],
         [ViewActions] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead, Role.BoardMember],
         [UpdateActions] = [Role.BusinessUnit, Role.AgencyLead],
+
+        // Accepting a completed action's evidence of impact, or returning it: the business unit or the
+        // chair, whichever the partnership's action plan settings name (the domain narrows it). The
+        // settings themselves are the business unit's.
+        [DecideImpact] = [Role.BusinessUnit, Role.IndependentChair],
+        [ManageActionPlanSettings] = [Role.BusinessUnit],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using SafeguardingLearning.Web.Domain.ActionPlans;
@@ -44,6 +45,10 @@ public sealed class ActionForm
 
     public List<Guid> Themes { get; set; } = [];
 
+    public string? ImpactCheck { get; set; }
+
+    public DateParts ImpactCheckBy { get; set; } = new();
+
     public string? Version { get; set; }
 
     public Guid? SubmissionKey { get; set; }
@@ -61,6 +66,8 @@ public sealed class ActionForm
         Shared = action.SharedWithPartnership,
         Findings = [.. action.Findings.Select(f => f.FindingId)],
         Themes = [.. action.Themes.Select(t => t.ThemeId)],
+        ImpactCheck = action.ImpactCheck,
+        ImpactCheckBy = DateParts.From(action.ImpactCheckBy),
         Version = version,
     };
 }
@@ -78,6 +85,8 @@ public sealed class ActionFormValidator : AbstractValidator<ActionForm>
         RuleFor(f => f.Evidence).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Enter the evidence that will show it")
             .MaximumTextLength(ImprovementAction.TextMaxLength, "The evidence must be 4,000 characters or fewer");
         RuleFor(f => f.EndDate).MustBeADate("the end date");
+        RuleFor(f => f.ImpactCheck).MaximumTextLength(ImprovementAction.TextMaxLength, "The impact check must be 4,000 characters or fewer");
+        RuleFor(f => f.ImpactCheckBy).MustBeADate("the date of the impact check", required: false);
     }
 }
 
@@ -146,10 +155,96 @@ public sealed record ActionModel(
     UpdateForm Form,
     bool AskToSendAsItIs)
 {
+    public string? CompletionEvidence { get; init; }
+
+    public string? ImpactCheck { get; init; }
+
+    public DateOnly? ImpactCheckBy { get; init; }
+
+    public DateOnly? ClosedOn { get; init; }
+
+    public string ImpactDecidedBy { get; init; } = ActionPlanSettings.Describe(ImpactDecider.BusinessUnit);
+
+    public IReadOnlyList<DecisionRow> Decisions { get; init; } = [];
+
+    /// <summary>The "Decide on impact" form, when this person may decide now; otherwise null.</summary>
+    public ImpactForm? Impact { get; init; }
+
+    public static IReadOnlyList<SelectListItem> ImpactChoices { get; } =
+        [new SelectListItem("Accept the evidence of impact and close the action", ImpactForm.Accept), new SelectListItem("Return it to the lead", ImpactForm.Return)];
+
+    public static IReadOnlyList<SelectListItem> CheckChoices { get; } =
+        [new SelectListItem("Yes", "yes"), new SelectListItem("No", "no")];
+
     public static IReadOnlyList<SelectListItem> Statuses { get; } =
         [.. ActionStatuses.AfterAnUpdate.Select(s => new SelectListItem(ActionStatuses.Describe(s), s.ToString()))];
 }
 
-public sealed record ActionListRow(Guid Id, int Number, string Activity, string PlanTitle, string Responsible, ActionStatus Status, DateOnly EndDate, bool Flagged);
+public sealed class SettingsForm
+{
+    public string? StagnationWeeks { get; set; }
 
-public sealed record ActionListModel(Page<ActionListRow> Actions, DateOnly Today);
+    public string? ChairAfterWorkingDays { get; set; }
+
+    public string? ImpactDecidedBy { get; set; }
+
+    public string? Version { get; set; }
+
+    public static SettingsForm From(ActionPlanSettings settings, string? version) => new()
+    {
+        StagnationWeeks = settings.StagnationWeeks.ToString(CultureInfo.InvariantCulture),
+        ChairAfterWorkingDays = settings.ChairAfterWorkingDays.ToString(CultureInfo.InvariantCulture),
+        ImpactDecidedBy = settings.ImpactDecidedBy.ToString(),
+        Version = version,
+    };
+}
+
+public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
+{
+    public SettingsFormValidator()
+    {
+        RuleFor(f => f.StagnationWeeks).Must(w => int.TryParse(w?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .WithMessage("Enter the weeks without an update as a whole number, like 6");
+        RuleFor(f => f.ChairAfterWorkingDays).Must(d => int.TryParse(d?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .WithMessage("Enter the working days overdue as a whole number, like 10");
+        RuleFor(f => f.ImpactDecidedBy).Must(d => Enum.TryParse<ImpactDecider>(d, out var decider) && Enum.IsDefined(decider))
+            .WithMessage("Choose who accepts the evidence of impact");
+    }
+}
+
+public sealed record SettingsModel(SettingsForm Form, IReadOnlyList<ChangedField> Changed)
+{
+    public static IReadOnlyList<SelectListItem> Deciders { get; } =
+        [.. Enum.GetValues<ImpactDecider>().Select(d => new SelectListItem(ActionPlanSettings.Describe(d), d.ToString()))];
+}
+
+public sealed class ImpactForm
+{
+    public const string Accept = "accept";
+    public const string Return = "return";
+
+    public string? Decision { get; set; }
+
+    public string? Text { get; set; }
+
+    /// <summary>"yes" or "no" when the action names an impact check and the person says whether it showed impact.</summary>
+    public string? CheckShowedImpact { get; set; }
+
+    public string? Version { get; set; }
+
+    public bool? CheckShowed => CheckShowedImpact switch { "yes" => true, "no" => false, _ => null };
+}
+
+public sealed class ImpactFormValidator : AbstractValidator<ImpactForm>
+{
+    public ImpactFormValidator()
+    {
+        RuleFor(f => f.Decision).Must(d => d is ImpactForm.Accept or ImpactForm.Return).WithMessage("Choose whether to accept the evidence of impact or return it");
+        RuleFor(f => f.Text).Must(t => !string.IsNullOrWhiteSpace(t)).When(f => f.Decision is ImpactForm.Accept or ImpactForm.Return)
+            .WithMessage(f => f.Decision == ImpactForm.Accept ? "Enter what difference the action made" : "Enter why the evidence is returned");
+        RuleFor(f => f.Text).MaximumTextLength(ImprovementAction.TextMaxLength, "The text must be 4,000 characters or fewer");
+        RuleFor(f => f.CheckShowedImpact).Must(c => c is null or "" or "yes" or "no").WithMessage("Choose whether the impact check showed impact");
+    }
+}
+
+public sealed record DecisionRow(DateOnly DecidedOn, string? DecidedBy, bool Accepted, string Text, bool? CheckShowedImpact);

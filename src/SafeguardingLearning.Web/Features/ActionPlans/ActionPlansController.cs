@@ -30,6 +30,7 @@ public sealed class ActionPlansController(AppDbContext db, TimeProvider clock, I
         [nameof(ImprovementAction.Evidence)] = nameof(ActionForm.Evidence),
         [nameof(ImprovementAction.EndDate)] = nameof(ActionForm.EndDate),
         [nameof(ImprovementAction.Findings)] = nameof(ActionForm.Findings),
+        [nameof(ImprovementAction.ImpactCheck)] = nameof(ActionForm.ImpactCheck),
         ["Responsible"] = nameof(ActionForm.Responsible),
     };
 
@@ -154,7 +155,9 @@ public sealed class ActionPlansController(AppDbContext db, TimeProvider clock, I
                     ("Action", current.Activity, form.Activity),
                     ("What difference will it make?", current.Outcome, form.Outcome),
                     ("What evidence will show it?", current.Evidence, form.Evidence),
-                    ("End date", DisplayDates.Date(current.EndDate), form.EndDate.ToDate() is { } d ? DisplayDates.Date(d) : $"{form.EndDate.Day} {form.EndDate.Month} {form.EndDate.Year}".Trim()));
+                    ("End date", DisplayDates.Date(current.EndDate), form.EndDate.ToDate() is { } d ? DisplayDates.Date(d) : $"{form.EndDate.Day} {form.EndDate.Month} {form.EndDate.Year}".Trim()),
+                    ("What will show its impact?", current.ImpactCheck, form.ImpactCheck),
+                    ("Impact check by", current.ImpactCheckBy is { } by ? DisplayDates.Date(by) : null, form.ImpactCheckBy.ToDate() is { } c ? DisplayDates.Date(c) : $"{form.ImpactCheckBy.Day} {form.ImpactCheckBy.Month} {form.ImpactCheckBy.Year}".Trim()));
                 form.Version = ConcurrencyTokens.Read(db.Entry(current));
                 return View(await FormModel(plan, id, form, changed));
             default:
@@ -209,7 +212,7 @@ public sealed class ActionPlansController(AppDbContext db, TimeProvider clock, I
             .Select(m => new ActionPerson(m.UserId, m.Role, m.AgencyId))
             .FirstOrDefaultAsync();
         var themes = await db.Themes.AsNoTracking().Where(t => form.Themes.Contains(t.Id)).Select(t => t.Id).ToListAsync();
-        return new ActionDetails(form.Activity, agencyId, lead, form.Outcome, form.Evidence, form.EndDate.ToDate()!.Value, form.Shared, form.Findings, themes);
+        return new ActionDetails(form.Activity, agencyId, lead, form.Outcome, form.Evidence, form.EndDate.ToDate()!.Value, form.Shared, form.Findings, themes, form.ImpactCheck, form.ImpactCheckBy.ToDate());
     }
 
     private async Task<ActionFormModel> FormModel(ActionPlan plan, Guid? actionId, ActionForm form, IReadOnlyList<ChangedField> changed)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
-using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
@@ -21,6 +20,7 @@ namespace SafeguardingLearning.Web.Features.ActionPlans;
 public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization) : Controller
 {
     private const string Prefix = "Form";
+    private const string ImpactPrefix = "Impact";
 
     private static readonly Dictionary<string, string> UpdateFields = new()
     {
@@ -28,6 +28,11 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
         [nameof(ProgressUpdate.StatusAfter)] = nameof(UpdateForm.Status),
         [nameof(ProgressUpdate.Evidence)] = nameof(UpdateForm.Evidence),
         [nameof(ProgressUpdate.PrivateNote)] = nameof(UpdateForm.PrivateNote),
+    };
+
+    private static readonly Dictionary<string, string> ImpactFields = new()
+    {
+        [nameof(ImpactDecision.Text)] = nameof(ImpactForm.Text),
     };
 
     [HttpGet("/actions/{id:guid}")]
@@ -86,27 +91,45 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
         return View(nameof(Action), model);
     }
 
-    private ActionPerson Reader()
+    [Authorize(Policy = AccessPolicies.DecideImpact)]
+    [HttpPost("/actions/{id:guid}/impact")]
+    public async Task<IActionResult> Impact(Guid id, [Bind(Prefix = ImpactPrefix)] ImpactForm form, [FromServices] IValidator<ImpactForm> validator)
     {
-        var role = User.GetRole() ?? Role.BoardMember;
-        return new ActionPerson(User.GetUserId() ?? string.Empty, role, role == Role.AgencyLead ? User.GetAgencyId() ?? Guid.Empty : null);
-    }
-
-    /// <summary>The actions this reader may see: all for the business unit and the chair; an agency's own and the shared ones for its leads; the shared ones for board members.</summary>
-    private IQueryable<ImprovementAction> Visible()
-    {
-        var reader = Reader();
-        var actions = db.ImprovementActions.AsNoTracking();
-        return reader.Role switch
+        var action = await db.ImprovementActions.SingleOrDefaultAsync(a => a.Id == id);
+        if (action is null)
         {
-            Role.BusinessUnit or Role.IndependentChair => actions,
-            Role.AgencyLead => actions.Where(a => a.SharedWithPartnership || a.AgencyId == reader.AgencyId),
-            Role.BoardMember => actions.Where(a => a.SharedWithPartnership),
-            _ => actions.Where(a => false),
-        };
+            return NotFound();
+        }
+
+        var settings = await ActionPlanSettingsQuery.CurrentAsync(db, action.PartnershipId);
+        var step = new FormStep(ImpactPrefix) { Section = "impact", Fields = ImpactFields, Record = action, Version = form.Version };
+        var outcome = await ModelState.Submit(db, step, await validator.ValidateAsync(form), () =>
+        {
+            db.ImpactDecisions.Add(action.DecideImpact(Reader(), settings.ImpactDecidedBy, form.Decision == ImpactForm.Accept, form.Text, form.CheckShowed, DisplayDates.Today(clock), clock.GetUtcNow().UtcDateTime));
+            return Task.CompletedTask;
+        });
+        if (outcome == FormOutcome.Saved)
+        {
+            TempData["Notice"] = form.Decision == ImpactForm.Accept ? "The evidence of impact has been accepted and the action is closed." : "The evidence has been returned to the action's lead.";
+            return RedirectToAction(nameof(Action), new { id });
+        }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (outcome == FormOutcome.Stale)
+        {
+            var current = await db.ImprovementActions.SingleAsync(a => a.Id == id);
+            form.Version = ConcurrencyTokens.Read(db.Entry(current));
+        }
+
+        var model = await ModelFor(id, new UpdateForm(), askToSendAsItIs: false, form);
+        return model is null ? NotFound() : View(nameof(Action), model);
     }
 
-    private async Task<ActionModel?> ModelFor(Guid id, UpdateForm form, bool askToSendAsItIs)
+    private ActionPerson Reader() => ActionVisibility.Reader(User);
+
+    private IQueryable<ImprovementAction> Visible() => ActionVisibility.For(db, Reader());
+
+    private async Task<ActionModel?> ModelFor(Guid id, UpdateForm form, bool askToSendAsItIs, ImpactForm? impact = null)
     {
         var action = await Visible().Include(a => a.Findings).Include(a => a.Themes).SingleOrDefaultAsync(a => a.Id == id);
         if (action is null)
@@ -131,18 +154,39 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
             .Select(u => new UpdateRow(u.WrittenOn, db.Users.Where(p => p.Id == u.WrittenByUserId).Select(p => p.DisplayName).FirstOrDefault(),
                 u.WhatWasDone, u.StatusAfter, u.Evidence, showsNotes ? u.PrivateNote : null, u.IsVague))
             .ToListAsync();
+        var decisions = await db.ImpactDecisions.AsNoTracking().Where(d => d.ImprovementActionId == id)
+            .OrderByDescending(d => d.DecidedAt)
+            .Select(d => new DecisionRow(d.DecidedOn, db.Users.Where(p => p.Id == d.DecidedByUserId).Select(p => p.DisplayName).FirstOrDefault(), d.Accepted, d.Text, d.CheckShowedImpact))
+            .ToListAsync();
+        var settings = await ActionPlanSettingsQuery.CurrentAsync(db, action.PartnershipId);
         var today = DisplayDates.Today(clock);
+        var canDecide = action.MayDecideImpact(reader, settings.ImpactDecidedBy) && (await authorization.AuthorizeAsync(User, AccessPolicies.DecideImpact)).Succeeded;
         var canUpdate = action.Status != ActionStatus.Closed && action.MayUpdate(reader) && (await authorization.AuthorizeAsync(User, AccessPolicies.UpdateActions)).Succeeded;
         var canChange = action.Status != ActionStatus.Closed && (await authorization.AuthorizeAsync(User, AccessPolicies.ManageActionPlans)).Succeeded;
-        if (form.Version is null && canUpdate)
+        if ((form.Version is null && canUpdate) || (canDecide && impact?.Version is null))
         {
             var tracked = await db.ImprovementActions.SingleAsync(a => a.Id == id);
-            form.Version = ConcurrencyTokens.Read(db.Entry(tracked));
+            var version = ConcurrencyTokens.Read(db.Entry(tracked));
+            form.Version ??= canUpdate ? version : null;
+            if (canDecide)
+            {
+                impact ??= new ImpactForm();
+                impact.Version ??= version;
+            }
         }
 
         form.Status ??= action.Status == ActionStatus.NotStarted ? null : action.Status.ToString();
         return new ActionModel(action.Id, plan.Id, plan.Title, action.Number, action.Activity, agency ?? "Business unit", names, action.Outcome, action.Evidence,
             action.EndDate, action.OriginalEndDate, action.EndDateMoves, action.Status, action.IsOverdue(today), action.SharedWithPartnership,
-            updates.Any(u => u.IsVague), action.StagnationReasons(today), findings, themes, updates, canUpdate, canChange, showsNotes, form, askToSendAsItIs);
+            updates.Any(u => u.IsVague), action.StagnationReasons(today, settings.StagnationWeeks), findings, themes, updates, canUpdate, canChange, showsNotes, form, askToSendAsItIs)
+        {
+            CompletionEvidence = action.CompletionEvidence,
+            ImpactCheck = action.ImpactCheck,
+            ImpactCheckBy = action.ImpactCheckBy,
+            ClosedOn = action.ClosedOn,
+            ImpactDecidedBy = ActionPlanSettings.Describe(settings.ImpactDecidedBy),
+            Decisions = decisions,
+            Impact = canDecide ? impact : null,
+        };
     }
 }

@@ -21,13 +21,13 @@ public static class CaseRecords
         nameof(ChronologyEntry), nameof(LearningEvent),
         nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
         nameof(DisseminationRecord), nameof(DisseminationConfirmation),
-        nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate),
+        nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate), nameof(ImpactDecision),
     };
 
-    /// <summary>Kinds in Domain/Reviews that hold the partnership's settings, not a case: the themes and the timetable.</summary>
+    /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable and the action plan settings.</summary>
     public static IReadOnlySet<string> NotCaseData { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        nameof(Theme), nameof(TimetableMilestone),
+        nameof(Theme), nameof(TimetableMilestone), nameof(ActionPlanSettings),
     };
 
     public static bool IsCaseRecord(string entityType) => Kinds.Contains(entityType);

@@ -62,6 +62,9 @@ public static class DemoActionPlan
             return action;
         }
 
+        void Decide(ImprovementAction action, DateOnly on, bool accept, string text) =>
+            db.ImpactDecisions.Add(action.DecideImpact(manager, ImpactDecider.BusinessUnit, accept, text, null, on, At(on)));
+
         void Update(ImprovementAction action, ActionPerson by, DateOnly on, string whatWasDone, ActionStatus status, string? evidence = null, string? privateNote = null) =>
             db.ProgressUpdates.Add(action.Update(by, whatWasDone, status, evidence, privateNote, sendVagueAsItIs: true, on, At(on)));
 
@@ -72,13 +75,16 @@ public static class DemoActionPlan
         Update(standard, manager, started.AddMonths(3), "The board agreed the standard at its meeting; the ICB published it on the partnership website the next week.", ActionStatus.OnTrack);
         Update(standard, manager, started.AddMonths(5).AddDays(-7), "Every trust has confirmed it follows the standard. The first three months' reports show 41 of 43 transfers in within two weeks.", ActionStatus.CompletedAwaitingImpact,
             "The ICB's transfer reports for the last three months, and each trust's confirmation");
+        Decide(standard, started.AddMonths(5), accept: true, "Transfers in now reach the health visiting team in nine days on average, down from six weeks; the health visitors see every new baby within the standard.");
 
         // 2. Completed, its impact returned as not yet shown, then completed again: awaiting impact.
         var checkFamilies = Action(healthLead, trust, "Check that every family transferred in since September has a health visitor allocated",
             "Every baby who moved into the area has been seen by a health visitor", "A list of the families checked, with the date each was seen", started, started.AddMonths(8), records);
         Update(checkFamilies, healthLead, started.AddMonths(2), "Checked 112 of the 140 families on the transfer list; 9 had no health visitor and have now been allocated one.", ActionStatus.OnTrack, privateNote: "Two health visitors off sick in the east locality.");
         Update(checkFamilies, healthLead, started.AddMonths(5), "The last 28 families could not be traced from the list; asked the GP practices for their addresses on the 3rd.", ActionStatus.AtRisk);
-        Update(checkFamilies, healthLead, started.AddMonths(7), "All 140 families checked; each has a named health visitor.", ActionStatus.CompletedAwaitingImpact, "The list of families checked, with the visit dates");
+        Update(checkFamilies, healthLead, started.AddMonths(6), "All 140 families checked; each has a named health visitor.", ActionStatus.CompletedAwaitingImpact, "The list of families checked");
+        Decide(checkFamilies, started.AddMonths(6).AddDays(10), accept: false, "The list shows a health visitor named for each family, not that each baby was seen: add the date of each first visit.");
+        Update(checkFamilies, healthLead, started.AddMonths(7), "Added the date of the first visit for each of the 140 families; the last 6 were visited between the 2nd and the 19th.", ActionStatus.CompletedAwaitingImpact, "The list of families checked, with the visit dates");
 
         // 3. On track after a vague update that was sent as it was, and flagged.
         var briefOfficers = Action(policeLead, police, "Brief response officers on bruising in non-mobile babies",

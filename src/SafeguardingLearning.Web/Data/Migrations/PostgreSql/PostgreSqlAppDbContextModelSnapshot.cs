@@ -395,6 +395,40 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("ActionPlans");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionPlanSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChairAfterWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImpactDecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StagnationWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanSettings");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionTheme", b =>
                 {
                     b.Property<Guid>("ImprovementActionId")
@@ -408,6 +442,47 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ThemeId");
 
                     b.ToTable("ActionTheme");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImpactDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("CheckShowedImpact")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ImprovementActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementActionId", "DecidedAt");
+
+                    b.ToTable("ImpactDecisions");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", b =>
@@ -429,6 +504,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Property<int>("AtRiskUpdatesRunning")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("CompletionEvidence")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -446,6 +524,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ImpactCheck")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ImpactCheckBy")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("LastUpdatedOn")
                         .HasColumnType("date");
@@ -1904,6 +1989,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionPlanSettings", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionTheme", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
@@ -1916,6 +2010,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImpactDecision", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

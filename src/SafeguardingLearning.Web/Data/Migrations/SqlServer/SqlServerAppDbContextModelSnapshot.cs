@@ -395,6 +395,39 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("ActionPlans");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionPlanSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ChairAfterWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ImpactDecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("StagnationWeeks")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanSettings");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionTheme", b =>
                 {
                     b.Property<Guid>("ImprovementActionId")
@@ -408,6 +441,47 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.HasIndex("ThemeId");
 
                     b.ToTable("ActionTheme");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImpactDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("CheckShowedImpact")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ImprovementActionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementActionId", "DecidedAt");
+
+                    b.ToTable("ImpactDecisions");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", b =>
@@ -429,6 +503,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Property<int>("AtRiskUpdatesRunning")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("CompletionEvidence")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -446,6 +523,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ImpactCheck")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("ImpactCheckBy")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("LastUpdatedOn")
                         .HasColumnType("date");
@@ -1902,6 +1986,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionPlanSettings", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionTheme", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
@@ -1914,6 +2007,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImpactDecision", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

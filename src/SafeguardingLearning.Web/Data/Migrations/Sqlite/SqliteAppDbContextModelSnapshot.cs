@@ -380,6 +380,38 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("ActionPlans");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionPlanSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChairAfterWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImpactDecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StagnationWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanSettings");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionTheme", b =>
                 {
                     b.Property<Guid>("ImprovementActionId")
@@ -393,6 +425,47 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.HasIndex("ThemeId");
 
                     b.ToTable("ActionTheme");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImpactDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("CheckShowedImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImprovementActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementActionId", "DecidedAt");
+
+                    b.ToTable("ImpactDecisions");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", b =>
@@ -414,6 +487,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Property<int>("AtRiskUpdatesRunning")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompletionEvidence")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -430,6 +506,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactCheck")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ImpactCheckBy")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LastUpdatedOn")
@@ -1865,6 +1948,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionPlanSettings", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ActionTheme", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
@@ -1877,6 +1969,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.ActionPlans.ImpactDecision", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
