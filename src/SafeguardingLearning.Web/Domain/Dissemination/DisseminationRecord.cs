@@ -221,6 +221,25 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
         DocumentSizeInBytes = sizeInBytes;
     }
 
+    /// <summary>
+    /// The business unit chases the agencies that have not confirmed: one chase for each, except an
+    /// agency already chased today, which is not chased again the same day. None to chase is refused.
+    /// </summary>
+    /// <param name="confirmations">Every agency's confirmation of this dissemination.</param>
+    /// <param name="chasedToday">The agencies already chased for it today.</param>
+    public IReadOnlyList<DisseminationChase> Chase(IEnumerable<DisseminationConfirmation> confirmations, IReadOnlySet<Guid> chasedToday, string userId, DateTime nowUtc, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(confirmations);
+        ArgumentNullException.ThrowIfNull(chasedToday);
+        var unconfirmed = confirmations.Where(c => c.DisseminationRecordId == Id && !c.IsConfirmed).Select(c => c.AgencyId).Distinct().ToList();
+        if (unconfirmed.Count == 0)
+        {
+            throw new DomainRuleException("Every agency it was sent to has confirmed: there is nobody to chase", "Chase");
+        }
+
+        return [.. unconfirmed.Where(a => !chasedToday.Contains(a)).Select(a => new DisseminationChase(this, a, userId, nowUtc, today))];
+    }
+
     /// <summary>How far it reached: how many of the agencies sent to have confirmed.</summary>
     public static DisseminationReach ReachOf(IEnumerable<DisseminationConfirmation> confirmations)
     {
