@@ -36,6 +36,7 @@ public class QueryCountTests(ITestOutputHelper output)
         ("/", "board@northshire.example"),
         ("/audit", "admin@northshire.example"),
         ("/audit?Page=2", "admin@northshire.example"),
+        ("/dissemination/reach", "manager@northshire.example"),
     ];
 
     [Theory]

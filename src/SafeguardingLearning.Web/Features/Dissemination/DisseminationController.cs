@@ -203,9 +203,13 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
         {
             outcome = await ModelState.Submit(db, EditStep with { Record = record, Version = form.Version }, validation, async () =>
             {
+                var before = record.Confirmations.ToHashSet();
                 record.Change(
                     form.ChosenKind, form.Title, form.Description, form.DisseminatedOn.ToDate()!.Value, form.Agencies, agencies.Keys.ToHashSet(),
                     form.Audiences, form.ConfirmBy.ToDate(), calendar, DisplayDates.Today(clock), agencies);
+
+                // An agency added is a new confirmation to insert (its id is made by the domain, so say so).
+                db.DisseminationConfirmations.AddRange(record.Confirmations.Where(c => !before.Contains(c)));
                 if (form.Document is { } file)
                 {
                     record.AttachDocument(file.FileName, kind!.Value, file.Length);
