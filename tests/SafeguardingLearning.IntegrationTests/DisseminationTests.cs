@@ -25,11 +25,11 @@ public class DisseminationTests
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    private static Task<Guid> AgencyId(TestApplication app, string name) =>
+    internal static Task<Guid> AgencyId(TestApplication app, string name) =>
         app.Query(db => db.PartnerAgencies.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
 
     /// <summary>A 7-minute briefing from Child P's review, recorded straight through the domain, sent on the given day.</summary>
-    private static Task<(Guid Id, Dictionary<string, Guid> Confirmations)> SeedBriefing(TestApplication app, DateOnly sentOn, DateOnly today, string partnership = DemoData.PartnershipName, params string[] agencies) =>
+    internal static Task<(Guid Id, Dictionary<string, Guid> Confirmations)> SeedBriefing(TestApplication app, DateOnly sentOn, DateOnly today, string partnership = DemoData.PartnershipName, params string[] agencies) =>
         app.Query(async db =>
         {
             var partnershipId = await db.Partnerships.Where(p => p.Name == partnership).Select(p => p.Id).SingleAsync();
@@ -45,7 +45,7 @@ public class DisseminationTests
         });
 
     /// <summary>Submits a form on a page already read (so twice with the same hidden fields), url-encoded or with a file.</summary>
-    private static async Task<HttpResponseMessage> Submit(HttpClient session, IHtmlDocument page, string action, Dictionary<string, string> values, (string Field, string Name, byte[] Content)? file = null)
+    internal static async Task<HttpResponseMessage> Submit(HttpClient session, IHtmlDocument page, string action, Dictionary<string, string> values, (string Field, string Name, byte[] Content)? file = null)
     {
         var form = page.Forms.First(f => f.GetAttribute("action") == action);
         var fields = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>().Select(i => (i.Name!, i.Value)).ToList();
@@ -66,7 +66,7 @@ public class DisseminationTests
         return await session.PostAsync(action, body);
     }
 
-    private static string? Error(IHtmlDocument page, string id) =>
+    internal static string? Error(IHtmlDocument page, string id) =>
         page.QuerySelector($"#{id}-error")?.TextContent.Replace("Error:", string.Empty, StringComparison.Ordinal).Trim();
 
     private static Dictionary<string, string> Briefing(Guid police, Guid health) => new()

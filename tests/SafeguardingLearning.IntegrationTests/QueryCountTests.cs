@@ -43,6 +43,7 @@ public class QueryCountTests(ITestOutputHelper output)
         ("/actions?Overdue=true&Sort=agency&Order=desc", "manager@northshire.example"),
         ("/actions", "police.lead@northshire.example"),
         ("/actions", "board@northshire.example"),
+        ("/dissemination/reach", "manager@northshire.example"),
     ];
 
     [Theory]

@@ -70,6 +70,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Dissemination.DisseminationConfirmation> DisseminationConfirmations => Set<Domain.Dissemination.DisseminationConfirmation>();
 
+    public DbSet<Domain.Dissemination.DisseminationChase> DisseminationChases => Set<Domain.Dissemination.DisseminationChase>();
+
     public DbSet<Domain.ActionPlans.ActionPlan> ActionPlans => Set<Domain.ActionPlans.ActionPlan>();
 
     public DbSet<Domain.ActionPlans.ImprovementAction> ImprovementActions => Set<Domain.ActionPlans.ImprovementAction>();

@@ -162,4 +162,40 @@ public class DisseminationTests
         Assert.False(Of(record, Health).IsOverdue(record.ConfirmBy, record.ConfirmBy));
         Assert.False(Of(record, Police).IsOverdue(record.ConfirmBy, record.ConfirmBy.AddDays(1)));
     }
+
+    [Fact]
+    public void A_change_may_add_an_agency_or_take_off_an_unconfirmed_one_but_never_one_that_confirmed()
+    {
+        var record = Briefing(null, null, Police, Health);
+        ConfirmAs(record, Police);
+        var names = new Dictionary<Guid, string> { [Police] = "Northshire Police", [Health] = "Health" };
+
+        var refused = Assert.Throws<DomainRuleException>(() => record.Change(DisseminationKind.Newsletter, "New title", "Hearing the child", new(2026, 12, 18), [Health, School], PartnershipAgencies, "All staff", null, Calendar, Today, names));
+        Assert.Equal(("Agencies", "Northshire Police has confirmed it was received and used, so cannot be taken off: the confirmation is the evidence"), (refused.Field, refused.Message));
+        Assert.Equal("7-minute briefing: Child P", record.Title);
+        Assert.Equal([Police, Health], record.Confirmations.Select(c => c.AgencyId));
+
+        record.Change(DisseminationKind.Newsletter, "New title", "Hearing the child", new(2026, 12, 18), [Police, School], PartnershipAgencies, "All staff", null, Calendar, Today, names);
+        Assert.Equal(("New title", DisseminationKind.Newsletter), (record.Title, record.Kind));
+        Assert.Equal([Police, School], record.Confirmations.Select(c => c.AgencyId));
+        Assert.True(Of(record, Police).IsConfirmed);
+        Assert.False(Of(record, School).IsConfirmed);
+    }
+
+    [Fact]
+    public void A_chase_goes_to_each_unconfirmed_agency_once_a_day_and_none_to_chase_is_refused()
+    {
+        var record = Briefing(null, null, Police, Health, School);
+        ConfirmAs(record, Police);
+
+        var chases = record.Chase(record.Confirmations, new HashSet<Guid> { School }, "manager", Now, Today);
+        Assert.Equal([Health], chases.Select(c => c.AgencyId));
+        Assert.Equal((Today, "manager", record.Id), (chases[0].ChasedOn, chases[0].ChasedByUserId, chases[0].DisseminationRecordId));
+        var asked = Assert.Single(record.AskedBy(chases));
+        Assert.Equal((DisseminationRecord.ChaseKind, chases[0].Id, DeadlineOwner.Agency(Health), record.ConfirmBy), (asked.Kind, asked.SubjectId, asked.Owner, asked.DueOn));
+
+        ConfirmAs(record, Health);
+        ConfirmAs(record, School);
+        Assert.Throws<DomainRuleException>(() => record.Chase(record.Confirmations, new HashSet<Guid>(), "manager", Now, Today));
+    }
 }

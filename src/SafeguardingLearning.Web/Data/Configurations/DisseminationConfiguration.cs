@@ -40,3 +40,15 @@ internal sealed class DisseminationConfirmationConfiguration : IEntityTypeConfig
         builder.HasOne<PartnerAgency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DisseminationChaseConfiguration : IEntityTypeConfiguration<DisseminationChase>
+{
+    public void Configure(EntityTypeBuilder<DisseminationChase> builder)
+    {
+        // One chase per agency per day: a chase submitted twice, or by two people at once, emails once.
+        builder.HasIndex(c => new { c.DisseminationRecordId, c.AgencyId, c.ChasedOn }).IsUnique();
+        builder.Property(c => c.ChasedByUserId).HasMaxLength(450).IsRequired();
+        builder.HasOne<DisseminationRecord>().WithMany().HasForeignKey(c => c.DisseminationRecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PartnerAgency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

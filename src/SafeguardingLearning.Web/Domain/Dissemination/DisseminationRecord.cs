@@ -36,6 +36,11 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
     /// <summary>The kind of deadline an agency's confirmation is (reminders are keyed by it).</summary>
     public const string ConfirmationDeadlineKind = "dissemination-confirmation";
 
+    /// <summary>What the business unit's chase of an agency asks (each chase is its own reminder, keyed by the chase).</summary>
+    public const string ChaseKind = "dissemination-chase";
+
+    public const string ConfirmationStep = "Confirm the learning was received and how it was used";
+
     private readonly List<DisseminationConfirmation> _confirmations = [];
 
     private DisseminationRecord()
@@ -118,13 +123,79 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
         DateTime nowUtc,
         DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(agencies);
-        ArgumentNullException.ThrowIfNull(partnershipAgencies);
         if (string.IsNullOrWhiteSpace(source.Kind) || source.Kind.Length > LearningSource.KindMaxLength || source.Id == Guid.Empty)
         {
             throw new DomainRuleException("Choose the learning this dissemination passes on");
         }
 
+        var details = Check(kind, title, description, disseminatedOn, agencies, partnershipAgencies, audiences, confirmBy, calendar, today, []);
+        var record = new DisseminationRecord
+        {
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            SourceKind = source.Kind,
+            SourceId = source.Id,
+            RecordedByUserId = userId,
+            RecordedAt = nowUtc,
+        };
+        record.Apply(details);
+        return record;
+    }
+
+    /// <summary>
+    /// The business unit corrects what was sent, when, to whom and for whom. An agency added is asked to
+    /// confirm like the others; an agency not yet confirmed may be taken off, but one that has confirmed
+    /// may not: its confirmation is the evidence the learning arrived and was used. Every rule broken is
+    /// reported at once, against its field; nothing changes unless all hold.
+    /// </summary>
+    /// <param name="partnershipAgencies">The partnership's agencies: learning goes to these only.</param>
+    public void Change(
+        DisseminationKind? kind,
+        string? title,
+        string? description,
+        DateOnly disseminatedOn,
+        IReadOnlyCollection<Guid> agencies,
+        IReadOnlySet<Guid> partnershipAgencies,
+        string? audiences,
+        DateOnly? confirmBy,
+        WorkingDayCalendar calendar,
+        DateOnly today,
+        IReadOnlyDictionary<Guid, string> agencyNames)
+    {
+        ArgumentNullException.ThrowIfNull(agencyNames);
+        var details = Check(kind, title, description, disseminatedOn, agencies, partnershipAgencies, audiences, confirmBy, calendar, today, _confirmations, agencyNames);
+        Apply(details);
+    }
+
+    private void Apply(DisseminationDetails details)
+    {
+        Kind = details.Kind;
+        Title = details.Title;
+        Description = details.Description;
+        DisseminatedOn = details.DisseminatedOn;
+        Audiences = details.Audiences;
+        ConfirmBy = details.ConfirmBy;
+        _confirmations.RemoveAll(c => !details.Agencies.Contains(c.AgencyId));
+        var kept = _confirmations.Select(c => c.AgencyId).ToHashSet();
+        _confirmations.AddRange(details.Agencies.Where(a => !kept.Contains(a)).Select(a => new DisseminationConfirmation(this, a)));
+    }
+
+    private static DisseminationDetails Check(
+        DisseminationKind? kind,
+        string? title,
+        string? description,
+        DateOnly disseminatedOn,
+        IReadOnlyCollection<Guid> agencies,
+        IReadOnlySet<Guid> partnershipAgencies,
+        string? audiences,
+        DateOnly? confirmBy,
+        WorkingDayCalendar calendar,
+        DateOnly today,
+        IReadOnlyList<DisseminationConfirmation> confirmations,
+        IReadOnlyDictionary<Guid, string>? agencyNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        ArgumentNullException.ThrowIfNull(partnershipAgencies);
         var broken = new List<DomainRuleException>();
         if (kind is not { } chosen || !Enum.IsDefined(chosen))
         {
@@ -182,25 +253,26 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
             broken.Add(new("The date to confirm by must be on or after the date it was disseminated", nameof(ConfirmBy)));
         }
 
-        DomainRuleException.ThrowIfAny(broken);
-        var record = new DisseminationRecord
+        // A confirmed agency's answer is the evidence it received the learning: it stays on the record,
+        // and the record may not say it was sent after that agency received it.
+        var confirmed = confirmations.Where(c => c.IsConfirmed).ToList();
+        var removed = confirmed.Where(c => !sentTo.Contains(c.AgencyId)).ToList();
+        if (removed.Count > 0)
         {
-            Id = Guid.NewGuid(),
-            PartnershipId = partnershipId,
-            SourceKind = source.Kind,
-            SourceId = source.Id,
-            Kind = kind!.Value,
-            Title = cleanTitle,
-            Description = cleanDescription,
-            DisseminatedOn = disseminatedOn,
-            Audiences = cleanAudiences,
-            ConfirmBy = due,
-            RecordedByUserId = userId,
-            RecordedAt = nowUtc,
-        };
-        record._confirmations.AddRange(sentTo.Select(agency => new DisseminationConfirmation(record, agency)));
-        return record;
+            var names = removed.Select(c => agencyNames?.GetValueOrDefault(c.AgencyId) ?? "An agency").Order(StringComparer.Ordinal).ToList();
+            broken.Add(new($"{string.Join(" and ", names)} {(names.Count == 1 ? "has" : "have")} confirmed it was received and used, so cannot be taken off: the confirmation is the evidence", "Agencies"));
+        }
+
+        if (confirmed.Where(c => c.ReceivedOn < disseminatedOn).Min(c => c.ReceivedOn) is { } earliest)
+        {
+            broken.Add(new($"The date it was disseminated must be on or before {DisplayDates.Date(earliest)}, when an agency confirmed it was received", nameof(DisseminatedOn)));
+        }
+
+        DomainRuleException.ThrowIfAny(broken);
+        return new DisseminationDetails(kind!.Value, cleanTitle, cleanDescription, disseminatedOn, cleanAudiences, due, sentTo);
     }
+
+    private sealed record DisseminationDetails(DisseminationKind Kind, string Title, string Description, DateOnly DisseminatedOn, string Audiences, DateOnly ConfirmBy, IReadOnlyList<Guid> Agencies);
 
     /// <summary>The document sent with it: a Word document or a PDF (told by its content, not its name).</summary>
     public void AttachDocument(string? fileName, AttachmentKind kind, long sizeInBytes)
@@ -219,6 +291,47 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
         DocumentFileName = name.Length > AgencyAttachment.MaxFileNameLength ? name[^AgencyAttachment.MaxFileNameLength..] : name;
         DocumentKind = kind;
         DocumentSizeInBytes = sizeInBytes;
+    }
+
+    /// <summary>
+    /// The business unit chases the agencies that have not confirmed: one chase for each, except an
+    /// agency already chased today, which is not chased again the same day. None to chase is refused.
+    /// </summary>
+    /// <param name="confirmations">Every agency's confirmation of this dissemination.</param>
+    /// <param name="chasedToday">The agencies already chased for it today.</param>
+    public IReadOnlyList<DisseminationChase> Chase(IEnumerable<DisseminationConfirmation> confirmations, IReadOnlySet<Guid> chasedToday, string userId, DateTime nowUtc, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(confirmations);
+        ArgumentNullException.ThrowIfNull(chasedToday);
+        var unconfirmed = confirmations.Where(c => c.DisseminationRecordId == Id && !c.IsConfirmed).Select(c => c.AgencyId).Distinct().ToList();
+        if (unconfirmed.Count == 0)
+        {
+            throw new DomainRuleException("Every agency it was sent to has confirmed: there is nobody to chase", "Chase");
+        }
+
+        return [.. unconfirmed.Where(a => !chasedToday.Contains(a)).Select(a => new DisseminationChase(this, a, userId, nowUtc, today))];
+    }
+
+    /// <summary>
+    /// What each chase asks of the agency chased: its confirmation, by the same date, taken on the confirm
+    /// page. Keyed by the chase, so that a chase on another day is asked again while one the same day is not.
+    /// </summary>
+    public IEnumerable<Deadline> AskedBy(IEnumerable<DisseminationChase> chases)
+    {
+        ArgumentNullException.ThrowIfNull(chases);
+        return chases.Where(c => c.DisseminationRecordId == Id).Select(c => new Deadline(
+            PartnershipId,
+            Id,
+            Title,
+            ChaseKind,
+            c.Id,
+            ConfirmationStep,
+            ConfirmBy,
+            DeadlineOwner.Agency(c.AgencyId),
+            $"/dissemination/{Id}/confirm")
+        {
+            Detail = DisseminationNames.Describe(Kind),
+        });
     }
 
     /// <summary>How far it reached: how many of the agencies sent to have confirmed.</summary>
@@ -242,7 +355,7 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
             Title,
             ConfirmationDeadlineKind,
             c.Id,
-            "Confirm the learning was received and how it was used",
+            ConfirmationStep,
             ConfirmBy,
             DeadlineOwner.Agency(c.AgencyId),
             $"/dissemination/{Id}/confirm")

@@ -248,6 +248,13 @@ public static class AuditLabels
         [(nameof(DisseminationConfirmation), "Evidence")] = new("Evidence"),
         [(nameof(DisseminationConfirmation), "ConfirmedByUserId")] = new("Confirmed by", FieldKind.Person),
         [(nameof(DisseminationConfirmation), "ConfirmedAt")] = new("Confirmed", FieldKind.Moment),
+        [(nameof(DisseminationChase), "Id")] = Id,
+        [(nameof(DisseminationChase), "PartnershipId")] = Partnership,
+        [(nameof(DisseminationChase), "DisseminationRecordId")] = new("Dissemination", FieldKind.Hidden),
+        [(nameof(DisseminationChase), "AgencyId")] = new("Agency chased", FieldKind.Agency),
+        [(nameof(DisseminationChase), "ChasedOn")] = new("Date chased", FieldKind.Date),
+        [(nameof(DisseminationChase), "ChasedByUserId")] = new("Chased by", FieldKind.Person),
+        [(nameof(DisseminationChase), "ChasedAt")] = new("Chased", FieldKind.Moment),
 
         // Action plans, their actions and progress updates (the action plan forms).
         [(nameof(ActionPlan), "Id")] = Id,
@@ -379,7 +386,7 @@ public static class AuditLabels
         nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate),
         nameof(ImpactDecision), nameof(ActionPlanSettings),
         nameof(Theme), nameof(TimetableMilestone), nameof(PartnerAgency), nameof(PartnershipMembership), nameof(ApplicationUser),
-        nameof(DisseminationRecord), nameof(DisseminationConfirmation),
+        nameof(DisseminationRecord), nameof(DisseminationConfirmation), nameof(DisseminationChase),
         nameof(Domain.Calendar.BankHoliday), "AuditTrail",
     ];
 
@@ -424,6 +431,7 @@ public static class AuditLabels
         nameof(ApplicationUser) => "account",
         nameof(DisseminationRecord) => "dissemination of learning",
         nameof(DisseminationConfirmation) => "agency's confirmation of learning",
+        nameof(DisseminationChase) => "chase of an agency for its confirmation",
         nameof(Domain.Calendar.BankHoliday) => "bank holiday",
         "AuditTrail" => "audit trail",
         _ => AuditText.Words(kind).ToLowerInvariant(),

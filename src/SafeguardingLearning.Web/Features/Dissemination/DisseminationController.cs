@@ -28,7 +28,12 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
 {
     private const string Prefix = "Form";
 
+    /// <summary>How many of the latest chases a record's page lists.</summary>
+    public const int ShownChases = 20;
+
     private static readonly FormStep NewStep = new(Prefix) { Section = "dissemination" };
+
+    private static readonly FormStep EditStep = new(Prefix) { Section = "dissemination" };
 
     [Authorize(Policy = AccessPolicies.ViewDisseminations)]
     [HttpGet("/dissemination")]
@@ -73,7 +78,7 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
             var (outcome, recordId) = await ModelState.CreateOnce(db, NewStep, form.SubmissionKey, validation, async () =>
             {
                 var record = DisseminationRecord.Record(
-                    User.GetPartnershipId()!.Value, source, Enum.Parse<DisseminationKind>(form.Kind!), form.Title, form.Description,
+                    User.GetPartnershipId()!.Value, source, form.ChosenKind, form.Title, form.Description,
                     form.DisseminatedOn.ToDate()!.Value, form.Agencies, partnershipAgencies, form.Audiences, form.ConfirmBy.ToDate(),
                     calendar, User.GetUserId()!, clock.GetUtcNow().UtcDateTime, DisplayDates.Today(clock));
                 if (form.Document is { } file)
@@ -143,14 +148,111 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
         }
 
         var isLead = User.GetRole() == Role.AgencyLead;
+        var canChange = (await authorization.AuthorizeAsync(User, AccessPolicies.RecordDissemination)).Succeeded;
+        List<ChaseRow> chases = canChange
+            ? await (from c in db.DisseminationChases.AsNoTracking()
+                     where c.DisseminationRecordId == id
+                     orderby c.ChasedAt descending, c.Id
+                     select new ChaseRow(
+                         c.ChasedAt,
+                         db.Users.Where(u => u.Id == c.ChasedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "A former user",
+                         db.PartnerAgencies.Where(a => a.Id == c.AgencyId).Select(a => a.Name).FirstOrDefault() ?? "Another agency"))
+                .Take(ShownChases).ToListAsync()
+            : [];
         db.RecordEvent(AuditAction.Viewed, nameof(DisseminationRecord), id.ToString());
         await db.SaveChangesAsync();
         return View(new DisseminationModel(
             record.Id, record.Title, record.Kind, record.Description, record.DisseminatedOn, record.Audiences, record.ConfirmBy, recordedBy,
             record.DocumentFileName, record.DocumentKind, record.DocumentSizeInBytes, source,
-            [.. reach.Select(r => new ReachRow(r.Confirmation.Id, r.Agency, r.Confirmation.ReceivedOn, r.Confirmation.Use, r.Confirmation.UsedOn, r.Confirmation.Evidence, r.By, r.Confirmation.IsOverdue(record.ConfirmBy, today)))],
+            [.. reach.Select(r => new ReachRow(r.Confirmation.Id, r.Agency, r.Confirmation.ReceivedOn, r.Confirmation.Use, r.Confirmation.UsedOn, r.Confirmation.Evidence, r.By, r.Confirmation.IsOverdue(record.ConfirmBy, today), r.Confirmation.ConfirmedAt))],
             !isLead,
-            isLead && reach.Count > 0));
+            isLead && reach.Count > 0,
+            chases,
+            canChange));
+    }
+
+    [Authorize(Policy = AccessPolicies.RecordDissemination)]
+    [HttpGet("/dissemination/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id)
+    {
+        var record = await db.DisseminationRecords.Include(d => d.Confirmations).SingleOrDefaultAsync(d => d.Id == id);
+        return record is null ? NotFound() : View(await EditModel(record, EditDisseminationForm.From(record, ConcurrencyTokens.Read(db.Entry(record))), []));
+    }
+
+    [Authorize(Policy = AccessPolicies.RecordDissemination)]
+    [HttpPost("/dissemination/{id:guid}/edit")]
+    [RequestSizeLimit(64 * 1024 * 1024)]
+    public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = Prefix)] EditDisseminationForm form, [FromServices] IValidator<EditDisseminationForm> validator, CancellationToken cancellationToken)
+    {
+        var record = await db.DisseminationRecords.Include(d => d.Confirmations).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        var kind = await DocumentKind(form.Document, validation, cancellationToken);
+        var calendar = await bankHolidays.Calendar();
+        var agencies = await db.PartnerAgencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+
+        // The document sent before is kept until the change is saved: a refused or stale change puts it back.
+        byte[]? previous = null;
+        var replaced = false;
+        FormOutcome outcome;
+        try
+        {
+            outcome = await ModelState.Submit(db, EditStep with { Record = record, Version = form.Version }, validation, async () =>
+            {
+                var before = record.Confirmations.ToHashSet();
+                record.Change(
+                    form.ChosenKind, form.Title, form.Description, form.DisseminatedOn.ToDate()!.Value, form.Agencies, agencies.Keys.ToHashSet(),
+                    form.Audiences, form.ConfirmBy.ToDate(), calendar, DisplayDates.Today(clock), agencies);
+
+                // An agency added is a new confirmation to insert (its id is made by the domain, so say so).
+                db.DisseminationConfirmations.AddRange(record.Confirmations.Where(c => !before.Contains(c)));
+                if (form.Document is { } file)
+                {
+                    record.AttachDocument(file.FileName, kind!.Value, file.Length);
+                    previous = await Read(store.Open(record.Id), cancellationToken);
+                    replaced = true;
+                    await using var content = file.OpenReadStream();
+                    await store.SaveAsync(record.Id, content, cancellationToken);
+                }
+            });
+        }
+        catch
+        {
+            await PutBack(record.Id, replaced, previous);
+            throw;
+        }
+
+        if (outcome == FormOutcome.Saved)
+        {
+            TempData["Notice"] = "The dissemination has been changed. Any agency added is asked to confirm how it was used.";
+            return Redirect($"/dissemination/{id}");
+        }
+
+        await PutBack(id, replaced, previous);
+        Response.StatusCode = outcome == FormOutcome.Stale ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        var saved = await db.DisseminationRecords.Include(d => d.Confirmations).SingleAsync(d => d.Id == id, cancellationToken);
+        IReadOnlyList<ChangedField> changed = [];
+        if (outcome == FormOutcome.Stale)
+        {
+            string Names(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(a => agencies.GetValueOrDefault(a, "Another agency")).Order(StringComparer.Ordinal));
+            changed = ChangedField.Between(
+                ("What was disseminated?", DisseminationNames.Describe(saved.Kind), Enum.TryParse<DisseminationKind>(form.Kind, out var k) ? DisseminationNames.Describe(k) : null),
+                ("Title", saved.Title, form.Title),
+                ("Short description", saved.Description, form.Description),
+                ("Date it was disseminated", DisplayDates.Date(saved.DisseminatedOn), form.DisseminatedOn.ToDate() is { } on ? DisplayDates.Date(on) : null),
+                ("Agencies it was sent to", Names(saved.Confirmations.Select(c => c.AgencyId)), Names(form.Agencies.Distinct())),
+                ("Who it was for", saved.Audiences, form.Audiences),
+                ("Date agencies should confirm by", DisplayDates.Date(saved.ConfirmBy), form.ConfirmBy.ToDate() is { } by ? DisplayDates.Date(by) : null));
+
+            // Shown again with the newer version, so that saving again is a deliberate choice.
+            form.Version = ConcurrencyTokens.Read(db.Entry(saved));
+        }
+
+        return View(await EditModel(saved, form, changed));
     }
 
     [HttpGet("/dissemination/{id:guid}/document")]
@@ -193,7 +295,7 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
         var maxBytes = options.Value.MaxBytes;
         if (file.Length > maxBytes)
         {
-            validation.Errors.Add(new ValidationFailure(nameof(NewDisseminationForm.Document), $"The selected file must be smaller than {AttachmentContent.Size(maxBytes)}"));
+            validation.Errors.Add(new ValidationFailure(nameof(DisseminationFields.Document), $"The selected file must be smaller than {AttachmentContent.Size(maxBytes)}"));
             return null;
         }
 
@@ -201,11 +303,54 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
         var kind = await AttachmentContent.DetectAsync(header, cancellationToken);
         if (kind is not { } known || !DisseminationRecord.IsAcceptedDocument(known))
         {
-            validation.Errors.Add(new ValidationFailure(nameof(NewDisseminationForm.Document), "The selected file must be a Word document (.docx or .doc) or a PDF"));
+            validation.Errors.Add(new ValidationFailure(nameof(DisseminationFields.Document), "The selected file must be a Word document (.docx or .doc) or a PDF"));
             return null;
         }
 
         return kind;
+    }
+
+    private static async Task<byte[]?> Read(Stream? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return null;
+        }
+
+        await using (content)
+        {
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy, cancellationToken);
+            return copy.ToArray();
+        }
+    }
+
+    /// <summary>Puts back the document a refused or failed change replaced, or removes the one it added.</summary>
+    private async Task PutBack(Guid id, bool replaced, byte[]? previous)
+    {
+        if (!replaced)
+        {
+            return;
+        }
+
+        if (previous is null)
+        {
+            store.Delete(id);
+            return;
+        }
+
+        using var content = new MemoryStream(previous);
+        await store.SaveAsync(id, content, CancellationToken.None);
+    }
+
+    private async Task<EditDisseminationModel> EditModel(DisseminationRecord record, EditDisseminationForm form, IReadOnlyList<ChangedField> changed)
+    {
+        // The agencies to choose from: the active ones, and any the record was already sent to.
+        var sentTo = record.Confirmations.Select(c => c.AgencyId).ToList();
+        var agencies = await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive || sentTo.Contains(a.Id)).OrderBy(a => a.Name)
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
+        var name = await SourceName(record.Source) ?? "Unknown source";
+        return new EditDisseminationModel(record.Id, name, form, agencies, AttachmentContent.Size(options.Value.MaxBytes), record.DocumentFileName, changed);
     }
 
     private async Task<NewDisseminationModel?> NewModel(NewDisseminationForm form)

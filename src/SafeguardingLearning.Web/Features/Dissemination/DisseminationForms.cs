@@ -7,12 +7,9 @@ using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Dissemination;
 
-/// <summary>A dissemination of a piece of learning, as the business unit types it.</summary>
-public sealed class NewDisseminationForm
+/// <summary>What was disseminated, when, to which agencies and for whom, as the business unit types it.</summary>
+public abstract class DisseminationFields
 {
-    /// <summary>The learning it passes on, as "kind:id" ("review:…").</summary>
-    public string? Source { get; set; }
-
     public string? Kind { get; set; }
 
     public string? Title { get; set; }
@@ -30,6 +27,15 @@ public sealed class NewDisseminationForm
 
     public IFormFile? Document { get; set; }
 
+    public DisseminationKind ChosenKind => Enum.Parse<DisseminationKind>(Kind!);
+}
+
+/// <summary>A dissemination of a piece of learning, as the business unit records it.</summary>
+public sealed class NewDisseminationForm : DisseminationFields
+{
+    /// <summary>The learning it passes on, as "kind:id" ("review:…").</summary>
+    public string? Source { get; set; }
+
     /// <summary>Made when the form was shown, so that submitting it twice records one dissemination.</summary>
     public Guid? SubmissionKey { get; set; }
 
@@ -42,9 +48,29 @@ public sealed class NewDisseminationForm
     }
 }
 
-public sealed class NewDisseminationFormValidator : AbstractValidator<NewDisseminationForm>
+/// <summary>A dissemination corrected by the business unit: the same fields, and the record's version when shown.</summary>
+public sealed class EditDisseminationForm : DisseminationFields
 {
-    public NewDisseminationFormValidator()
+    /// <summary>The record's version when the form was shown.</summary>
+    public string? Version { get; set; }
+
+    /// <summary>Left empty, the document already sent stays.</summary>
+    public static EditDisseminationForm From(DisseminationRecord record, string? version) => new()
+    {
+        Kind = record.Kind.ToString(),
+        Title = record.Title,
+        Description = record.Description,
+        DisseminatedOn = DateParts.From(record.DisseminatedOn),
+        Agencies = [.. record.Confirmations.Select(c => c.AgencyId)],
+        Audiences = record.Audiences,
+        ConfirmBy = DateParts.From(record.ConfirmBy),
+        Version = version,
+    };
+}
+
+public sealed class DisseminationFieldsValidator : AbstractValidator<DisseminationFields>
+{
+    public DisseminationFieldsValidator()
     {
         RuleFor(f => f.Kind).Must(k => Enum.TryParse<DisseminationKind>(k, out var kind) && Enum.IsDefined(kind)).WithMessage("Choose what was disseminated");
         RuleFor(f => f.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Enter a title")
@@ -58,6 +84,16 @@ public sealed class NewDisseminationFormValidator : AbstractValidator<NewDissemi
         RuleFor(f => f.ConfirmBy).MustBeADate("the date to confirm by", required: false);
         RuleFor(f => f.Document).Must(f => f is null || f.Length > 0).WithMessage("The selected file is empty");
     }
+}
+
+public sealed class NewDisseminationFormValidator : AbstractValidator<NewDisseminationForm>
+{
+    public NewDisseminationFormValidator() => Include(new DisseminationFieldsValidator());
+}
+
+public sealed class EditDisseminationFormValidator : AbstractValidator<EditDisseminationForm>
+{
+    public EditDisseminationFormValidator() => Include(new DisseminationFieldsValidator());
 }
 
 /// <summary>An agency's confirmation, as its lead types it.</summary>
@@ -120,8 +156,14 @@ public sealed record NewDisseminationModel(string SourceName, NewDisseminationFo
         [.. Enum.GetValues<DisseminationKind>().Select(k => new SelectListItem(DisseminationNames.Describe(k), k.ToString()))];
 }
 
-/// <summary>One agency's row of the reach table.</summary>
-public sealed record ReachRow(Guid ConfirmationId, string Agency, DateOnly? ReceivedOn, LearningUse? Use, DateOnly? UsedOn, string? Evidence, string? ConfirmedBy, bool Overdue);
+/// <summary>The dissemination form being corrected, with the agencies to choose from and, after a stale save, what changed.</summary>
+public sealed record EditDisseminationModel(Guid Id, string SourceName, EditDisseminationForm Form, IReadOnlyList<SelectListItem> Agencies, string MaxSize, string? DocumentFileName, IReadOnlyList<ChangedField> Changed);
+
+/// <summary>One agency's row of the reach table: whether and when it confirmed, and how it used the learning.</summary>
+public sealed record ReachRow(Guid ConfirmationId, string Agency, DateOnly? ReceivedOn, LearningUse? Use, DateOnly? UsedOn, string? Evidence, string? ConfirmedBy, bool Overdue, DateTime? ConfirmedAt = null);
+
+/// <summary>One time the business unit chased an agency: who chased, when, which agency.</summary>
+public sealed record ChaseRow(DateTime ChasedAt, string ChasedBy, string Agency);
 
 public sealed record DisseminationModel(
     Guid Id,
@@ -138,7 +180,9 @@ public sealed record DisseminationModel(
     LearningSourceSummary Source,
     IReadOnlyList<ReachRow> Reach,
     bool SeesEveryAgency,
-    bool CanConfirm)
+    bool CanConfirm,
+    IReadOnlyList<ChaseRow> Chases,
+    bool CanChange)
 {
     public DisseminationReach Reached => new(Reach.Count(r => r.ReceivedOn is not null), Reach.Count);
 }
@@ -149,4 +193,20 @@ public sealed record ConfirmModel(Guid Id, string Title, DisseminationKind Kind,
 {
     public static IReadOnlyList<SelectListItem> Uses { get; } =
         [.. Enum.GetValues<LearningUse>().Select(u => new SelectListItem(DisseminationNames.Describe(u), u.ToString()))];
+}
+
+/// <summary>
+/// One agency's reach across every dissemination sent to it: how many, how many it confirmed, how many
+/// are outstanding and of those overdue, and how it used them.
+/// </summary>
+public sealed record AgencyReachRow(Guid AgencyId, string Agency, int SentTo, int Confirmed, int Overdue, IReadOnlyDictionary<LearningUse, int> Uses)
+{
+    public int Outstanding => SentTo - Confirmed;
+
+    public int Used(LearningUse use) => Uses.GetValueOrDefault(use);
+}
+
+public sealed record ReachModel(Page<AgencyReachRow> Agencies)
+{
+    public static IReadOnlyList<LearningUse> UseColumns { get; } = Enum.GetValues<LearningUse>();
 }

@@ -16,7 +16,7 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
     /// <summary>How many of a list a home page shows; the rest are a link away.</summary>
     public const int Shown = 10;
 
-    /// <summary>How many deadlines the weeks ahead show.</summary>
+    /// <summary>How many deadlines a home page shows: the weeks ahead, or all an agency must do.</summary>
     public const int ShownDeadlines = 25;
 
     /// <summary>How far ahead the deadlines reach.</summary>
@@ -75,9 +75,11 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
         var all = role is Role.BusinessUnit or Role.IndependentChair or Role.AgencyLead or Role.IndependentReviewer
             ? DeadlineBoard.For(await openDeadlines.AllAsync(calendar, today), role == Role.IndependentReviewer ? Role.BusinessUnit : role, User.GetAgencyId()).ToList()
             : [];
+        // An agency lead sees everything their agency must do, however far ahead; the partnership's
+        // roles see the next six weeks. Overdue first (they are the soonest), then soonest first.
         var horizon = today.AddDays(DeadlineWeeks * 7);
-        var upcoming = all.Where(d => d.DueOn <= horizon).ToList();
-        var deadlines = role == Role.IndependentReviewer ? [] : DeadlineBoard.Rows(upcoming.Take(ShownDeadlines), calendar, today);
+        var upcoming = role == Role.AgencyLead ? all : all.Where(d => d.DueOn <= horizon).ToList();
+        var deadlines = role == Role.IndependentReviewer ? [] : DeadlineBoard.Rows(upcoming.OrderBy(d => d.DueOn).ThenBy(d => d.Case, StringComparer.Ordinal).Take(ShownDeadlines), calendar, today);
 
         // The open reviews with the soonest deadlines, then the longest-running; the whole list is
         // the register's. Every open case's deadlines are already in hand (each deadline source
@@ -137,6 +139,12 @@ public sealed record HomeModel(
     int UpcomingDeadlineCount,
     int? CalendarEndsAfter)
 {
+    /// <summary>The open deadlines shown, overdue first and then by month: all an agency must do, however far ahead.</summary>
+    public IEnumerable<IGrouping<DateOnly, DeadlineRow>> DeadlinesByMonth(DateOnly today) =>
+        Deadlines
+            .OrderBy(d => d.Due)
+            .GroupBy(d => d.Due < today ? DateOnly.MinValue : new DateOnly(d.Due.Year, d.Due.Month, 1));
+
     /// <summary>The soonest open deadlines up to six weeks ahead, overdue ones included, by week.</summary>
     public IEnumerable<IGrouping<DateOnly, DeadlineRow>> DeadlinesByWeek(DateOnly today) =>
         Deadlines

@@ -720,6 +720,42 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationChase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChasedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("ChasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DisseminationRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("DisseminationRecordId", "AgencyId", "ChasedOn")
+                        .IsUnique();
+
+                    b.ToTable("DisseminationChases");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationConfirmation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2047,6 +2083,21 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
                         .WithMany()
                         .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationChase", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Dissemination.DisseminationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisseminationRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -725,6 +725,42 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationChase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChasedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("ChasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DisseminationRecordId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("DisseminationRecordId", "AgencyId", "ChasedOn")
+                        .IsUnique();
+
+                    b.ToTable("DisseminationChases");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationConfirmation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2044,6 +2080,21 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
                         .WithMany()
                         .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationChase", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Dissemination.DisseminationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisseminationRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

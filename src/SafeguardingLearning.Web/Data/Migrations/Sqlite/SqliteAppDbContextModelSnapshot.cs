@@ -699,6 +699,42 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationChase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChasedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ChasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisseminationRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("DisseminationRecordId", "AgencyId", "ChasedOn")
+                        .IsUnique();
+
+                    b.ToTable("DisseminationChases");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationConfirmation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2006,6 +2042,21 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
                         .WithMany()
                         .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationChase", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Dissemination.DisseminationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisseminationRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
