@@ -186,7 +186,7 @@ public class GoldenThreadTests(AppServer server) : BrowserTest(server)
             await Visit(page, "/themes");
             themeUrl = (await page.GetByRole(AriaRole.Link, new() { Name = "Exploitation", Exact = true }).First.GetAttributeAsync("href"))!;
             await Visit(page, themeUrl);
-            var item = page.Locator("#theme-findings > div, #theme-findings li, #theme-findings .app-theme-finding").Filter(new() { HasText = finding }).First;
+            var item = page.Locator("#theme-findings .app-finding").Filter(new() { HasText = finding });
             var text = await item.InnerTextAsync();
             Assert.Contains(policeAction, text, StringComparison.Ordinal);
             Assert.Contains(healthAction, text, StringComparison.Ordinal);

@@ -96,6 +96,11 @@ public class ActionEscalationTests
         // Past 10 working days overdue: the chair, once, however many days more it stays overdue.
         await SweepOn(D(2027, 2, 22), D(2027, 2, 23), D(2027, 2, 24));
         Assert.Equal([.. overdue.Append("ActionEscalated Overdue chair@northshire.example").Order(StringComparer.Ordinal)], await RemindersFor(app, action));
+        // Each email names its own step, though the three deadlines are about the one action.
+        var chairEmails = await app.Query(db => db.OutboxEmails.Where(e => e.To == "chair@northshire.example").Select(e => e.Subject).ToListAsync());
+        Assert.Contains(chairEmails, s => s.StartsWith("Safeguarding Learning: overdue: Overdue action escalated", StringComparison.Ordinal));
+        var managerEmails = await app.Query(db => db.OutboxEmails.Where(e => e.To == "manager@northshire.example").Select(e => e.Subject).ToListAsync());
+        Assert.Contains(managerEmails, s => s.StartsWith("Safeguarding Learning: overdue: Chase overdue action 1", StringComparison.Ordinal));
         chair = await app.SignInAs("chair@northshire.example"); // the first session has timed out on the clock
         Assert.Contains("Overdue action escalated", (await chair.GetPage("/")).Body!.TextContent, StringComparison.Ordinal);
 

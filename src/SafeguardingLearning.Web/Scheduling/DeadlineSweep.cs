@@ -77,8 +77,9 @@ public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, 
             }
         }
 
-        var steps = deadlines.GroupBy(d => d.SubjectId).ToDictionary(g => g.Key, g => g.First().Step);
-        return await raiseReminders.Handle(wanted, (reminder, to) => chasing.Email(reminder, reminder.Subject == CalendarEndingKind ? "Next years' bank holidays for the calendar" : steps.GetValueOrDefault(reminder.SubjectId), to, now), cancellationToken);
+        // One record may have several deadlines (an action's end date, its chase, its escalation): each email names its own step.
+        var steps = deadlines.GroupBy(d => (d.Kind, d.SubjectId)).ToDictionary(g => g.Key, g => g.First().Step);
+        return await raiseReminders.Handle(wanted, (reminder, to) => chasing.Email(reminder, reminder.Subject == CalendarEndingKind ? "Next years' bank holidays for the calendar" : steps.GetValueOrDefault((reminder.Subject, reminder.SubjectId)), to, now), cancellationToken);
     }
 
     /// <summary>Who is told beside the owner once a deadline is overdue: its own choice, or the reminder rules'.</summary>

@@ -31,6 +31,13 @@ public sealed class TestApplication(TestDatabase database, string environment = 
     private readonly string _attachmentsFolder = Directory.CreateTempSubdirectory("sl-test-attachments-").FullName;
     private readonly string _anchorFolder = Directory.CreateTempSubdirectory("sl-test-anchors-").FullName;
 
+    /// <summary>
+    /// Every app watches its settings files for changes. Hundreds of apps start in one test run, and
+    /// those still being disposed hold their watchers, so inotify's limit of 128 instances a user was
+    /// reached mid-run ("No form on /sign-in"). The watchers poll instead: no inotify instance at all.
+    /// </summary>
+    static TestApplication() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     /// <summary>A chain key for environments other than Development (which has its own in appsettings.Development.json).</summary>
     public const string TestChainKey = "dGVzdHMgb25seTogYSBjaGFpbiBrZXkgb2YgMzIgYnl0ZXMh";
 

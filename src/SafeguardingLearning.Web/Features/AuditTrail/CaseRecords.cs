@@ -20,7 +20,7 @@ public static class CaseRecords
         nameof(CaseReview), nameof(CaseReviewAgency), nameof(Finding), nameof(FindingTheme),
         nameof(ChronologyEntry), nameof(LearningEvent),
         nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
-        nameof(DisseminationRecord), nameof(DisseminationConfirmation),
+        nameof(DisseminationRecord), nameof(DisseminationConfirmation), nameof(DisseminationChase),
         nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate), nameof(ImpactDecision),
     };
 
