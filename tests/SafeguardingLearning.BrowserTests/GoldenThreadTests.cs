@@ -30,7 +30,12 @@ public class GoldenThreadTests(AppServer server) : BrowserTest(server)
 
     private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
-    private static async Task<string> Notice(IPage page) => (await page.Locator("#notice").TextContentAsync())?.Trim() ?? string.Empty;
+    /// <summary>
+    /// The notice on the page a form's post led to. The post and its redirect are given a minute, as a
+    /// sign-in is: on a machine busy with the other test project they have taken longer than 30 s.
+    /// </summary>
+    private static async Task<string> Notice(IPage page) =>
+        (await page.Locator("#notice").TextContentAsync(new() { Timeout = 60_000 }))?.Trim() ?? string.Empty;
 
     private static async Task<string> Errors(IPage page) => await page.Locator(".govuk-error-summary").TextContentAsync() ?? string.Empty;
 
