@@ -62,7 +62,10 @@ dotnet restore SafeguardingLearning.sln || exit 1
 say "building ($configuration)"
 dotnet build SafeguardingLearning.sln -c "$configuration" --no-restore -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 
-check "code style (dotnet format --verify-no-changes)" dotnet format SafeguardingLearning.sln --verify-no-changes --no-restore
+# The build already fails on every analyzer and code-style warning (EnforceCodeStyleInBuild with
+# warnings as errors), so dotnet format checks only what the build does not: layout and whitespace.
+# (Its full run, which analyses everything again, took six minutes of the run.)
+check "code layout (dotnet format whitespace --verify-no-changes)" dotnet format whitespace SafeguardingLearning.sln --verify-no-changes
 check "compose file (docker-compose config)" env POSTGRES_PASSWORD=compose-check AUDIT_CHAIN_KEY=compose-check docker-compose -f docker-compose.yml config -q
 
 say "starting a throwaway PostgreSQL cluster"
