@@ -9,9 +9,11 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.Reminders;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Home;
 using SafeguardingLearning.Web.Features.Shared;
+using SafeguardingLearning.Web.Scheduling;
 using static SafeguardingLearning.IntegrationTests.DisseminationTests;
 
 namespace SafeguardingLearning.IntegrationTests;
@@ -133,9 +135,17 @@ public class DisseminationFollowUpTests
         Assert.Contains(Health, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Mary Okafor", row.TextContent, StringComparison.Ordinal);
 
+        // The trust's leads are reminded in the app until the trust confirms: the hourly sweep keeps the chase's reminder.
+        async Task<List<(DateTime CreatedAt, DateTime? ReadAt, DateTime? ResolvedAt)>> Asked() => await app.Query(db => db.Reminders
+            .Where(r => r.Kind == ReminderKind.Asked && r.Subject == DisseminationRecord.ConfirmationDeadlineKind && r.SubjectId == confirmations[Health])
+            .Select(r => new ValueTuple<DateTime, DateTime?, DateTime?>(r.CreatedAt, r.ReadAt, r.ResolvedAt)).ToListAsync());
+        await Sweep(app);
+        Assert.Equal(healthLeads.Count, (await Asked()).Count(r => r.ResolvedAt == null));
+        var emailed = (await Outbox()).Count; // with the sweep's own reminder that the confirmation is overdue
+
         // The same chase again the same day (a double click, or from the page shown before): nobody is emailed again, and the page says so.
         Assert.Equal($"/dissemination/{id}", (await Submit(manager, details, chase, new())).RedirectPath());
-        Assert.Equal(healthLeads.Count, (await Outbox()).Count);
+        Assert.Equal(emailed, (await Outbox()).Count);
         Assert.Equal(1, await app.Query(db => db.DisseminationChases.CountAsync(c => c.DisseminationRecordId == id)));
         Assert.Contains($"{Health} was already chased today, so was not emailed again.", (await manager.GetPage(page)).QuerySelector(".govuk-notification-banner")?.TextContent, StringComparison.Ordinal);
 
@@ -143,9 +153,19 @@ public class DisseminationFollowUpTests
         clock.SetDay(today.AddDays(1));
         manager = await app.SignInAs("manager@northshire.example");
         Assert.Equal($"/dissemination/{id}", (await Submit(manager, await manager.GetPage(page), chase, new())).RedirectPath());
-        Assert.Equal(healthLeads.Count * 2, (await Outbox()).Count);
+        Assert.Equal(emailed + healthLeads.Count, (await Outbox()).Count);
         Assert.Equal(2, (await manager.GetPage(page)).QuerySelectorAll("#chases tbody tr").Length);
+
+        // Asked again through the same reminder, shown as new; once the trust confirms, the sweep resolves it.
+        var again = await Asked();
+        Assert.Equal(healthLeads.Count, again.Count);
+        Assert.All(again, r => Assert.Equal((clock.GetUtcNow().UtcDateTime, (DateTime?)null, (DateTime?)null), (r.CreatedAt, r.ReadAt, r.ResolvedAt)));
+        await Confirm(app, confirmations[Health], today.AddDays(1), LearningUse.SharedInTeamMeetings, today.AddDays(1));
+        await Sweep(app);
+        Assert.All(await Asked(), r => Assert.NotNull(r.ResolvedAt));
     }
+
+    private static Task Sweep(TestApplication app) => app.Seed(services => services.GetRequiredService<DeadlineSweep>().RunAsync());
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -25,6 +25,11 @@ public sealed class Chasing(AppDbContext db, IOptions<EmailOptions> email)
     public async Task<IReadOnlyList<Deadline>> AskNowAsync(IReadOnlyList<Deadline> deadlines, DateTime now, CancellationToken cancellationToken = default)
     {
         var people = await PeopleAsync(cancellationToken);
+
+        // A step asked again (a chase on another day) asks again through the reminder it already has:
+        // one per step, due date and person, shown as new.
+        var subjects = deadlines.Select(d => d.SubjectId).Distinct().ToList();
+        var askedBefore = subjects.Count == 0 ? [] : await db.Reminders.Where(r => r.Kind == ReminderKind.Asked && subjects.Contains(r.SubjectId)).ToListAsync(cancellationToken);
         var unchased = new List<Deadline>();
         foreach (var deadline in deadlines)
         {
@@ -36,8 +41,18 @@ public sealed class Chasing(AppDbContext db, IOptions<EmailOptions> email)
 
             foreach (var owner in owners.DistinctBy(o => o.UserId))
             {
-                var reminder = new Reminder(deadline.PartnershipId, deadline.Kind, deadline.SubjectId, ReminderKind.Asked, deadline.DueOn, owner.UserId, Text(deadline, $"due {DisplayDates.Date(deadline.DueOn)}"), deadline.Link, now);
-                db.Reminders.Add(reminder);
+                var text = Text(deadline, $"due {DisplayDates.Date(deadline.DueOn)}");
+                var reminder = askedBefore.FirstOrDefault(r => r.Subject == deadline.Kind && r.SubjectId == deadline.SubjectId && r.DueOn == deadline.DueOn && r.RecipientUserId == owner.UserId);
+                if (reminder is null)
+                {
+                    reminder = new Reminder(deadline.PartnershipId, deadline.Kind, deadline.SubjectId, ReminderKind.Asked, deadline.DueOn, owner.UserId, text, deadline.Link, now);
+                    db.Reminders.Add(reminder);
+                }
+                else
+                {
+                    reminder.AskAgain(text, now);
+                }
+
                 if (owner.Email is { } address)
                 {
                     db.OutboxEmails.Add(Email(reminder, deadline.Step, address, now));

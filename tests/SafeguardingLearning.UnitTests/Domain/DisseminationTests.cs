@@ -192,7 +192,9 @@ public class DisseminationTests
         Assert.Equal([Health], chases.Select(c => c.AgencyId));
         Assert.Equal((Today, "manager", record.Id), (chases[0].ChasedOn, chases[0].ChasedByUserId, chases[0].DisseminationRecordId));
         var asked = Assert.Single(record.AskedBy(chases));
-        Assert.Equal((DisseminationRecord.ChaseKind, chases[0].Id, DeadlineOwner.Agency(Health), record.ConfirmBy), (asked.Kind, asked.SubjectId, asked.Owner, asked.DueOn));
+        // A chase asks for the agency's own open confirmation, the deadline its reminders are kept for until it confirms.
+        Assert.Equal((DisseminationRecord.ConfirmationDeadlineKind, Of(record, Health).Id, DeadlineOwner.Agency(Health), record.ConfirmBy), (asked.Kind, asked.SubjectId, asked.Owner, asked.DueOn));
+        Assert.Contains(record.OpenDeadlines(record.Confirmations), d => (d.Kind, d.SubjectId, d.DueOn) == (asked.Kind, asked.SubjectId, asked.DueOn));
 
         ConfirmAs(record, Health);
         ConfirmAs(record, School);

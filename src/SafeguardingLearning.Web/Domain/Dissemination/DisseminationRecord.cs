@@ -36,9 +36,6 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
     /// <summary>The kind of deadline an agency's confirmation is (reminders are keyed by it).</summary>
     public const string ConfirmationDeadlineKind = "dissemination-confirmation";
 
-    /// <summary>What the business unit's chase of an agency asks (each chase is its own reminder, keyed by the chase).</summary>
-    public const string ChaseKind = "dissemination-chase";
-
     public const string ConfirmationStep = "Confirm the learning was received and how it was used";
 
     private readonly List<DisseminationConfirmation> _confirmations = [];
@@ -313,25 +310,15 @@ public class DisseminationRecord : IPartnershipOwned, IVersioned
     }
 
     /// <summary>
-    /// What each chase asks of the agency chased: its confirmation, by the same date, taken on the confirm
-    /// page. Keyed by the chase, so that a chase on another day is asked again while one the same day is not.
+    /// What each chase asks of the agency chased: its open confirmation, the same deadline its
+    /// reminders are raised for, so the agency's leads are reminded in the app until they confirm
+    /// (a chase on another day asks again through the same reminder).
     /// </summary>
     public IEnumerable<Deadline> AskedBy(IEnumerable<DisseminationChase> chases)
     {
         ArgumentNullException.ThrowIfNull(chases);
-        return chases.Where(c => c.DisseminationRecordId == Id).Select(c => new Deadline(
-            PartnershipId,
-            Id,
-            Title,
-            ChaseKind,
-            c.Id,
-            ConfirmationStep,
-            ConfirmBy,
-            DeadlineOwner.Agency(c.AgencyId),
-            $"/dissemination/{Id}/confirm")
-        {
-            Detail = DisseminationNames.Describe(Kind),
-        });
+        var chased = chases.Where(c => c.DisseminationRecordId == Id).Select(c => c.AgencyId).ToHashSet();
+        return OpenDeadlines(_confirmations).Where(d => chased.Contains(d.Owner.AgencyId!.Value));
     }
 
     /// <summary>How far it reached: how many of the agencies sent to have confirmed.</summary>

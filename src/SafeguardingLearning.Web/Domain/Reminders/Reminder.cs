@@ -80,6 +80,15 @@ public class Reminder : IPartnershipOwned
     public void MarkRead(DateTime nowUtc) => ReadAt ??= nowUtc;
 
     public void Resolve(DateTime nowUtc) => ResolvedAt ??= nowUtc;
+
+    /// <summary>Asked again (chased): shown again as new, with what it says now.</summary>
+    public void AskAgain(string text, DateTime nowUtc)
+    {
+        Text = text;
+        CreatedAt = nowUtc;
+        ReadAt = null;
+        ResolvedAt = null;
+    }
 }
 
 /// <summary>
