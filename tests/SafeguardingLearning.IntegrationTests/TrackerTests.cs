@@ -20,6 +20,10 @@ public class TrackerTests
 {
     private const string PoliceNote = "Inspector covering two districts";
 
+    private const string ImpactCheckT = "Re-audit of 20 neglect assessments";
+
+    private const string ImpactT = "Neglect assessments now record the child's lived experience";
+
     /// <summary>
     /// Two reviews, each with one finding tagged "Neglect", and their plans: Child T's plan has a police
     /// action (not shared, overdue, updated twice), a health action (not shared) and a shared business
@@ -52,11 +56,11 @@ public class TrackerTests
 
             var planT = new ActionPlan(partnership, new LearningSource(LearningSource.Review, reviewT), "Child T: action plan", manager.UserId, DateTime.UtcNow);
             var planU = new ActionPlan(partnership, new LearningSource(LearningSource.Review, reviewU), "Child U: action plan", manager.UserId, DateTime.UtcNow);
-            ImprovementAction Make(ActionPlan plan, int number, string activity, ActionPerson lead, bool shared, Guid finding, int months) =>
-                new(plan, number, new ActionDetails(activity, lead.AgencyId, lead, "Outcome", "Evidence", today.AddMonths(months), shared, [finding], [neglect]), [finding], today);
+            ImprovementAction Make(ActionPlan plan, int number, string activity, ActionPerson lead, bool shared, Guid finding, int months, string? impactCheck = null) =>
+                new(plan, number, new ActionDetails(activity, lead.AgencyId, lead, "Outcome", "Evidence", today.AddMonths(months), shared, [finding], [neglect], impactCheck, impactCheck is null ? null : today.AddMonths(months + 3)), [finding], today);
             var policeT = Make(planT, 1, "Police T: brief response officers", policeLead, shared: false, findingT, 1);
             var healthT = Make(planT, 2, "Health T: audit health visitor records", healthLead, shared: false, findingT, 2);
-            var unitT = Make(planT, 3, "Unit T: neglect toolkit launched", manager, shared: true, findingT, 3);
+            var unitT = Make(planT, 3, "Unit T: neglect toolkit launched", manager, shared: true, findingT, 3, ImpactCheckT);
             var policeU = Make(planU, 1, "Police U: neglect screening in custody", policeLead, shared: true, findingU, 4);
             db.ActionPlans.AddRange(planT, planU);
             db.ImprovementActions.AddRange(policeT, healthT, unitT, policeU);
@@ -64,6 +68,7 @@ public class TrackerTests
             db.ProgressUpdates.Add(policeT.Update(policeLead, "Briefed 20 more officers on 10 June", ActionStatus.AtRisk, null, PoliceNote, false, today, DateTime.UtcNow));
             db.ProgressUpdates.Add(policeU.Update(policeLead, "Screening form drafted on 4 June", ActionStatus.AtRisk, null, null, false, today, DateTime.UtcNow));
             db.ProgressUpdates.Add(unitT.Update(manager, "Toolkit launched at the forum on 5 June", ActionStatus.CompletedAwaitingImpact, "Toolkit used in 40 assessments", null, false, today, DateTime.UtcNow));
+            db.ImpactDecisions.Add(unitT.DecideImpact(manager, ImpactDecider.BusinessUnit, true, ImpactT, true, today, DateTime.UtcNow));
 
             var members = (await db.PartnerAgencies.IgnoreQueryFilters().Select(a => a.Id).ToListAsync()).ToHashSet();
             var record = DisseminationRecord.Record(partnership, new LearningSource(LearningSource.Review, reviewT), DisseminationKind.SevenMinuteBriefing,
@@ -71,9 +76,7 @@ public class TrackerTests
             db.DisseminationRecords.Add(record);
             await db.SaveChangesAsync();
 
-            // Closing (the business unit accepting the evidence of impact) and a past end date are set
-            // directly: neither can be reached through the pages on the day the action is made.
-            await db.ImprovementActions.Where(a => a.Id == unitT.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ActionStatus.Closed));
+            // A past end date is set directly: it cannot be reached through the pages on the day the action is made.
             await db.ImprovementActions.Where(a => a.Id == policeT.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EndDate, today.AddDays(-1)));
             var confirmation = await db.DisseminationConfirmations.IgnoreQueryFilters().Where(c => c.DisseminationRecordId == record.Id && c.AgencyId == police).Select(c => c.Id).SingleAsync();
             await db.DisseminationConfirmations.IgnoreQueryFilters().Where(c => c.Id == confirmation).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReceivedOn, today));
@@ -226,6 +229,15 @@ public class TrackerTests
         Assert.Contains("Briefed 20 more officers on 10 June", followUp.QuerySelector($"[data-action-id='{s.PoliceT}']")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Toolkit used in 40 assessments", followUp.QuerySelector($"[data-action-id='{s.UnitT}']")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("1 of 2 agencies confirmed", followUp.QuerySelector("#disseminations")?.TextContent, StringComparison.Ordinal);
+
+        // The impact: what the action said would show it, the difference accepted, and whether the check showed it; on the theme's page too.
+        var unitImpact = followUp.QuerySelector($"[data-action-id='{s.UnitT}']")?.TextContent;
+        Assert.Contains($"The difference it made: {ImpactT}", unitImpact, StringComparison.Ordinal);
+        Assert.Contains($"Impact check: {ImpactCheckT}", unitImpact, StringComparison.Ordinal);
+        Assert.Contains("It showed impact.", unitImpact, StringComparison.Ordinal);
+        Assert.DoesNotContain("Impact check", followUp.QuerySelector($"[data-action-id='{s.PoliceT}']")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("It showed impact.", childT.QuerySelector($"[data-action-id='{s.UnitT}']")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Child Tracker One, finding 1", childT.QuerySelector("h3")?.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(PoliceNote, followUp.Body!.TextContent, StringComparison.Ordinal);
 
         // The review's page links to its plan, to disseminating its learning and to each finding's follow-up.

@@ -147,7 +147,7 @@ public sealed record ActionModel(
     bool Flagged,
     IReadOnlyList<string> Stagnation,
     IReadOnlyList<string> Findings,
-    IReadOnlyList<string> Themes,
+    IReadOnlyList<ThemeLink> Themes,
     IReadOnlyList<UpdateRow> Updates,
     bool CanUpdate,
     bool CanChange,
@@ -156,6 +156,9 @@ public sealed record ActionModel(
     bool AskToSendAsItIs)
 {
     public string? CompletionEvidence { get; init; }
+
+    /// <summary>Whether the reader may open a theme's page (its findings over the years).</summary>
+    public bool MayFollowThemes { get; init; }
 
     public string? ImpactCheck { get; init; }
 

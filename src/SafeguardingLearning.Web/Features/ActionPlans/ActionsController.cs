@@ -146,7 +146,7 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
         var findings = await db.Findings.AsNoTracking().Where(f => findingIds.Contains(f.Id)).OrderBy(f => f.Number)
             .Select(f => $"Finding {f.Number}: {f.Recommendation ?? f.Text}").ToListAsync();
         var themeIds = action.Themes.Select(t => t.ThemeId).ToList();
-        var themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync();
+        var themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => new ThemeLink(t.Id, t.Name)).ToListAsync();
 
         // The private note is left out of the query for anyone who may not read it: it never reaches the page.
         var updates = await db.ProgressUpdates.AsNoTracking().Where(u => u.ImprovementActionId == id)
@@ -187,6 +187,7 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
             ImpactDecidedBy = ActionPlanSettings.Describe(settings.ImpactDecidedBy),
             Decisions = decisions,
             Impact = canDecide ? impact : null,
+            MayFollowThemes = (await authorization.AuthorizeAsync(User, AccessPolicies.ReadThemeFindings)).Succeeded,
         };
     }
 }

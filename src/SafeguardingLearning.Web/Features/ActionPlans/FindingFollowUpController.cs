@@ -51,6 +51,10 @@ public sealed class FindingFollowUpController(AppDbContext db, TimeProvider cloc
                               a.CompletionEvidence,
                               a.LatestUpdateOn,
                               a.LatestUpdate,
+                              a.ImpactCheck,
+                              a.ImpactCheckBy,
+                              a.ImpactAccepted,
+                              a.CheckShowedImpact,
                           }).ToListAsync();
         if (rows.Count == 0)
         {
@@ -58,7 +62,7 @@ public sealed class FindingFollowUpController(AppDbContext db, TimeProvider cloc
         }
 
         var finding = rows[0].Finding;
-        var actions = rows.Select(x => FindingActions.From(findingId, x.ActionId, x.Number, x.Activity, x.Responsible, x.Status, x.EndDate, x.CompletionEvidence, x.LatestUpdateOn, x.LatestUpdate))
+        var actions = rows.Select(x => FindingActions.From(findingId, x.ActionId, x.Number, x.Activity, x.Responsible, x.Status, x.EndDate, x.CompletionEvidence, x.LatestUpdateOn, x.LatestUpdate, new ActionImpact(x.ImpactCheck, x.ImpactCheckBy, x.ImpactAccepted, x.CheckShowedImpact)))
             .OfType<FindingAction>().ToList();
         var disseminations = await db.DisseminationRecords.AsNoTracking()
             .Where(d => d.SourceKind == LearningSource.Review && d.SourceId == id)
@@ -90,9 +94,19 @@ public sealed record FindingAction(
     DateOnly EndDate,
     string? CompletionEvidence,
     DateOnly? LatestUpdateOn,
-    string? LatestUpdate)
+    string? LatestUpdate,
+    ActionImpact Impact)
 {
     public bool IsClosed => Status == ActionStatus.Closed;
+}
+
+/// <summary>
+/// What an action said would show its impact (a re-audit or a later data measure, and when), the
+/// difference its accepted evidence of impact made, and whether the check showed impact.
+/// </summary>
+public sealed record ActionImpact(string? Check, DateOnly? CheckBy, string? Accepted, bool? CheckShowed)
+{
+    public bool IsEmpty => Check is null && Accepted is null;
 }
 
 /// <summary>An action answering a finding, as the database gives it: joinable to the findings of a page, so that a page of findings and their actions is one query.</summary>
@@ -117,6 +131,15 @@ public sealed class FindingActionRow
     public DateOnly? LatestUpdateOn { get; init; }
 
     public string? LatestUpdate { get; init; }
+
+    public string? ImpactCheck { get; init; }
+
+    public DateOnly? ImpactCheckBy { get; init; }
+
+    /// <summary>The difference the action made, in the words of whoever accepted its evidence of impact (the latest acceptance).</summary>
+    public string? ImpactAccepted { get; init; }
+
+    public bool? CheckShowedImpact { get; init; }
 }
 
 /// <summary>The actions answering findings, as far as a reader may see them, with their latest update (never its private note).</summary>
@@ -137,11 +160,15 @@ public static class FindingActions
             CompletionEvidence = a.CompletionEvidence,
             LatestUpdateOn = db.ProgressUpdates.Where(u => u.ImprovementActionId == a.Id).OrderByDescending(u => u.WrittenAt).Select(u => (DateOnly?)u.WrittenOn).FirstOrDefault(),
             LatestUpdate = db.ProgressUpdates.Where(u => u.ImprovementActionId == a.Id).OrderByDescending(u => u.WrittenAt).Select(u => u.WhatWasDone).FirstOrDefault(),
+            ImpactCheck = a.ImpactCheck,
+            ImpactCheckBy = a.ImpactCheckBy,
+            ImpactAccepted = db.ImpactDecisions.Where(d => d.ImprovementActionId == a.Id && d.Accepted).OrderByDescending(d => d.DecidedAt).Select(d => d.Text).FirstOrDefault(),
+            CheckShowedImpact = db.ImpactDecisions.Where(d => d.ImprovementActionId == a.Id && d.Accepted).OrderByDescending(d => d.DecidedAt).Select(d => d.CheckShowedImpact).FirstOrDefault(),
         };
 
     /// <summary>The action of a row of a finding left-joined to its actions: none when the finding has none the reader sees.</summary>
-    public static FindingAction? From(Guid findingId, Guid? id, int? number, string? activity, string? responsible, ActionStatus? status, DateOnly? endDate, string? completionEvidence, DateOnly? latestUpdateOn, string? latestUpdate) =>
-        id is { } actionId ? new FindingAction(findingId, actionId, number!.Value, activity!, responsible!, status!.Value, endDate!.Value, completionEvidence, latestUpdateOn, latestUpdate) : null;
+    public static FindingAction? From(Guid findingId, Guid? id, int? number, string? activity, string? responsible, ActionStatus? status, DateOnly? endDate, string? completionEvidence, DateOnly? latestUpdateOn, string? latestUpdate, ActionImpact impact) =>
+        id is { } actionId ? new FindingAction(findingId, actionId, number!.Value, activity!, responsible!, status!.Value, endDate!.Value, completionEvidence, latestUpdateOn, latestUpdate, impact) : null;
 }
 
 public sealed record FollowUpFinding(

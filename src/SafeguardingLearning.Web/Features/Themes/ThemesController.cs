@@ -137,10 +137,14 @@ public sealed class ThemesController(AppDbContext db, TimeProvider clock) : Cont
                 a.CompletionEvidence,
                 a.LatestUpdateOn,
                 a.LatestUpdate,
+                a.ImpactCheck,
+                a.ImpactCheckBy,
+                a.ImpactAccepted,
+                a.CheckShowedImpact,
             }).ToListAsync();
         var findings = new Page<ThemeFinding>([.. rows.Select(r => r.Finding).DistinctBy(f => f.FindingId)], number, Paging.PageSize, found.Findings);
         var actions = rows
-            .Select(r => FindingActions.From(r.Finding.FindingId, r.ActionId, r.ActionNumber, r.Activity, r.Responsible, r.Status, r.EndDate, r.CompletionEvidence, r.LatestUpdateOn, r.LatestUpdate))
+            .Select(r => FindingActions.From(r.Finding.FindingId, r.ActionId, r.ActionNumber, r.Activity, r.Responsible, r.Status, r.EndDate, r.CompletionEvidence, r.LatestUpdateOn, r.LatestUpdate, new ActionImpact(r.ImpactCheck, r.ImpactCheckBy, r.ImpactAccepted, r.CheckShowedImpact)))
             .OfType<FindingAction>()
             .ToList();
 
