@@ -172,9 +172,11 @@ public class QueryCountTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The benchmark's generated ten years of cases (build/bench.sh), at full size: every kind of
-    /// review at every stage, rapid reviews at every step, findings, agency requests and a long audit
-    /// trail, and action plans with their updates (about 30 s to generate on SQLite on a quiet machine). Each page sends what it sent at demo scale.
+    /// The benchmark's generated ten years of cases (build/bench.sh) at a quarter of their size: about
+    /// 500 reviews of every kind at every stage, rapid reviews at every step, 1,500 findings, agency
+    /// requests, a long audit trail, and 1,100 actions with their updates. Every list still runs to many
+    /// pages, and a query per row shows at any size (timings at full size are the benchmark's). Each
+    /// page sends what it sent at demo scale.
     /// </summary>
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -193,7 +195,7 @@ public class QueryCountTests(ITestOutputHelper output)
 
         var demo = await Count(app, sessions, pages);
         TenYearCounts? generated = null;
-        await app.Seed(async services => generated = await TenYearData.SeedAsync(services, new TenYearScale(1)));
+        await app.Seed(async services => generated = await TenYearData.SeedAsync(services, new TenYearScale(0.25)));
         var tenYears = await Count(app, sessions, pages);
 
         output.WriteLine($"{provider}: {generated}");
@@ -204,7 +206,7 @@ public class QueryCountTests(ITestOutputHelper output)
 
         var chainBreak = await app.AuditChainBreak();
         Assert.Null(chainBreak);
-        Assert.True(generated!.Reviews >= 2000 && generated.Findings >= 5000 && generated.Actions >= 1000 && generated.ProgressUpdates >= 3000 && generated.AuditEntries >= 50000, $"generated too little: {generated}");
+        Assert.True(generated!.Reviews >= 500 && generated.Findings >= 1250 && generated.Actions >= 250 && generated.ProgressUpdates >= 750 && generated.AuditEntries >= 12500, $"generated too little: {generated}");
         Assert.All(pages, p => Assert.Equal(demo[p].Queries, tenYears[p].Queries));
     }
 
