@@ -9,6 +9,7 @@
 #   BENCH_SCALES="demo ten-year"  demo = the Development demo seed; ten-year = that plus generated cases
 #   BENCH_TEN_YEAR_SCALE=1        size of the ten-year data (0.05 = a twentieth)
 #   BENCH_OUT=artifacts/bench/<time>   where the wrk output and the report go
+#   BENCH_PAGES=REGEX             only the pages whose label or path matches (grep -E); all by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -146,6 +147,10 @@ for provider in $providers; do
     export ASPNETCORE_ENVIRONMENT=Development Database__Provider=$db_provider ConnectionStrings__SafeguardingLearning=$db_connection Scheduling__RunJobs=false Serilog__MinimumLevel__Default=Warning
     say "$provider, $scale scale: generating the data"
     bench_tool generate "$factor" "$work/pages.tsv"
+    if [ -n "${BENCH_PAGES:-}" ]; then
+      grep -E "$BENCH_PAGES" "$work/pages.tsv" >"$work/pages.chosen" || true
+      mv "$work/pages.chosen" "$work/pages.tsv"
+    fi
     unset ASPNETCORE_ENVIRONMENT Database__Provider ConnectionStrings__SafeguardingLearning Scheduling__RunJobs Serilog__MinimumLevel__Default
 
     port=$(free_port)

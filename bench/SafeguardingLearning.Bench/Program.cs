@@ -69,6 +69,7 @@ static async Task Generate(double scale, string pagesFile)
     var rapidReview = await db.RapidReviews.Where(r => db.Notifications.Any(n => n.Id == r.NotificationId && n.PartnershipId == northshire && n.ChildPseudonym == "Child Q")).Select(r => r.Id).SingleAsync();
     var plan = await db.ActionPlans.Where(p => p.PartnershipId == northshire && p.Title == DemoActionPlan.Title).Select(p => p.Id).SingleAsync();
     var action = await db.ImprovementActions.Where(a => a.ActionPlanId == plan && a.Number == 2).Select(a => a.Id).SingleAsync();
+    var finding = await db.Findings.Where(f => f.CaseReviewId == review).OrderBy(f => f.Number).Select(f => f.Id).FirstAsync();
     var briefing = await db.DisseminationRecords.Where(d => d.PartnershipId == northshire && d.SourceId == review).Select(d => d.Id).FirstAsync();
     const string Manager = "manager@northshire.example", Chair = "chair@northshire.example", PoliceLead = "police.lead@northshire.example";
     string[][] pages =
@@ -93,6 +94,8 @@ static async Task Generate(double scale, string pagesFile)
         ["dissemination", "/dissemination", Manager],
         ["a dissemination (Child P)", $"/dissemination/{briefing}", Manager],
         ["learning sent to an agency", "/dissemination/agency", PoliceLead],
+        ["dissemination reach", "/dissemination/reach", Manager],
+        ["a finding's follow-up (Child P)", $"/reviews/{review}/findings/{finding}/follow-up", Chair],
     ];
     await File.WriteAllLinesAsync(pagesFile, pages.Select(p => string.Join('\t', p)));
 }
