@@ -206,7 +206,35 @@ public class GoldenThreadTests(AppServer server) : BrowserTest(server)
             Assert.Contains(recommendation, thread, StringComparison.Ordinal);
             Assert.Contains("hub's log", thread, StringComparison.Ordinal);
             Assert.Contains("1 of 2 agencies confirmed", thread, StringComparison.Ordinal);
+            Assert.Contains("The difference it made: Missing episodes now reach the hub the same day", thread, StringComparison.Ordinal);
             await KeepScreenshot(page, "thread-follow-up");
+        });
+
+        // The chair follows it from the tracker: the closed action, its themes, and the theme's page.
+        await AsPerson("thread-chair-reads", async page =>
+        {
+            await SignIn(page, "chair@northshire.example");
+            await Visit(page, "/actions?Status=Closed");
+            await page.Locator($"tr[data-action-id] a[href='{policeUrl}']").ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == policeUrl);
+            await AssertAccessible(page);
+            Assert.True(await page.Locator("#closed-on").IsVisibleAsync());
+            await page.GetByRole(AriaRole.Link, new() { Name = "Exploitation", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == themeUrl);
+            await AssertAccessible(page);
+            Assert.Contains("The difference it made: Missing episodes now reach the hub the same day", await page.Locator("#theme-findings").InnerTextAsync(), StringComparison.Ordinal);
+            await KeepScreenshot(page, "thread-chair-theme");
+        });
+
+        // A board member reads the tracker and the theme, and changes nothing; the review's findings are not yet theirs to read.
+        await AsPerson("thread-board-reads", async page =>
+        {
+            await SignIn(page, "board@northshire.example");
+            await Visit(page, "/actions");
+            Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Add an action" }).CountAsync());
+            await Visit(page, themeUrl);
+            Assert.DoesNotContain(finding, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            await KeepScreenshot(page, "thread-board-theme");
         });
     }
 
