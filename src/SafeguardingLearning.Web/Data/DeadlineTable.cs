@@ -87,14 +87,17 @@ public sealed class DeadlineTable(AppDbContext db, IServiceScopeFactory scopes)
     /// <summary>The stamp and the owner's rows in one query; null when there is no stamp, or (when asked) the rows are not fresh.</summary>
     private async Task<List<StoredDeadline>?> ReadAsync(Guid partnershipId, Guid? agencyId, DateOnly today, bool onlyFresh, CancellationToken cancellationToken)
     {
-        var owned = db.StoredDeadlines.AsNoTracking().Where(d => d.PartnershipId == partnershipId);
+        var owned = db.StoredDeadlines.AsNoTracking();
         owned = agencyId is { } agency ? owned.Where(d => d.OwnerAgencyId == agency) : owned.Where(d => d.OwnerAgencyId == null);
+
+        // The rows are joined to the stamp by the partnership alone (a LEFT JOIN on every provider;
+        // a freshness condition inside would need a lateral join, which SQLite does not have).
         var read = await db.DeadlineSnapshots.AsNoTracking()
             .Where(s => s.PartnershipId == partnershipId)
             .Select(s => new
             {
                 Fresh = s.ComputedFor == s.ChangeCount && s.ComputedOn == today,
-                Rows = owned.Where(_ => !onlyFresh || (s.ComputedFor == s.ChangeCount && s.ComputedOn == today)).ToList(),
+                Rows = owned.Where(d => d.PartnershipId == s.PartnershipId).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return read is null || (onlyFresh && !read.Fresh) ? null : read.Rows;
