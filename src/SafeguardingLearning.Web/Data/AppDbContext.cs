@@ -3,9 +3,11 @@ using System.Reflection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Partnerships;
 
 namespace SafeguardingLearning.Web.Data;
@@ -21,6 +23,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 {
     private static readonly MethodInfo ApplyIsolationMethod =
         typeof(AppDbContext).GetMethod(nameof(ApplyIsolation), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private HashSet<Type>? _deadlineInputTypes;
 
     public CurrentScope Scope { get; } = scope;
 
@@ -88,6 +92,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reminders.JobRun> JobRuns => Set<Domain.Reminders.JobRun>();
 
+    public DbSet<StoredDeadline> StoredDeadlines => Set<StoredDeadline>();
+
+    public DbSet<DeadlineSnapshot> DeadlineSnapshots => Set<DeadlineSnapshot>();
+
     // Read by the query filters; EF Core evaluates them per query for this context instance.
     private bool SeesEveryPartnership => Scope.IsSystem;
 
@@ -102,17 +110,24 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var stale = DeadlineStamps.Stale(this, DeadlineInputTypes());
         var entries = AuditRecorder.Describe(this);
-        if (entries.Count == 0)
+        if (entries.Count == 0 && stale.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The audit rows are written in the same transaction as the change they describe.
+        // The audit rows are written in the same transaction as the change they describe, and so is
+        // the mark that the partnership's stored deadlines no longer say what the sources would.
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await AuditRecorder.ChainAsync(this, entries, cancellationToken);
+            if (entries.Count > 0)
+            {
+                await AuditRecorder.ChainAsync(this, entries, cancellationToken);
+            }
+
+            await DeadlineStamps.MarkAsync(this, stale, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -138,6 +153,23 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The records the registered deadline sources read (each feature folder declares its own when it
+    /// registers its source), and the bank holidays every clock counts with. A context made outside
+    /// the app (tests of the model, the design-time tools) knows only the bank holidays.
+    /// </summary>
+    private HashSet<Type> DeadlineInputTypes()
+    {
+        if (_deadlineInputTypes is null)
+        {
+            var declared = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+                .GetService(typeof(IEnumerable<DeadlineInputs>)) as IEnumerable<DeadlineInputs> ?? [];
+            _deadlineInputTypes = [typeof(Domain.Calendar.BankHoliday), .. declared.SelectMany(d => d.EntityTypes)];
+        }
+
+        return _deadlineInputTypes;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -209,6 +241,12 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
     /// </summary>
     private Expression<Func<T, bool>>? InvolvementFilter<T>()
     {
+        // Stored deadlines are derived from case records and follow what the person may see of them:
+        // an agency lead sees their own agency's, a reviewer those of the reviews they can see.
+        Expression<Func<StoredDeadline, bool>> storedDeadline = d =>
+            (CurrentAgencyId == null || d.OwnerAgencyId == CurrentAgencyId)
+            && (CurrentReviewerId == null || CaseReviews.Any(c => c.Id == d.CaseId));
+
         Expression<Func<Domain.Reviews.SeriousIncidentNotification, bool>> notification = n =>
             CurrentAgencyId == null || n.Agencies.Any(a => a.AgencyId == CurrentAgencyId);
 
@@ -239,6 +277,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
             : typeof(T) == typeof(Domain.Reviews.Finding) ? (Expression<Func<T, bool>>)(object)finding
             : typeof(T) == typeof(Domain.Reviews.ChronologyEntry) ? (Expression<Func<T, bool>>)(object)chronologyEntry
             : typeof(T) == typeof(Domain.Reviews.LearningEvent) ? (Expression<Func<T, bool>>)(object)learningEvent
+            : typeof(T) == typeof(StoredDeadline) ? (Expression<Func<T, bool>>)(object)storedDeadline
             : null;
     }
 

@@ -45,6 +45,22 @@ public sealed class CurrentScope
         return this;
     }
 
+    /// <summary>
+    /// Acts for one partnership as a whole: every agency's and every review's records of that
+    /// partnership, and no other partnership's (working out its stored deadlines).
+    /// </summary>
+    public CurrentScope ActForPartnership(Guid partnershipId, string actor)
+    {
+        IsSystem = false;
+        UserId = null;
+        Role = null;
+        AgencyId = null;
+        ReviewerId = null;
+        PartnershipId = partnershipId;
+        SystemActor = actor;
+        return this;
+    }
+
     public void SetRequest(string? ipAddress) => IpAddress = ipAddress;
 
     public void SetPerson(ClaimsPrincipal user)
@@ -65,4 +81,5 @@ public static class SystemActors
     public const string DefaultThemes = "default-themes";
     public const string DemoData = "demo-data";
     public const string FirstAdministrator = "first-administrator";
+    public const string StoredDeadlines = "stored-deadlines";
 }

@@ -15,6 +15,7 @@ public static class DataRegistration
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<CurrentScope>();
+        builder.Services.AddScoped<DeadlineTable>();
         builder.AddAuditChainKey();
 
         switch (settings.Provider)

@@ -3,6 +3,7 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.ActionPlans;
 
@@ -15,7 +16,8 @@ public static class ActionPlansRegistration
     /// </summary>
     public static WebApplicationBuilder AddActionPlans(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IDeadlineSource, ActionDeadlines>();
+        // Named by the plan's title; the partnership's settings say when the chair is told.
+        builder.Services.AddDeadlineSource<ActionDeadlines>(typeof(ImprovementAction), typeof(ActionPlan), typeof(ActionPlanSettings));
         return builder;
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
+using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Dissemination;
 
@@ -12,7 +14,7 @@ public static class DisseminationRegistration
     /// <summary>Dissemination of learning to the partner agencies, and each agency's confirmation of how it was used.</summary>
     public static WebApplicationBuilder AddDissemination(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IDeadlineSource, DisseminationDeadlines>();
+        builder.Services.AddDeadlineSource<DisseminationDeadlines>(typeof(DisseminationRecord), typeof(DisseminationConfirmation));
         builder.Services.TryAddScoped<LearningSources>();
         return builder;
     }

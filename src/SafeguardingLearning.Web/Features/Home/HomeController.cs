@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
-using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Reviews;
 using SafeguardingLearning.Web.Features.Shared;
@@ -23,7 +22,7 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
     public const int DeadlineWeeks = 6;
 
     [HttpGet("/")]
-    public async Task<IActionResult> Index([FromServices] OpenDeadlines openDeadlines)
+    public async Task<IActionResult> Index([FromServices] DeadlineTable deadlineTable)
     {
         if (User.GetRole() is not { } role || User.GetPartnershipId() is not { } partnershipId)
         {
@@ -71,9 +70,12 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
         }
 
         // What is due next from every capability, as this person is to act on it: the soonest first,
-        // as many as a page can show.
-        var all = role is Role.BusinessUnit or Role.IndependentChair or Role.AgencyLead or Role.IndependentReviewer
-            ? DeadlineBoard.For(await openDeadlines.AllAsync(calendar, today), role == Role.IndependentReviewer ? Role.BusinessUnit : role, User.GetAgencyId()).ToList()
+        // as many as a page can show. Read from the partnership's stored deadlines by owner, in one
+        // query (worked out again first when a change or a new day has made them stale); the data
+        // layer shows a reviewer only the deadlines of the reviews they can see.
+        var agencyId = role == Role.AgencyLead ? User.GetAgencyId() : null;
+        var all = role is Role.BusinessUnit or Role.IndependentChair or Role.IndependentReviewer || (role == Role.AgencyLead && agencyId is not null)
+            ? DeadlineBoard.For(await deadlineTable.OwnedByAsync(partnershipId, agencyId, calendar, today), role == Role.IndependentReviewer ? Role.BusinessUnit : role, agencyId).ToList()
             : [];
         // An agency lead sees everything their agency must do, however far ahead; the partnership's
         // roles see the next six weeks. Overdue first (they are the soonest), then soonest first.

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
+using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.RapidReviews;
 
@@ -11,7 +13,9 @@ public static class RapidReviewsRegistration
     /// <summary>Rapid reviews of serious incidents, with their 15-working-day clock and the agencies' requests.</summary>
     public static WebApplicationBuilder AddRapidReviews(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IDeadlineSource, RapidReviewDeadlines>();
+        // Named by the child's pseudonym on the notification; a request's detail names its agency.
+        builder.Services.AddDeadlineSource<RapidReviewDeadlines>(
+            typeof(RapidReview), typeof(TimetableMilestone), typeof(SeriousIncidentNotification), typeof(AgencyRequest), typeof(PartnerAgency), typeof(PartnershipAgency));
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.ReviewMonitoring;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.Reviews;
 
@@ -15,7 +16,7 @@ public static class ReviewsRegistration
     /// <summary>The review register: practice reviews and partnership reviews with their deadlines.</summary>
     public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IDeadlineSource, CaseReviewDeadlines>();
+        builder.Services.AddDeadlineSource<CaseReviewDeadlines>(typeof(CaseReview), typeof(MonitoringCheck));
         builder.Services.AddScoped<ILearningSourceKind, ReviewLearningSource>();
         builder.Services.TryAddScoped<LearningSources>();
         return builder;

@@ -720,6 +720,88 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Deadlines.DeadlineSnapshot", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ChangeCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ComputedFor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("DeadlineSnapshots");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Deadlines.StoredDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Case")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EscalatesTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Statutory")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "OwnerAgencyId", "DueOn");
+
+                    b.ToTable("StoredDeadlines");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationChase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2083,6 +2165,24 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
                         .WithMany()
                         .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Deadlines.DeadlineSnapshot", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Deadlines.StoredDeadline", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -725,6 +725,88 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Deadlines.DeadlineSnapshot", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ChangeCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ComputedFor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("DeadlineSnapshots");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Deadlines.StoredDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Case")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EscalatesTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid?>("OwnerAgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OwnerRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Statutory")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "OwnerAgencyId", "DueOn");
+
+                    b.ToTable("StoredDeadlines");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Dissemination.DisseminationChase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2080,6 +2162,24 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
                         .WithMany()
                         .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Deadlines.DeadlineSnapshot", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Deadlines.StoredDeadline", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

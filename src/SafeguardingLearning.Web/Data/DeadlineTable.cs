@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
+
+namespace SafeguardingLearning.Web.Data;
+
+/// <summary>
+/// Each partnership's open deadlines, kept in a table so that a page reads one owner's in one query
+/// however many deadline sources there are (docs/adr/0008). The rows are fresh while no change to a
+/// record a source reads has been saved since they were worked out, on the same day; otherwise the
+/// first reader works them out again from every source, for the whole partnership, and stores them.
+/// </summary>
+public sealed class DeadlineTable(AppDbContext db, IServiceScopeFactory scopes)
+{
+    /// <summary>
+    /// The partnership's open deadlines owned by this agency (or, when null, the partnership's own
+    /// steps), as far as the data layer lets the current person see them; soonest first. One query
+    /// when the stored rows are fresh.
+    /// </summary>
+    public async Task<List<Deadline>> OwnedByAsync(Guid partnershipId, Guid? agencyId, WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var rows = await ReadAsync(partnershipId, agencyId, today, onlyFresh: true, cancellationToken);
+        if (rows is null)
+        {
+            await RefreshAsync(partnershipId, calendar, today, cancellationToken);
+            rows = await ReadAsync(partnershipId, agencyId, today, onlyFresh: false, cancellationToken) ?? [];
+        }
+
+        return Ordered(rows.Select(r => r.ToDeadline()));
+    }
+
+    /// <summary>
+    /// Works out the partnership's open deadlines from every source, every agency's included, and
+    /// replaces its stored rows with them; returns them. The change count is read before the sources
+    /// are asked, so a change saved meanwhile leaves the rows stale for the next reader. The stamp is
+    /// updated first in the transaction: a second refresh waits for the first (PostgreSQL holds the
+    /// row's lock; SQLite has one writer) and then replaces its rows, so none are doubled.
+    /// </summary>
+    public async Task<List<Deadline>> RefreshAsync(Guid partnershipId, WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActForPartnership(partnershipId, SystemActors.StoredDeadlines);
+        var own = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var changeCount = await ChangeCountAsync(own, partnershipId, cancellationToken);
+        if (changeCount is null)
+        {
+            own.DeadlineSnapshots.Add(new DeadlineSnapshot(partnershipId));
+            try
+            {
+                await own.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another reader made the stamp first.
+            }
+
+            own.ChangeTracker.Clear();
+            changeCount = await ChangeCountAsync(own, partnershipId, cancellationToken) ?? 0;
+        }
+
+        var deadlines = (await scope.ServiceProvider.GetRequiredService<OpenDeadlines>().AllAsync(calendar, today, cancellationToken))
+            .Where(d => d.PartnershipId == partnershipId)
+            .ToList();
+
+        await using var transaction = await own.Database.BeginTransactionAsync(cancellationToken);
+        await own.DeadlineSnapshots.Where(s => s.PartnershipId == partnershipId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ComputedFor, changeCount.Value).SetProperty(x => x.ComputedOn, today), cancellationToken);
+        await own.StoredDeadlines.Where(d => d.PartnershipId == partnershipId).ExecuteDeleteAsync(cancellationToken);
+        own.StoredDeadlines.AddRange(deadlines.Select(d => new StoredDeadline(d)));
+        await own.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Ordered(deadlines);
+    }
+
+    /// <summary>Soonest first, as every deadline source's together are (<see cref="OpenDeadlines"/>).</summary>
+    private static List<Deadline> Ordered(IEnumerable<Deadline> deadlines) =>
+        [.. deadlines
+            .OrderBy(d => d.DueOn)
+            .ThenBy(d => d.Case, StringComparer.Ordinal)
+            .ThenBy(d => d.CaseId)
+            .ThenBy(d => d.Kind, StringComparer.Ordinal)
+            .ThenBy(d => d.SubjectId)];
+
+    private static Task<long?> ChangeCountAsync(AppDbContext db, Guid partnershipId, CancellationToken cancellationToken) =>
+        db.DeadlineSnapshots.AsNoTracking().Where(s => s.PartnershipId == partnershipId).Select(s => (long?)s.ChangeCount).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The stamp and the owner's rows in one query; null when there is no stamp, or (when asked) the rows are not fresh.</summary>
+    private async Task<List<StoredDeadline>?> ReadAsync(Guid partnershipId, Guid? agencyId, DateOnly today, bool onlyFresh, CancellationToken cancellationToken)
+    {
+        var owned = db.StoredDeadlines.AsNoTracking();
+        owned = agencyId is { } agency ? owned.Where(d => d.OwnerAgencyId == agency) : owned.Where(d => d.OwnerAgencyId == null);
+
+        // The rows are joined to the stamp by the partnership alone (a LEFT JOIN on every provider;
+        // a freshness condition inside would need a lateral join, which SQLite does not have).
+        var read = await db.DeadlineSnapshots.AsNoTracking()
+            .Where(s => s.PartnershipId == partnershipId)
+            .Select(s => new
+            {
+                Fresh = s.ComputedFor == s.ChangeCount && s.ComputedOn == today,
+                Rows = owned.Where(d => d.PartnershipId == s.PartnershipId).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return read is null || (onlyFresh && !read.Fresh) ? null : read.Rows;
+    }
+}
