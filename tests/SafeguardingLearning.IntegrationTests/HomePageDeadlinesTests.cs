@@ -104,7 +104,7 @@ public class HomePageDeadlinesTests
         Assert.DoesNotContain($"/actions/{actionId}", await Deadlines(police), StringComparison.Ordinal);
 
         // A rapid review's request to the police.
-        var requestId = await app.Query(async db =>
+        var (requestId, rapidId) = await app.Query(async db =>
         {
             var partnership = await Northshire(db);
             var agency = await db.PartnerAgencies.Where(a => a.Name == Police).Select(a => a.Id).SingleAsync();
@@ -115,9 +115,22 @@ public class HomePageDeadlinesTests
             db.RapidReviews.Add(rapid);
             db.AgencyRequests.Add(request);
             await db.SaveChangesAsync();
-            return request.Id;
+            return (request.Id, rapid.Id);
         });
         Assert.Contains($"/agency-requests/{requestId}", await Deadlines(police), StringComparison.Ordinal);
+
+        // One of its milestones ticked off by hand (a change to the milestone alone): off the business unit's deadlines.
+        var milestone = await app.Query(db => db.Set<RapidReviewMilestone>().Where(m => m.RapidReviewId == rapidId && m.Step == MilestoneStep.Other).OrderBy(m => m.Order).Select(m => m.Id).FirstAsync());
+        await Deadlines(manager);
+        Assert.True(await app.Query(db => db.StoredDeadlines.AnyAsync(d => d.SubjectId == milestone)));
+        await app.Query(async db =>
+        {
+            var rapid = await db.RapidReviews.Include(r => r.Milestones).SingleAsync(r => r.Id == rapidId);
+            rapid.CompleteMilestone(milestone, Day, "system");
+            return await db.SaveChangesAsync();
+        });
+        await Deadlines(manager);
+        Assert.False(await app.Query(db => db.StoredDeadlines.AnyAsync(d => d.SubjectId == milestone)));
 
         // A dissemination to the police: on its lead's home until confirmed.
         var (dissemination, confirmations) = await DisseminationTests.SeedBriefing(app, Day, Day, DemoData.PartnershipName, Police);

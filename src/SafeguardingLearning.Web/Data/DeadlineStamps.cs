@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SafeguardingLearning.Web.Domain;
 
 namespace SafeguardingLearning.Web.Data;
@@ -31,6 +32,11 @@ internal static class DeadlineStamps
             {
                 partnerships.Add(owned.PartnershipId);
             }
+            else if (OwnerOf(db, entry) is { } partnership)
+            {
+                // A part of a record (a rapid review's milestone): its record's partnership.
+                partnerships.Add(partnership);
+            }
             else
             {
                 // The bank holidays, an agency's name: every partnership counts with them.
@@ -39,6 +45,24 @@ internal static class DeadlineStamps
         }
 
         return new StaleDeadlines(everyone, partnerships);
+    }
+
+    /// <summary>The partnership of the tracked record a part belongs to (by its foreign key), if that record is a partnership's.</summary>
+    private static Guid? OwnerOf(AppDbContext db, EntityEntry entry)
+    {
+        foreach (var key in entry.Metadata.GetForeignKeys())
+        {
+            var values = key.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
+            var principal = db.ChangeTracker.Entries().FirstOrDefault(e =>
+                e.Metadata == key.PrincipalEntityType && e.Entity is IPartnershipOwned
+                && key.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(values));
+            if (principal?.Entity is IPartnershipOwned owned)
+            {
+                return owned.PartnershipId;
+            }
+        }
+
+        return null;
     }
 
     public static async Task MarkAsync(AppDbContext db, StaleDeadlines stale, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public static class RapidReviewsRegistration
     {
         // Named by the child's pseudonym on the notification; a request's detail names its agency.
         builder.Services.AddDeadlineSource<RapidReviewDeadlines>(
-            typeof(RapidReview), typeof(TimetableMilestone), typeof(SeriousIncidentNotification), typeof(AgencyRequest), typeof(PartnerAgency), typeof(PartnershipAgency));
+            typeof(RapidReview), typeof(RapidReviewMilestone), typeof(TimetableMilestone), typeof(SeriousIncidentNotification), typeof(AgencyRequest), typeof(PartnerAgency), typeof(PartnershipAgency));
         return builder;
     }
 }
