@@ -95,6 +95,7 @@ public class QueryCountTests(ITestOutputHelper output)
         var theme = await app.Query(db => db.Themes.Where(t => t.Name == "Neglect" && db.Partnerships.Any(p => p.Id == t.PartnershipId && p.Name.StartsWith("Northshire"))).Select(t => t.Id).SingleAsync());
         await AddCases(app, 5);
         var followed = await app.Query(db => db.Findings.Where(f => f.Recommendation == "Use a neglect screening tool.").Select(f => new { f.CaseReviewId, f.Id }).FirstAsync());
+        var action = await app.Query(db => db.ImprovementActions.Where(a => a.Activity == "Screen for neglect 1").Select(a => new { a.Id, a.ActionPlanId }).FirstAsync());
         var pages = new List<(string Page, string Person)>(Pages)
         {
             ($"/reviews/{review}", "manager@northshire.example"),
@@ -102,6 +103,9 @@ public class QueryCountTests(ITestOutputHelper output)
             ($"/themes/{theme}", "chair@northshire.example"),
             ($"/themes/{theme}?page=2", "chair@northshire.example"),
             ($"/reviews/{followed.CaseReviewId}/findings/{followed.Id}/follow-up", "manager@northshire.example"),
+            ($"/reviews/{followed.CaseReviewId}/action-plan", "manager@northshire.example"),
+            ($"/actions/{action.Id}", "manager@northshire.example"),
+            ($"/actions/{action.Id}", "police.lead@northshire.example"),
         };
 
         var counts = await Count(app, sessions, pages);
@@ -140,6 +144,11 @@ public class QueryCountTests(ITestOutputHelper output)
             // trail takes the trail's lock (pg_advisory_xact_lock or sp_getapplock, so the hash chain has no forks)
             // before reading the last entry and writing the new one. On SQLite it is 6.
             [($"/reviews/{review}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
+
+            // The same lock for an action's page: the session check, the action with its version, names, findings, themes and
+            // the partnership's settings (one query), its updates, its impact decisions, and recording that it was read.
+            [($"/actions/{action.Id}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
+            [($"/actions/{action.Id}", "police.lead@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
 
             // The same lock for recording that the trail was searched: the count, the page, the names of the agencies,
             // themes and people its entries point at (one query for all), and the record of the search.

@@ -51,10 +51,13 @@ public static class ConcurrencyTokens
         }
     }
 
-    public static string Read(EntityEntry entry) => entry.Property(Property).CurrentValue switch
+    public static string Read(EntityEntry entry) => Text(entry.Property(Property).CurrentValue);
+
+    /// <summary>A token read in a query's projection (<c>EF.Property&lt;object&gt;(record, Property)</c>), as forms carry it.</summary>
+    public static string Text(object? value) => value switch
     {
         byte[] rowVersion => Convert.ToHexString(rowVersion),
-        var value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
     /// <summary>Saves only if the record still has the token the person's form was built from.</summary>

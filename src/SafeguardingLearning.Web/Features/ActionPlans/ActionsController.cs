@@ -131,22 +131,39 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
 
     private async Task<ActionModel?> ModelFor(Guid id, UpdateForm form, bool askToSendAsItIs, ImpactForm? impact = null)
     {
-        var action = await Visible().Include(a => a.Findings).Include(a => a.Themes).SingleOrDefaultAsync(a => a.Id == id);
-        if (action is null)
+        // The action with its version, its plan's title, lead, agency, findings and themes, and the partnership's settings, in one query.
+        var read = await Visible().Where(a => a.Id == id).Select(a => new
+        {
+            Action = a,
+            Version = EF.Property<object>(a, ConcurrencyTokens.Property),
+            PlanTitle = db.ActionPlans.Where(p => p.Id == a.ActionPlanId).Select(p => p.Title).First(),
+            Lead = db.Users.Where(u => u.Id == a.LeadUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            Agency = db.PartnerAgencies.Where(g => g.Id == a.AgencyId).Select(g => g.Name).FirstOrDefault(),
+            Findings = (from af in db.Set<ActionFinding>()
+                        where af.ImprovementActionId == a.Id
+                        join f in db.Findings on af.FindingId equals f.Id
+                        orderby f.Number
+                        select new { f.Number, Said = f.Recommendation ?? f.Text }).ToList(),
+            Themes = (from at in db.Set<ActionTheme>()
+                      where at.ImprovementActionId == a.Id
+                      join t in db.Themes on at.ThemeId equals t.Id
+                      orderby t.Name
+                      select new ThemeLink(t.Id, t.Name)).ToList(),
+            Settings = db.ActionPlanSettings.FirstOrDefault(s => s.PartnershipId == a.PartnershipId),
+        }).AsSingleQuery().SingleOrDefaultAsync();
+        if (read is null)
         {
             return null;
         }
 
+        var action = read.Action;
         var reader = Reader();
         var showsNotes = ImprovementAction.MayReadPrivateNotes(reader.Role, reader.AgencyId, action.AgencyId);
-        var plan = await db.ActionPlans.AsNoTracking().Where(p => p.Id == action.ActionPlanId).Select(p => new { p.Id, p.Title }).SingleAsync();
-        var names = await db.Users.AsNoTracking().Where(u => u.Id == action.LeadUserId).Select(u => u.DisplayName).FirstOrDefaultAsync();
-        var agency = action.AgencyId is { } agencyId ? await db.PartnerAgencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync() : null;
-        var findingIds = action.Findings.Select(f => f.FindingId).ToList();
-        var findings = await db.Findings.AsNoTracking().Where(f => findingIds.Contains(f.Id)).OrderBy(f => f.Number)
-            .Select(f => $"Finding {f.Number}: {f.Recommendation ?? f.Text}").ToListAsync();
-        var themeIds = action.Themes.Select(t => t.ThemeId).ToList();
-        var themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => new ThemeLink(t.Id, t.Name)).ToListAsync();
+        var plan = new { Id = action.ActionPlanId, Title = read.PlanTitle };
+        var names = read.Lead;
+        var agency = read.Agency;
+        var findings = read.Findings.Select(f => $"Finding {f.Number}: {f.Said}").ToList();
+        var themes = read.Themes;
 
         // The private note is left out of the query for anyone who may not read it: it never reaches the page.
         var updates = await db.ProgressUpdates.AsNoTracking().Where(u => u.ImprovementActionId == id)
@@ -158,15 +175,14 @@ public sealed class ActionsController(AppDbContext db, TimeProvider clock, IAuth
             .OrderByDescending(d => d.DecidedAt)
             .Select(d => new DecisionRow(d.DecidedOn, db.Users.Where(p => p.Id == d.DecidedByUserId).Select(p => p.DisplayName).FirstOrDefault(), d.Accepted, d.Text, d.CheckShowedImpact))
             .ToListAsync();
-        var settings = await ActionPlanSettingsQuery.CurrentAsync(db, action.PartnershipId);
+        var settings = read.Settings ?? new ActionPlanSettings(action.PartnershipId);
         var today = DisplayDates.Today(clock);
         var canDecide = action.MayDecideImpact(reader, settings.ImpactDecidedBy) && (await authorization.AuthorizeAsync(User, AccessPolicies.DecideImpact)).Succeeded;
         var canUpdate = action.Status != ActionStatus.Closed && action.MayUpdate(reader) && (await authorization.AuthorizeAsync(User, AccessPolicies.UpdateActions)).Succeeded;
         var canChange = action.Status != ActionStatus.Closed && (await authorization.AuthorizeAsync(User, AccessPolicies.ManageActionPlans)).Succeeded;
         if ((form.Version is null && canUpdate) || (canDecide && impact?.Version is null))
         {
-            var tracked = await db.ImprovementActions.SingleAsync(a => a.Id == id);
-            var version = ConcurrencyTokens.Read(db.Entry(tracked));
+            var version = ConcurrencyTokens.Text(read.Version);
             form.Version ??= canUpdate ? version : null;
             if (canDecide)
             {
