@@ -10,6 +10,7 @@ using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Demo;
 using Xunit.Abstractions;
 
 namespace SafeguardingLearning.IntegrationTests;
@@ -96,6 +97,8 @@ public class QueryCountTests(ITestOutputHelper output)
         await AddCases(app, 5);
         var followed = await app.Query(db => db.Findings.Where(f => f.Recommendation == "Use a neglect screening tool.").Select(f => new { f.CaseReviewId, f.Id }).FirstAsync());
         var action = await app.Query(db => db.ImprovementActions.Where(a => a.Activity == "Screen for neglect 1").Select(a => new { a.Id, a.ActionPlanId }).FirstAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (briefing, _) = await DisseminationTests.SeedBriefing(app, today, today, DemoData.PartnershipName, "Northshire Police", "Northshire NHS Foundation Trust");
         var pages = new List<(string Page, string Person)>(Pages)
         {
             ($"/reviews/{review}", "manager@northshire.example"),
@@ -106,6 +109,8 @@ public class QueryCountTests(ITestOutputHelper output)
             ($"/reviews/{followed.CaseReviewId}/action-plan", "manager@northshire.example"),
             ($"/actions/{action.Id}", "manager@northshire.example"),
             ($"/actions/{action.Id}", "police.lead@northshire.example"),
+            ($"/dissemination/{briefing}", "manager@northshire.example"),
+            ($"/dissemination/{briefing}", "police.lead@northshire.example"),
         };
 
         var counts = await Count(app, sessions, pages);
@@ -149,6 +154,12 @@ public class QueryCountTests(ITestOutputHelper output)
             // the partnership's settings (one query), its updates, its impact decisions, and recording that it was read.
             [($"/actions/{action.Id}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
             [($"/actions/{action.Id}", "police.lead@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
+
+            // And for a dissemination's page: the session check, the record with who recorded it, each agency's
+            // confirmation, what it disseminates, and recording that it was read; for the business unit, one more, over
+            // the budget: its latest chases (SQLite cannot read a limited list with the record: no lateral join).
+            [($"/dissemination/{briefing}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 7 : 8,
+            [($"/dissemination/{briefing}", "police.lead@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
 
             // The same lock for recording that the trail was searched: the count, the page, the names of the agencies,
             // themes and people its entries point at (one query for all), and the record of the search.

@@ -122,12 +122,20 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
     [HttpGet("/dissemination/{id:guid}")]
     public async Task<IActionResult> Dissemination(Guid id)
     {
-        var record = await Visible().AsNoTracking().Where(d => d.Id == id).SingleOrDefaultAsync();
-        if (record is null)
+        // The record with who recorded it, in one query.
+        var isLead = User.GetRole() == Role.AgencyLead;
+        var canChange = (await authorization.AuthorizeAsync(User, AccessPolicies.RecordDissemination)).Succeeded;
+        var read = await Visible().AsNoTracking().Where(d => d.Id == id).Select(d => new
+        {
+            Record = d,
+            RecordedBy = db.Users.Where(u => u.Id == d.RecordedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+        }).SingleOrDefaultAsync();
+        if (read is null)
         {
             return NotFound();
         }
 
+        var record = read.Record;
         var today = DisplayDates.Today(clock);
         var reach = await (from c in db.DisseminationConfirmations.AsNoTracking()
                            where c.DisseminationRecordId == id
@@ -140,15 +148,14 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
                                Agency = a == null ? "Another agency" : a.Name,
                                By = db.Users.Where(u => u.Id == c.ConfirmedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                            }).ToListAsync();
-        var recordedBy = await db.Users.Where(u => u.Id == record.RecordedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? "A former user";
+        var recordedBy = read.RecordedBy ?? "A former user";
         var source = (await sources.DescribeAsync([record.Source])).GetValueOrDefault(record.Source, new LearningSourceSummary("Unknown source", null));
         if (source.Link is not null && !(await authorization.AuthorizeAsync(User, AccessPolicies.ViewReview)).Succeeded)
         {
             source = source with { Link = null };
         }
 
-        var isLead = User.GetRole() == Role.AgencyLead;
-        var canChange = (await authorization.AuthorizeAsync(User, AccessPolicies.RecordDissemination)).Succeeded;
+        // The business unit's latest chases (SQLite cannot read them with the record: it has no lateral join).
         List<ChaseRow> chases = canChange
             ? await (from c in db.DisseminationChases.AsNoTracking()
                      where c.DisseminationRecordId == id
