@@ -31,6 +31,10 @@ internal static class JobProcesses
             ["Email__PublicBaseUrl"] = "https://learning.example.org",
             ["Audit__AnchorFile"] = Path.Combine(Path.GetTempPath(), $"sl-test-anchors-{Guid.NewGuid():N}.jsonl"),
             ["Scheduling__AuditAnchorCron"] = Never,
+
+            // As the test's own app (TestApplication): without the demo's year of Child P's action plan, whose
+            // overdue actions would give a sweep run in a test reminders and emails of its own to send.
+            ["Demo__ActionPlan"] = "false",
         };
         foreach (var (key, value) in more)
         {
