@@ -119,15 +119,17 @@ public class QueryCountTests(ITestOutputHelper output)
         var expected = new Dictionary<(string, string), int>
         {
             // Home pages read the partnership's stored open deadlines by owner, with their stamp, in one query
-            // whatever the number of deadline sources (docs/adr/0008): the session check, the counts, what is
-            // waiting, the deadlines and the open reviews for the business unit and the chair; the session check,
-            // the counts, the deadlines and the open reviews for a reviewer; the session check, the agency's requests
-            // with their rapid reviews (two) and the deadlines for an agency lead. Counted on a read after the rows
-            // were worked out (a change or a new day makes the next read work them out first, from every source).
-            [("/", "manager@northshire.example")] = 5,
-            [("/", "chair@northshire.example")] = 5,
+            // whatever the number of deadline sources (docs/adr/0008), only the soonest 25 and their number: the
+            // session check, the counts, what is waiting, the deadlines, the open reviews ordered by their soonest
+            // stored deadline, and those reviews' deadlines for the business unit and the chair (the register's
+            // entries are a union without a key, which EF Core cannot read with a list each); the same without
+            // what is waiting for a reviewer; the session check, the agency's requests with their rapid reviews
+            // (two) and the deadlines for an agency lead. Counted on a read after the rows were worked out (a
+            // change or a new day makes the next read work them out first, from every source).
+            [("/", "manager@northshire.example")] = 6,
+            [("/", "chair@northshire.example")] = 6,
             [("/", "police.lead@northshire.example")] = 4,
-            [("/", "reviewer@northshire.example")] = 4,
+            [("/", "reviewer@northshire.example")] = 5,
             [("/", "board@northshire.example")] = 2,
             [("/reviews", "manager@northshire.example")] = 6,
             [($"/rapid-reviews/{rapidReview}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 4 : 5,
