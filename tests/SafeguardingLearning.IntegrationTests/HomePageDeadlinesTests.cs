@@ -170,7 +170,7 @@ public class HomePageDeadlinesTests
             interference.Deadlines.Add(new Deadline(partnership, Guid.NewGuid(), $"Plan {i}", "test-plan", Guid.NewGuid(), "An action's end date", Day.AddDays(-1000), unit, "/actions"));
         }
 
-        interference.Deadlines.Add(new Deadline(partnership, newest, "Child N, newest", "test-review", newest, "A step long overdue", Day.AddDays(-999), unit, $"/reviews/{newest}"));
+        interference.Deadlines.Add(new Deadline(partnership, newest, "Child N, newest", CaseReview.PublicationKind, newest, "A step long overdue", Day.AddDays(-999), unit, $"/reviews/{newest}"));
 
         var home = await (await app.SignInAs(Manager)).GetPage("/");
         var first = home.QuerySelector("#open-reviews tbody tr")!;

@@ -120,10 +120,9 @@ public class QueryCountTests(ITestOutputHelper output)
         {
             // Home pages read the partnership's stored open deadlines by owner, with their stamp, in one query
             // whatever the number of deadline sources (docs/adr/0008), only the soonest 25 and their number: the
-            // session check, the counts, what is waiting, the deadlines, the open reviews ordered by their soonest
-            // stored deadline, and those reviews' deadlines for the business unit and the chair (the register's
-            // entries are a union without a key, which EF Core cannot read with a list each); the same without
-            // what is waiting for a reviewer; the session check, the agency's requests with their rapid reviews
+            // session check, the counts, what is waiting, the deadlines, the stored steps of the register's kinds
+            // (which order the open reviews and give each its deadlines) and the open reviews for the business
+            // unit and the chair; the same without what is waiting for a reviewer; the session check, the agency's requests with their rapid reviews
             // (two) and the deadlines for an agency lead. Counted on a read after the rows were worked out (a
             // change or a new day makes the next read work them out first, from every source).
             [("/", "manager@northshire.example")] = 6,

@@ -32,16 +32,14 @@ public sealed class DeadlineTable(AppDbContext db, IServiceScopeFactory scopes)
     }
 
     /// <summary>
-    /// The partnership's own steps (no agency's) for these cases, soonest first: for pages that list
-    /// cases with their deadlines. Read after <see cref="SoonestAsync"/> in the same request, which
-    /// has made the rows fresh.
+    /// The partnership's own steps (no agency's) of these kinds, soonest first: for a page that lists
+    /// one capability's cases with their deadlines. Read after <see cref="SoonestAsync"/> in the same
+    /// request, which has made the rows fresh.
     /// </summary>
-    public async Task<List<Deadline>> OwnStepsOfAsync(Guid partnershipId, IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken = default) =>
-        caseIds.Count == 0
-            ? []
-            : Ordered((await db.StoredDeadlines.AsNoTracking()
-                .Where(d => d.PartnershipId == partnershipId && d.OwnerAgencyId == null && caseIds.Contains(d.CaseId))
-                .ToListAsync(cancellationToken)).Select(d => d.ToDeadline()));
+    public async Task<List<Deadline>> OwnStepsAsync(Guid partnershipId, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default) =>
+        Ordered((await db.StoredDeadlines.AsNoTracking()
+            .Where(d => d.PartnershipId == partnershipId && d.OwnerAgencyId == null && kinds.Contains(d.Kind))
+            .ToListAsync(cancellationToken)).Select(d => d.ToDeadline()));
 
     /// <summary>
     /// Works out the partnership's open deadlines from every source, every agency's included, and
@@ -108,21 +106,27 @@ public sealed class DeadlineTable(AppDbContext db, IServiceScopeFactory scopes)
             owned = owned.Where(d => d.DueOn <= last);
         }
 
-        // The rows are joined to the stamp by the partnership alone (a LEFT JOIN on every provider;
-        // a freshness condition inside would need a lateral join, which SQLite does not have). The
-        // cut is by date, then by ids, the same on every provider; the page orders what it shows.
-        var read = await db.DeadlineSnapshots.AsNoTracking()
-            .Where(s => s.PartnershipId == partnershipId)
-            .Select(s => new
+        // The soonest rows, each with the stamp's freshness and the number of rows (uncorrelated, so
+        // worked out once); only when there are no rows is the stamp read apart.
+        owned = owned.Where(d => d.PartnershipId == partnershipId);
+        var stamp = db.DeadlineSnapshots.AsNoTracking().Where(s => s.PartnershipId == partnershipId);
+        var rows = await owned
+            .OrderBy(d => d.DueOn).ThenBy(d => d.CaseId).ThenBy(d => d.Kind).ThenBy(d => d.SubjectId)
+            .Take(take)
+            .Select(d => new
             {
-                Fresh = s.ComputedFor == s.ChangeCount && s.ComputedOn == today,
-                Count = owned.Count(d => d.PartnershipId == s.PartnershipId),
-                Rows = owned.Where(d => d.PartnershipId == s.PartnershipId)
-                    .OrderBy(d => d.DueOn).ThenBy(d => d.CaseId).ThenBy(d => d.Kind).ThenBy(d => d.SubjectId)
-                    .Take(take).ToList(),
+                Row = d,
+                Fresh = stamp.Any(s => s.ComputedFor == s.ChangeCount && s.ComputedOn == today),
+                Count = owned.Count(),
             })
-            .SingleOrDefaultAsync(cancellationToken);
-        return read is null || (onlyFresh && !read.Fresh) ? null : new DeadlinePage(Ordered(read.Rows.Select(r => r.ToDeadline())), read.Count);
+            .ToListAsync(cancellationToken);
+        if (rows.Count > 0)
+        {
+            return onlyFresh && !rows[0].Fresh ? null : new DeadlinePage(Ordered(rows.Select(r => r.Row.ToDeadline())), rows[0].Count);
+        }
+
+        var fresh = await stamp.Select(s => (bool?)(s.ComputedFor == s.ChangeCount && s.ComputedOn == today)).SingleOrDefaultAsync(cancellationToken);
+        return fresh is null || (onlyFresh && fresh == false) ? null : new DeadlinePage([], 0);
     }
 }
 

@@ -78,32 +78,29 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
         var agencyId = role == Role.AgencyLead ? User.GetAgencyId() : null;
         var readsDeadlines = role is Role.BusinessUnit or Role.IndependentChair or Role.IndependentReviewer || (role == Role.AgencyLead && agencyId is not null);
         var upcoming = readsDeadlines
-            ? await deadlineTable.SoonestAsync(partnershipId, agencyId, role == Role.AgencyLead ? null : today.AddDays(DeadlineWeeks * 7), role == Role.IndependentReviewer ? 0 : ShownDeadlines, calendar, today)
+            ? await deadlineTable.SoonestAsync(partnershipId, agencyId, role == Role.AgencyLead ? null : today.AddDays(DeadlineWeeks * 7), ShownDeadlines, calendar, today)
             : new DeadlinePage([], 0);
-        var deadlines = DeadlineBoard.Rows(upcoming.Soonest.OrderBy(d => d.DueOn).ThenBy(d => d.Case, StringComparer.Ordinal), calendar, today);
+        var deadlines = role == Role.IndependentReviewer ? [] : DeadlineBoard.Rows(upcoming.Soonest.OrderBy(d => d.DueOn).ThenBy(d => d.Case, StringComparer.Ordinal), calendar, today);
 
-        // The open reviews with the soonest deadlines of the partnership's own, then the
-        // longest-running; the whole list is the register's. The database orders them by their
-        // soonest stored deadline (an action plan's or a dissemination's deadlines belong to no
-        // review, so never push a review off the list), then the shown reviews' deadlines are read.
+        // The open reviews with the soonest deadlines, then the longest-running; the whole list is
+        // the register's. The partnership's own steps of the register's kinds (never an action plan's
+        // or a dissemination's, which belong to no review) give the order and each row's deadlines.
         List<RegisterRow> openReviews = [];
         if (showsOpenReviews)
         {
-            var ownSteps = db.StoredDeadlines.AsNoTracking().Where(d => d.PartnershipId == partnershipId && d.OwnerAgencyId == null);
+            var steps = await deadlineTable.OwnStepsAsync(partnershipId, ReviewRegister.DeadlineKinds);
+            var pressing = steps.Select(d => d.CaseId).Distinct().Take(Shown).ToList();
             var entries = await openEntries
-                .Select(e => new { Entry = e, Soonest = ownSteps.Where(d => d.CaseId == e.Id).Min(d => (DateOnly?)d.DueOn) })
-                .OrderBy(e => e.Soonest == null)
-                .ThenBy(e => e.Soonest)
-                .ThenBy(e => e.Entry.StartedOn)
-                .ThenBy(e => e.Entry.Title)
-                .ThenBy(e => e.Entry.Id)
+                .OrderBy(e => pressing.Contains(e.Id) ? 0 : 1)
+                .ThenBy(e => e.StartedOn)
+                .ThenBy(e => e.Title)
+                .ThenBy(e => e.Id)
                 .Take(Shown)
-                .Select(e => e.Entry)
                 .ToListAsync();
-
-            // Apart: the register's entries are a union without a key, which EF Core cannot read with a list each.
-            var byCase = (await deadlineTable.OwnStepsOfAsync(partnershipId, [.. entries.Select(e => e.Id)])).ToLookup(d => d.CaseId);
-            openReviews = [.. entries.Select(e => ReviewRegister.Row(e, byCase[e.Id], calendar, today))];
+            var byCase = steps.ToLookup(d => d.CaseId);
+            openReviews = [.. entries
+                .OrderBy(e => pressing.IndexOf(e.Id) is var at && at >= 0 ? at : Shown)
+                .Select(e => ReviewRegister.Row(e, byCase[e.Id], calendar, today))];
         }
 
         var model = new HomeModel(
