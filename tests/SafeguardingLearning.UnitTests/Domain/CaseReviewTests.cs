@@ -149,10 +149,10 @@ public class CaseReviewTests
     public void Once_the_final_report_is_sent_the_review_has_been_conducted_and_no_monitoring_check_is_due()
     {
         var review = ReadyToSend();
-        Assert.NotNull(MonitoringCheck.NextCheckDue(review, null, 6));
+        Assert.NotNull(MonitoringCheck.NextCheckDue(review, null, 6, Calendar));
         review.RecordFinalReportSent(D(2026, 12, 1), D(2026, 12, 1));
-        Assert.Null(MonitoringCheck.NextCheckDue(review, null, 6));
-        Assert.Null(MonitoringCheck.NextCheck(review, D(2026, 11, 1), 6));
+        Assert.Null(MonitoringCheck.NextCheckDue(review, null, 6, Calendar));
+        Assert.Null(MonitoringCheck.NextCheck(review, D(2026, 11, 1), 6, Calendar));
     }
 
     [Fact]

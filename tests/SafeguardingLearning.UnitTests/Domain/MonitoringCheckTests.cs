@@ -1,5 +1,6 @@
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reviews;
 
@@ -9,6 +10,8 @@ public class MonitoringCheckTests
 {
     private static readonly DateOnly Commissioned = new(2026, 1, 12);
     private static readonly DateTime Now = new(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private static readonly WorkingDayCalendar NoHolidays = new([]);
 
     private static CaseReview Review(ReviewKind kind = ReviewKind.LocalChildSafeguardingPracticeReview) =>
         new(Guid.NewGuid(), kind, "Child B", Commissioned, null, Commissioned);
@@ -39,26 +42,38 @@ public class MonitoringCheckTests
         var review = Review();
         review.Close("Stopped", new DateOnly(2026, 2, 1));
         Assert.Throws<DomainRuleException>(() => new MonitoringCheck(review, new DateOnly(2026, 2, 1), true, null, null, "u", Now, new DateOnly(2026, 3, 1)));
-        Assert.Null(MonitoringCheck.NextCheckDue(review, null, 6));
+        Assert.Null(MonitoringCheck.NextCheckDue(review, null, 6, NoHolidays));
     }
 
     [Fact]
     public void The_next_check_is_due_the_interval_after_the_last_check_or_the_decision_for_the_business_unit()
     {
         var review = Review();
-        Assert.Equal(Commissioned.AddDays(42), MonitoringCheck.NextCheckDue(review, null, 6));
-        Assert.Equal(new DateOnly(2026, 4, 1).AddDays(28), MonitoringCheck.NextCheckDue(review, new DateOnly(2026, 4, 1), 4));
-        var deadline = MonitoringCheck.NextCheck(review, new DateOnly(2026, 4, 1), 6)!;
+        Assert.Equal(Commissioned.AddDays(42), MonitoringCheck.NextCheckDue(review, null, 6, NoHolidays));
+        Assert.Equal(new DateOnly(2026, 4, 1).AddDays(28), MonitoringCheck.NextCheckDue(review, new DateOnly(2026, 4, 1), 4, NoHolidays));
+        var deadline = MonitoringCheck.NextCheck(review, new DateOnly(2026, 4, 1), 6, NoHolidays)!;
         Assert.Equal(new DeadlineOwner(Role.BusinessUnit), deadline.Owner);
         Assert.Equal("Check the review's time and quality", deadline.Step);
         Assert.Equal(MonitoringCheck.DeadlineKind, deadline.Kind);
     }
 
+    [Theory]
+    [InlineData("2026-04-04", "2026-05-18")] // a check recorded on a Saturday: six weeks on is a Saturday, so the Monday
+    [InlineData("2026-04-05", "2026-05-18")] // on a Sunday
+    [InlineData("2026-04-13", "2026-05-26")] // six weeks on is the spring bank holiday (Monday 25 May 2026), so the Tuesday
+    [InlineData("2026-04-08", "2026-05-20")] // a working day six weeks on stays as it is
+    public void The_next_check_falls_on_a_working_day(string lastChecked, string due)
+    {
+        var calendar = new WorkingDayCalendar([new DateOnly(2026, 5, 25)]);
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), MonitoringCheck.NextCheckDue(Review(), DateOnly.Parse(lastChecked, System.Globalization.CultureInfo.InvariantCulture), 6, calendar));
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), MonitoringCheck.NextCheck(Review(), DateOnly.Parse(lastChecked, System.Globalization.CultureInfo.InvariantCulture), 6, calendar)!.DueOn);
+    }
+
     [Fact]
     public void Only_a_local_child_safeguarding_practice_review_has_a_monitoring_deadline_so_no_other_review_raises_an_alarm()
     {
-        Assert.Null(MonitoringCheck.NextCheckDue(Review(ReviewKind.LearningReview), null, 6));
-        Assert.Null(MonitoringCheck.NextCheckDue(Review(ReviewKind.SeriousCaseReview), null, 6));
+        Assert.Null(MonitoringCheck.NextCheckDue(Review(ReviewKind.LearningReview), null, 6, NoHolidays));
+        Assert.Null(MonitoringCheck.NextCheckDue(Review(ReviewKind.SeriousCaseReview), null, 6, NoHolidays));
     }
 
     [Theory]

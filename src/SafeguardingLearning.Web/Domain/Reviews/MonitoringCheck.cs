@@ -1,4 +1,5 @@
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
 
 namespace SafeguardingLearning.Web.Domain.Reviews;
@@ -84,11 +85,14 @@ public class MonitoringCheck : IPartnershipOwned
     /// The day the review's next check is due: <paramref name="intervalWeeks"/> after the last check,
     /// or after the review was commissioned when there has been none. None for a review that is not
     /// open or is not a local child safeguarding practice review (to which the 2018 Regulations apply),
-    /// and none once its final report has been sent: the review has then been conducted.
+    /// and none once its final report has been sent: the review has then been conducted. A day that is
+    /// not a working day (a check recorded on a weekend, a bank holiday six weeks on) moves to the next
+    /// working day, so nobody is told a check is due on a day the business unit is not at work.
     /// </summary>
-    public static DateOnly? NextCheckDue(CaseReview review, DateOnly? lastCheckedOn, int intervalWeeks)
+    public static DateOnly? NextCheckDue(CaseReview review, DateOnly? lastCheckedOn, int intervalWeeks, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(calendar);
         ArgumentOutOfRangeException.ThrowIfLessThan(intervalWeeks, 1);
         if (!review.IsOpen || review.Kind != ReviewKind.LocalChildSafeguardingPracticeReview || review.FinalReportSentOn is not null)
         {
@@ -96,12 +100,18 @@ public class MonitoringCheck : IPartnershipOwned
         }
 
         var from = lastCheckedOn is { } last && last > review.CommissionedOn ? last : review.CommissionedOn;
-        return from.AddDays(7 * intervalWeeks);
+        var due = from.AddDays(7 * intervalWeeks);
+        while (!calendar.IsWorkingDay(due))
+        {
+            due = due.AddDays(1);
+        }
+
+        return due;
     }
 
     /// <summary>The next check as a deadline for the business unit; the case name and link are the source's to fill in.</summary>
-    public static Deadline? NextCheck(CaseReview review, DateOnly? lastCheckedOn, int intervalWeeks) =>
-        NextCheckDue(review, lastCheckedOn, intervalWeeks) is { } due
+    public static Deadline? NextCheck(CaseReview review, DateOnly? lastCheckedOn, int intervalWeeks, WorkingDayCalendar calendar) =>
+        NextCheckDue(review, lastCheckedOn, intervalWeeks, calendar) is { } due
             ? new Deadline(review.PartnershipId, review.Id, string.Empty, DeadlineKind, review.Id, "Check the review's time and quality", due, new DeadlineOwner(Role.BusinessUnit), string.Empty)
             : null;
 

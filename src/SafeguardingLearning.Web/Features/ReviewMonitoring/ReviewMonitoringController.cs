@@ -21,7 +21,7 @@ namespace SafeguardingLearning.Web.Features.ReviewMonitoring;
 /// six-month target.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewReviewMonitoring)]
-public sealed class ReviewMonitoringController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IOptions<ReviewMonitoringOptions> options) : Controller
+public sealed class ReviewMonitoringController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IOptions<ReviewMonitoringOptions> options, BankHolidays bankHolidays) : Controller
 {
     private const string Prefix = "Form";
 
@@ -91,7 +91,7 @@ public sealed class ReviewMonitoringController(AppDbContext db, TimeProvider clo
             ReviewTimeTaken.Describe(review, ReviewTimeTaken.AsOf(review, today)),
             review.CompletionTarget,
             last,
-            MonitoringCheck.NextCheckDue(review, last, options.Value.IntervalWeeks),
+            MonitoringCheck.NextCheckDue(review, last, options.Value.IntervalWeeks, await bankHolidays.Calendar()),
             checks,
             canRecord,
             form);

@@ -43,7 +43,7 @@ public sealed class CaseReviewDeadlines(AppDbContext db, IOptions<ReviewMonitori
             .ToListAsync(cancellationToken);
         return loaded.Select(r =>
         {
-            var check = MonitoringCheck.NextCheck(r.Review, r.LastCheckedOn, monitoringIntervalWeeks);
+            var check = MonitoringCheck.NextCheck(r.Review, r.LastCheckedOn, monitoringIntervalWeeks, calendar);
             var deadlines = Named(r.Review, r.Review.OpenDeadlines(calendar));
             if (check is not null)
             {
