@@ -151,6 +151,12 @@ public class CalendarTests(ApplicationsFixture apps) : IClassFixture<Application
         Assert.DoesNotContain("3 July 2040", after.QuerySelector("#bank-holidays")?.TextContent, StringComparison.Ordinal);
         Assert.Empty(await Days(app, 2040, 2040));
         Assert.True((await FreshCalendar(app)).IsWorkingDay(new DateOnly(2040, 7, 3)));
-        Assert.Contains("4 July 2040 was not a bank holiday", (await admin.GetPage(notAHoliday.RedirectPath()!)).QuerySelector("#notice")?.TextContent, StringComparison.Ordinal);
+        var notRemoved = await admin.GetPage(notAHoliday.RedirectPath()!);
+        Assert.Contains("4 July 2040 was not a bank holiday", notRemoved.QuerySelector("#notice")?.TextContent, StringComparison.Ordinal);
+
+        // A change made reads "Success"; a request that changed nothing reads "Important", not "Success".
+        Assert.Equal("Success", after.QuerySelector("#notice-title")?.TextContent);
+        Assert.Equal("Important", notRemoved.QuerySelector("#notice-title")?.TextContent);
+        Assert.Null(notRemoved.QuerySelector(".govuk-notification-banner--success"));
     }
 }

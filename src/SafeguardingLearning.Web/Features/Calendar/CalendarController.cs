@@ -83,14 +83,20 @@ public sealed class CalendarController(AppDbContext db, BankHolidays bankHoliday
         {
             // No day, or not one (the form was altered, or sent without its date): said in words,
             // never as the framework's default date, 1 January 0001.
-            TempData["Notice"] = "No bank holiday was removed: the request did not say which day to remove. Choose Remove next to the bank holiday in the list.";
+            TempData["Important"] = "No bank holiday was removed: the request did not say which day to remove. Choose Remove next to the bank holiday in the list.";
             return RedirectToAction(nameof(Index));
         }
 
         var removed = await bankHolidays.Remove(day);
-        TempData["Notice"] = removed is null
-            ? $"{DisplayDates.Date(day)} was not a bank holiday."
-            : $"{removed.Title} on {DisplayDates.Date(removed.Date)} is no longer a bank holiday: it is a working day again.";
+        if (removed is null)
+        {
+            TempData["Important"] = $"{DisplayDates.Date(day)} was not a bank holiday.";
+        }
+        else
+        {
+            TempData["Notice"] = $"{removed.Title} on {DisplayDates.Date(removed.Date)} is no longer a bank holiday: it is a working day again.";
+        }
+
         return RedirectToAction(nameof(Index), new { year = day.Year });
     }
 

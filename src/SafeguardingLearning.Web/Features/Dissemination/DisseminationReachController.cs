@@ -44,7 +44,7 @@ public sealed class DisseminationReachController(AppDbContext db, TimeProvider c
         }
         catch (DomainRuleException rule)
         {
-            TempData["Notice"] = rule.Message + ".";
+            TempData["Important"] = rule.Message + ".";
             return Redirect($"/dissemination/{id}");
         }
 
@@ -52,7 +52,7 @@ public sealed class DisseminationReachController(AppDbContext db, TimeProvider c
         var again = notAgain.Count == 0 ? string.Empty : $" {Names(notAgain)} {(notAgain.Count == 1 ? "was" : "were")} already chased today, so {(notAgain.Count == 1 ? "was" : "were")} not emailed again.";
         if (chases.Count == 0)
         {
-            TempData["Notice"] = $"Nobody was emailed.{again}";
+            TempData["Important"] = $"Nobody was emailed.{again}";
             return Redirect($"/dissemination/{id}");
         }
 
@@ -66,7 +66,7 @@ public sealed class DisseminationReachController(AppDbContext db, TimeProvider c
         {
             // The same agencies were chased by another submission at the same moment: one per day is kept, and nothing more is sent.
             db.ChangeTracker.Clear();
-            TempData["Notice"] = "These agencies were already chased today, so nobody was emailed again.";
+            TempData["Important"] = "These agencies were already chased today, so nobody was emailed again.";
             return Redirect($"/dissemination/{id}");
         }
 

@@ -72,7 +72,7 @@ public sealed class AgencyRequestsController(AppDbContext db, BankHolidays bankH
         catch (DbUpdateException)
         {
             // Someone asked the same agencies at the same moment; their requests stand.
-            TempData["Notice"] = "The agencies involved have already been asked.";
+            TempData["Important"] = "The agencies involved have already been asked.";
             return RedirectToAction(nameof(RapidReviewsController.RapidReview), "RapidReviews", new { id });
         }
 

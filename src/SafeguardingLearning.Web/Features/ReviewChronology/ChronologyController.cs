@@ -206,7 +206,7 @@ public sealed class ChronologyController(AppDbContext db, TimeProvider clock, IA
                 var current = await db.ChronologyEntries.SingleOrDefaultAsync(e => e.Id == entryId);
                 if (current is null)
                 {
-                    TempData["Notice"] = "Someone else removed that entry while you were changing it. Nothing has been saved.";
+                    TempData["Important"] = "Someone else removed that entry while you were changing it. Nothing has been saved.";
                     return RedirectToAction(nameof(Index), new { id });
                 }
 
