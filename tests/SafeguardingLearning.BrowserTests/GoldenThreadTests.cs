@@ -72,6 +72,16 @@ public class GoldenThreadTests(AppServer server) : BrowserTest(server)
             policeUrl = await AddAction(page, policeAction, "Northshire Police", "Claire Hughes (Northshire Police)", recommendation);
             healthUrl = await AddAction(page, healthAction, "Northshire NHS Foundation Trust", "Priya Shah (Northshire NHS Foundation Trust)", recommendation);
             await KeepScreenshot(page, "thread-plan");
+
+            // The plan's own page leads to the tracker holding only its actions, named, at 320 px too.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Follow this plan's actions in the tracker" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/actions");
+            await AssertAccessible(page);
+            Assert.Contains($"Children N and O: action plan ({run})", await page.Locator("#tracker-plan").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(2, await page.Locator("tr[data-action-id]").CountAsync());
+            await page.SetViewportSizeAsync(320, 800);
+            await KeepScreenshot(page, "thread-tracker-plan-320");
+            await page.SetViewportSizeAsync(1280, 800);
         });
 
         await AsPerson("thread-police-updates", async page =>
