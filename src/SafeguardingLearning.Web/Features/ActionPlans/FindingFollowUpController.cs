@@ -42,19 +42,7 @@ public sealed class FindingFollowUpController(AppDbContext db, TimeProvider cloc
                               Finding = new FollowUpFinding(
                                   r.Id, r.Title, r.Kind, f.Number, f.Text, f.Recommendation, f.NeedsActionPlan, f.BoardResponse, f.BoardRespondedOn,
                                   db.ActionPlans.Where(p => p.SourceKind == LearningSource.Review && p.SourceId == r.Id).Select(p => (Guid?)p.Id).FirstOrDefault()),
-                              ActionId = (Guid?)a.Id,
-                              Number = (int?)a.Number,
-                              a.Activity,
-                              a.Responsible,
-                              Status = (ActionStatus?)a.Status,
-                              EndDate = (DateOnly?)a.EndDate,
-                              a.CompletionEvidence,
-                              a.LatestUpdateOn,
-                              a.LatestUpdate,
-                              a.ImpactCheck,
-                              a.ImpactCheckBy,
-                              a.ImpactAccepted,
-                              a.CheckShowedImpact,
+                              Action = a,
                           }).ToListAsync();
         if (rows.Count == 0)
         {
@@ -62,8 +50,7 @@ public sealed class FindingFollowUpController(AppDbContext db, TimeProvider cloc
         }
 
         var finding = rows[0].Finding;
-        var actions = rows.Select(x => FindingActions.From(findingId, x.ActionId, x.Number, x.Activity, x.Responsible, x.Status, x.EndDate, x.CompletionEvidence, x.LatestUpdateOn, x.LatestUpdate, new ActionImpact(x.ImpactCheck, x.ImpactCheckBy, x.ImpactAccepted, x.CheckShowedImpact)))
-            .OfType<FindingAction>().ToList();
+        var actions = rows.Where(x => x.Action is not null).Select(x => x.Action!.ToAction()).ToList();
         var disseminations = await db.DisseminationRecords.AsNoTracking()
             .Where(d => d.SourceKind == LearningSource.Review && d.SourceId == id)
             .OrderByDescending(d => d.DisseminatedOn).ThenBy(d => d.Id)
@@ -140,6 +127,9 @@ public sealed class FindingActionRow
     public string? ImpactAccepted { get; init; }
 
     public bool? CheckShowedImpact { get; init; }
+
+    public FindingAction ToAction() =>
+        new(FindingId, Id, Number, Activity, Responsible, Status, EndDate, CompletionEvidence, LatestUpdateOn, LatestUpdate, new ActionImpact(ImpactCheck, ImpactCheckBy, ImpactAccepted, CheckShowedImpact));
 }
 
 /// <summary>The actions answering findings, as far as a reader may see them, with their latest update (never its private note).</summary>
@@ -165,10 +155,6 @@ public static class FindingActions
             ImpactAccepted = db.ImpactDecisions.Where(d => d.ImprovementActionId == a.Id && d.Accepted).OrderByDescending(d => d.DecidedAt).Select(d => d.Text).FirstOrDefault(),
             CheckShowedImpact = db.ImpactDecisions.Where(d => d.ImprovementActionId == a.Id && d.Accepted).OrderByDescending(d => d.DecidedAt).Select(d => d.CheckShowedImpact).FirstOrDefault(),
         };
-
-    /// <summary>The action of a row of a finding left-joined to its actions: none when the finding has none the reader sees.</summary>
-    public static FindingAction? From(Guid findingId, Guid? id, int? number, string? activity, string? responsible, ActionStatus? status, DateOnly? endDate, string? completionEvidence, DateOnly? latestUpdateOn, string? latestUpdate, ActionImpact impact) =>
-        id is { } actionId ? new FindingAction(findingId, actionId, number!.Value, activity!, responsible!, status!.Value, endDate!.Value, completionEvidence, latestUpdateOn, latestUpdate, impact) : null;
 }
 
 public sealed record FollowUpFinding(

@@ -144,7 +144,9 @@ public sealed class ThemesController(AppDbContext db, TimeProvider clock) : Cont
             }).ToListAsync();
         var findings = new Page<ThemeFinding>([.. rows.Select(r => r.Finding).DistinctBy(f => f.FindingId)], number, Paging.PageSize, found.Findings);
         var actions = rows
-            .Select(r => FindingActions.From(r.Finding.FindingId, r.ActionId, r.ActionNumber, r.Activity, r.Responsible, r.Status, r.EndDate, r.CompletionEvidence, r.LatestUpdateOn, r.LatestUpdate, new ActionImpact(r.ImpactCheck, r.ImpactCheckBy, r.ImpactAccepted, r.CheckShowedImpact)))
+            .Select(r => r.ActionId is { } actionId
+                ? new FindingAction(r.Finding.FindingId, actionId, r.ActionNumber!.Value, r.Activity!, r.Responsible!, r.Status!.Value, r.EndDate!.Value, r.CompletionEvidence, r.LatestUpdateOn, r.LatestUpdate, new ActionImpact(r.ImpactCheck, r.ImpactCheckBy, r.ImpactAccepted, r.CheckShowedImpact))
+                : null)
             .OfType<FindingAction>()
             .ToList();
 
