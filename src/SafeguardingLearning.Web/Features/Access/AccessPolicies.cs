@@ -46,6 +46,8 @@ public static class AccessPolicies
     public const string UpdateActions = nameof(UpdateActions);
     public const string DecideImpact = nameof(DecideImpact);
     public const string ManageActionPlanSettings = nameof(ManageActionPlanSettings);
+    public const string ViewSelfAssessments = nameof(ViewSelfAssessments);
+    public const string ManageSelfAssessments = nameof(ManageSelfAssessments);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -110,6 +112,11 @@ public static class AccessPolicies
         // settings themselves are the business unit's.
         [DecideImpact] = [Role.BusinessUnit, Role.IndependentChair],
         [ManageActionPlanSettings] = [Role.BusinessUnit],
+
+        // Section 11 and Section 175/157 self-assessments: the business unit keeps the frameworks and
+        // opens cycles; the chair reads them. Agency leads answer their own returns elsewhere.
+        [ViewSelfAssessments] = [Role.BusinessUnit, Role.IndependentChair],
+        [ManageSelfAssessments] = [Role.BusinessUnit],
     };
 
     internal static void Configure(AuthorizationOptions options)
