@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
@@ -44,10 +45,11 @@ public class SelfAssessmentTests
         return Guid.Parse(response.RedirectPath()!.Split('/').Last());
     }
 
-    /// <summary>Opens a cycle on the version inviting Northshire Police and the NHS trust; returns the cycle's id.</summary>
-    private static async Task<Guid> OpenCycle(TestApplication app, HttpClient manager, Guid version)
+    /// <summary>Opens a cycle on the version inviting the agencies named (by default Northshire Police and the NHS trust); returns the cycle's id.</summary>
+    private static async Task<Guid> OpenCycle(TestApplication app, HttpClient manager, Guid version, params string[] invited)
     {
-        var agencies = await app.Query(db => db.PartnerAgencies.Where(a => a.Name == "Northshire Police" || a.Name == "Northshire NHS Foundation Trust").Select(a => a.Id).ToListAsync());
+        string[] names = invited.Length == 0 ? ["Northshire Police", "Northshire NHS Foundation Trust"] : invited;
+        var agencies = await app.Query(db => db.PartnerAgencies.Where(a => names.Contains(a.Name)).Select(a => a.Id).ToListAsync());
         var fields = await HiddenFields(manager, "/self-assessments/cycles/new", "/self-assessments/cycles/new");
         fields["Form.FrameworkVersionId"] = version.ToString();
         fields["Form.Title"] = "Section 11 self-assessment 2026/27";
@@ -272,5 +274,49 @@ public class SelfAssessmentTests
         page = await badScale.ReadPage();
         Assert.Equal("Choose the rating scale", Error(page, "Form_Scale"));
         Assert.Equal("Kept name", page.QuerySelector("#Form_Name")?.GetAttribute("value"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_invited_agency_lead_sees_their_returns_task_list_and_no_other_agency_does(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var manager = await app.SignInAs(Manager);
+        var version = await CopySection11(app, manager);
+        var cycle = await OpenCycle(app, manager, version, "Northshire Police");
+        var police = await app.SignInAs("police.lead@northshire.example");
+        var health = await app.SignInAs("health.lead@northshire.example");
+
+        var list = await police.GetPage("/self-assessments/returns");
+        Assert.Contains("Section 11 self-assessment 2026/27", list.QuerySelector("#cycles")?.TextContent, StringComparison.Ordinal);
+        var tasks = await police.GetPage($"/self-assessments/returns/{cycle}");
+        Assert.Equal(Enumerable.Repeat(nameof(StandardProgress.NotStarted), 8), tasks.QuerySelectorAll("#tasks li[id^=task-]:not(#task-declaration)").Select(li => li.GetAttribute("data-status")));
+
+        // The police's return: standard 1 answered in full, standard 2 in part.
+        await app.Seed(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var c = await db.AssessmentCycles.Include(x => x.Invitees).SingleAsync(x => x.Id == cycle);
+            var v = await db.FrameworkVersions.Include(x => x.Standards).ThenInclude(s => s.Questions).SingleAsync(x => x.Id == version);
+            var r = new SelfAssessmentReturn(c.Invitees.Single().AgencyId, c, v.Scale, DateTime.UtcNow);
+            foreach (var q in v.Standards[0].Questions.Append(v.Standards[1].Questions[0]))
+            {
+                r.Answer(new ReturnQuestion(q.Key), new AnswerDetails("Amber", null, "Evidence", null));
+            }
+
+            db.SelfAssessmentReturns.Add(r);
+            await db.SaveChangesAsync();
+        });
+
+        tasks = await police.GetPage($"/self-assessments/returns/{cycle}");
+        Assert.Equal(
+            [nameof(StandardProgress.Completed), nameof(StandardProgress.InProgress), .. Enumerable.Repeat(nameof(StandardProgress.NotStarted), 6)],
+            tasks.QuerySelectorAll("#tasks li[id^=task-]:not(#task-declaration)").Select(li => li.GetAttribute("data-status")));
+        Assert.Contains("completed 1 of 8 standards", tasks.QuerySelector("#summary")?.TextContent, StringComparison.Ordinal);
+
+        // The NHS trust was not invited: the cycle is not in its list and its task list is not found.
+        Assert.NotNull((await health.GetPage("/self-assessments/returns")).QuerySelector("#no-cycles"));
+        Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/self-assessments/returns/{cycle}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"/self-assessments/returns/{cycle}")).StatusCode);
     }
 }

@@ -170,6 +170,8 @@ public class AccessTableTests
         ["CyclesController.New GET"] = BusinessUnit,
         ["CyclesController.New POST"] = BusinessUnit,
         ["CyclesController.Cycle GET"] = CaseReaders,
+        ["ReturnsController.Index GET"] = AgencyLeads,
+        ["ReturnsController.TaskList GET"] = AgencyLeads,
         ["ThemesController.Index GET"] = ThemeReaders,
         ["ThemesController.Theme GET"] = ThemeFindingReaders,
         ["ThemesController.Add POST"] = Administrators,

@@ -18,6 +18,7 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Actions", "Tracker", "Index", AccessPolicies.ViewActions),
         new("Dissemination", "Dissemination", "Index", AccessPolicies.ViewDisseminations),
         new("Self-assessments", "Frameworks", "Index", AccessPolicies.ViewSelfAssessments),
+        new("Your agency's self-assessments", "Returns", "Index", AccessPolicies.ViewOwnSelfAssessments),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
