@@ -99,6 +99,9 @@ public class SelfAssessmentTests
         var cyclePage = await manager.GetPage($"/self-assessments/cycles/{cycle}");
         Assert.Equal(["Northshire NHS Foundation Trust", "Northshire Police"], cyclePage.QuerySelectorAll("#invited li").Select(li => li.TextContent.Trim()));
         Assert.Contains("2026/27", cyclePage.Source.Text, StringComparison.Ordinal);
+        var index = await manager.GetPage("/self-assessments");
+        Assert.Contains($"/self-assessments/cycles/{cycle}", index.QuerySelector("#cycles")!.NextElementSibling!.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("Northshire Section 11, version 1", index.Body!.TextContent, StringComparison.Ordinal);
 
         // Used by a cycle, the version can no longer change: the page offers no change, the form is refused.
         Assert.NotNull(await app.Query(db => db.FrameworkVersions.Where(v => v.Id == version.Id).Select(v => v.FrozenOn).SingleAsync()));
