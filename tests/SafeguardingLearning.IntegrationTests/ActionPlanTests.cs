@@ -120,6 +120,25 @@ public class ActionPlanTests
         Assert.Contains("Moved 2 times", page.QuerySelector("#end-date")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("End date moved 2 times", page.QuerySelector("#stagnation")?.TextContent, StringComparison.Ordinal);
 
+        // The re-audit or data measure that will show its impact: a date that does not exist is refused on its
+        // field with what was typed kept; a real one is saved and shown on the action's page.
+        var check = "A dip sample of 20 incident logs, looking for the child's own words";
+        var withCheck = await HiddenFields(manager, editUrl, editUrl);
+        var badCheck = new Dictionary<string, string>(stale) { ["Form.Version"] = withCheck["Form.Version"], ["Form.ImpactCheck"] = check, ["Form.ImpactCheckBy.Day"] = "31", ["Form.ImpactCheckBy.Month"] = "2", ["Form.ImpactCheckBy.Year"] = "2028" };
+        var badCheckResponse = await manager.PostAsync(editUrl, new FormUrlEncodedContent(badCheck));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badCheckResponse.StatusCode);
+        var badCheckPage = await badCheckResponse.ReadPage();
+        Assert.NotNull(Error(badCheckPage, "Form_ImpactCheckBy"));
+        Assert.Equal(check, badCheckPage.QuerySelector("#Form_ImpactCheck")?.TextContent);
+        Assert.Equal("31", badCheckPage.QuerySelector("input[name='Form.ImpactCheckBy.Day']")?.GetAttribute("value"));
+        Assert.Null((await app.Query(db => db.ImprovementActions.SingleAsync())).ImpactCheck);
+
+        badCheck["Form.ImpactCheckBy.Day"] = "29";
+        Assert.Equal($"/actions/{action.Id}", (await manager.PostAsync(editUrl, new FormUrlEncodedContent(badCheck))).RedirectPath());
+        var checkedAction = await app.Query(db => db.ImprovementActions.SingleAsync());
+        Assert.Equal((check, (DateOnly?)new DateOnly(2028, 2, 29)), (checkedAction.ImpactCheck, checkedAction.ImpactCheckBy));
+        Assert.Contains(check, (await manager.GetPage($"/actions/{action.Id}")).QuerySelector("#impact-check")?.TextContent, StringComparison.Ordinal);
+
         var refused = await manager.PostAsync(editUrl, new FormUrlEncodedContent(new Dictionary<string, string>(stale) { ["Form.Activity"] = "Overwritten" }));
         Assert.Null(refused.RedirectPath());
         Assert.Contains("Someone else saved a change", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

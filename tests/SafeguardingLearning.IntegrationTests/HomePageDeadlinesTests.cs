@@ -150,6 +150,36 @@ public class HomePageDeadlinesTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Open_reviews_are_ordered_by_their_own_soonest_deadline_however_many_other_records_are_due_sooner(DatabaseProvider provider)
+    {
+        var (app, _, interference) = Start(await TestDatabase.CreateAsync(provider));
+        await using var _app = app;
+
+        // The newest open review, whose deadline is sooner than any other review's; and more deadlines
+        // than the list has rows, sooner still, of records that are not reviews (as action plans' are).
+        var (partnership, newest) = await app.Query(async db =>
+        {
+            var review = new CaseReview(await Northshire(db), ReviewKind.LearningReview, "Child N, newest", Day.AddDays(-1), null, Day);
+            db.CaseReviews.Add(review);
+            await db.SaveChangesAsync();
+            return (review.PartnershipId, review.Id);
+        });
+        var unit = new DeadlineOwner(Role.BusinessUnit);
+        for (var i = 0; i < 12; i++)
+        {
+            interference.Deadlines.Add(new Deadline(partnership, Guid.NewGuid(), $"Plan {i}", "test-plan", Guid.NewGuid(), "An action's end date", Day.AddDays(-1000), unit, "/actions"));
+        }
+
+        interference.Deadlines.Add(new Deadline(partnership, newest, "Child N, newest", CaseReview.PublicationKind, newest, "A step long overdue", Day.AddDays(-999), unit, $"/reviews/{newest}"));
+
+        var home = await (await app.SignInAs(Manager)).GetPage("/");
+        var first = home.QuerySelector("#open-reviews tbody tr")!;
+        Assert.Contains("Child N, newest", first.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A step long overdue", first.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_change_saved_while_the_deadlines_are_worked_out_leaves_them_stale_for_the_next_reader(DatabaseProvider provider)
     {
         var (app, _, interference) = Start(await TestDatabase.CreateAsync(provider));
@@ -301,6 +331,9 @@ public class HomePageDeadlinesTests
         public Func<Task>? WhileWorkingOut { get; set; }
 
         public Rendezvous? Rendezvous { get; set; }
+
+        /// <summary>Deadlines the source gives besides nothing.</summary>
+        public List<Deadline> Deadlines { get; } = [];
     }
 
     /// <summary>Holds each arrival until the given number have arrived.</summary>
@@ -336,7 +369,7 @@ public class HomePageDeadlinesTests
                 await rendezvous.Arrive();
             }
 
-            return [];
+            return [.. interference.Deadlines];
         }
     }
 }

@@ -119,6 +119,8 @@ public class TrackerTests
             ($"?Agency={s.Police}", [s.PoliceT, s.PoliceU]),
             ("?Agency=business-unit", [s.UnitT]),
             ($"?Plan={s.PlanT}", [s.PoliceT, s.HealthT, s.UnitT]),
+            ("?Source=review", [s.PoliceT, s.HealthT, s.UnitT, s.PoliceU]),
+            ("?Source=audit", []),
             ("?Status=AtRisk", [s.PoliceT, s.PoliceU]),
             ("?Status=Closed", [s.UnitT]),
             ("?Overdue=true", [s.PoliceT]),
@@ -153,6 +155,13 @@ public class TrackerTests
         var policeRow = Assert.Single(all, r => r[1] == activities[s.PoliceT]);
         Assert.Equal(["Briefed 20 more officers on 10 June", "At risk", "Yes"], [policeRow[10], policeRow[11], policeRow[7]]);
         Assert.DoesNotContain(all, r => r.Contains(PoliceNote));
+
+        // Plans are not offered as a list (ten years of them would be thousands): a plan's page links to
+        // the tracker filtered by it, which names the plan and offers every plan's actions again.
+        var planned = await manager.GetPage($"/actions?Plan={s.PlanT}");
+        Assert.Contains("Child T: action plan", planned.QuerySelector("#tracker-plan")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(planned.QuerySelector("select[name='Filter.Plan']"));
+        Assert.Contains("source: Case review", (await manager.GetPage("/actions/print?Source=review")).QuerySelector("#print-filter")!.TextContent, StringComparison.Ordinal);
 
         // The page says which actions are overdue and links their themes to the theme's page.
         var tracker = await manager.GetPage("/actions");
@@ -202,6 +211,11 @@ public class TrackerTests
         var southmoor = await app.SignInAs("manager@southmoor.example");
         Assert.Empty(RowIds(await southmoor.GetPage("/actions")));
         Assert.Empty(await CsvRows(southmoor, string.Empty));
+
+        // Nor the name of a Northshire plan asked for by its id.
+        var plan = await southmoor.GetPage($"/actions?Plan={s.PlanT}");
+        Assert.DoesNotContain("Child T", plan.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(RowIds(plan));
     }
 
     [Theory]

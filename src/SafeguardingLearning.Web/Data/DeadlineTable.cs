@@ -14,20 +14,32 @@ public sealed class DeadlineTable(AppDbContext db, IServiceScopeFactory scopes)
 {
     /// <summary>
     /// The partnership's open deadlines owned by this agency (or, when null, the partnership's own
-    /// steps), as far as the data layer lets the current person see them; soonest first. One query
-    /// when the stored rows are fresh.
+    /// steps) due on or before <paramref name="until"/> (all when null), as far as the data layer lets
+    /// the current person see them: the soonest <paramref name="take"/>, soonest first, and how many
+    /// there are. One query when the stored rows are fresh; the rows are read by index, never all of
+    /// them, however many years of actions the partnership has.
     /// </summary>
-    public async Task<List<Deadline>> OwnedByAsync(Guid partnershipId, Guid? agencyId, WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<DeadlinePage> SoonestAsync(Guid partnershipId, Guid? agencyId, DateOnly? until, int take, WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var rows = await ReadAsync(partnershipId, agencyId, today, onlyFresh: true, cancellationToken);
-        if (rows is null)
+        var page = await ReadAsync(partnershipId, agencyId, until, take, today, onlyFresh: true, cancellationToken);
+        if (page is null)
         {
             await RefreshAsync(partnershipId, calendar, today, cancellationToken);
-            rows = await ReadAsync(partnershipId, agencyId, today, onlyFresh: false, cancellationToken) ?? [];
+            page = await ReadAsync(partnershipId, agencyId, until, take, today, onlyFresh: false, cancellationToken) ?? new DeadlinePage([], 0);
         }
 
-        return Ordered(rows.Select(r => r.ToDeadline()));
+        return page;
     }
+
+    /// <summary>
+    /// The partnership's own steps (no agency's) of these kinds, soonest first: for a page that lists
+    /// one capability's cases with their deadlines. Read after <see cref="SoonestAsync"/> in the same
+    /// request, which has made the rows fresh.
+    /// </summary>
+    public async Task<List<Deadline>> OwnStepsAsync(Guid partnershipId, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default) =>
+        Ordered((await db.StoredDeadlines.AsNoTracking()
+            .Where(d => d.PartnershipId == partnershipId && d.OwnerAgencyId == null && kinds.Contains(d.Kind))
+            .ToListAsync(cancellationToken)).Select(d => d.ToDeadline()));
 
     /// <summary>
     /// Works out the partnership's open deadlines from every source, every agency's included, and
@@ -84,22 +96,39 @@ public sealed class DeadlineTable(AppDbContext db, IServiceScopeFactory scopes)
     private static Task<long?> ChangeCountAsync(AppDbContext db, Guid partnershipId, CancellationToken cancellationToken) =>
         db.DeadlineSnapshots.AsNoTracking().Where(s => s.PartnershipId == partnershipId).Select(s => (long?)s.ChangeCount).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The stamp and the owner's rows in one query; null when there is no stamp, or (when asked) the rows are not fresh.</summary>
-    private async Task<List<StoredDeadline>?> ReadAsync(Guid partnershipId, Guid? agencyId, DateOnly today, bool onlyFresh, CancellationToken cancellationToken)
+    /// <summary>The stamp, the owner's soonest rows and their number in one query; null when there is no stamp, or (when asked) the rows are not fresh.</summary>
+    private async Task<DeadlinePage?> ReadAsync(Guid partnershipId, Guid? agencyId, DateOnly? until, int take, DateOnly today, bool onlyFresh, CancellationToken cancellationToken)
     {
         var owned = db.StoredDeadlines.AsNoTracking();
         owned = agencyId is { } agency ? owned.Where(d => d.OwnerAgencyId == agency) : owned.Where(d => d.OwnerAgencyId == null);
+        if (until is { } last)
+        {
+            owned = owned.Where(d => d.DueOn <= last);
+        }
 
-        // The rows are joined to the stamp by the partnership alone (a LEFT JOIN on every provider;
-        // a freshness condition inside would need a lateral join, which SQLite does not have).
-        var read = await db.DeadlineSnapshots.AsNoTracking()
-            .Where(s => s.PartnershipId == partnershipId)
-            .Select(s => new
+        // The soonest rows, each with the stamp's freshness and the number of rows (uncorrelated, so
+        // worked out once); only when there are no rows is the stamp read apart.
+        owned = owned.Where(d => d.PartnershipId == partnershipId);
+        var stamp = db.DeadlineSnapshots.AsNoTracking().Where(s => s.PartnershipId == partnershipId);
+        var rows = await owned
+            .OrderBy(d => d.DueOn).ThenBy(d => d.CaseId).ThenBy(d => d.Kind).ThenBy(d => d.SubjectId)
+            .Take(take)
+            .Select(d => new
             {
-                Fresh = s.ComputedFor == s.ChangeCount && s.ComputedOn == today,
-                Rows = owned.Where(d => d.PartnershipId == s.PartnershipId).ToList(),
+                Row = d,
+                Fresh = stamp.Any(s => s.ComputedFor == s.ChangeCount && s.ComputedOn == today),
+                Count = owned.Count(),
             })
-            .SingleOrDefaultAsync(cancellationToken);
-        return read is null || (onlyFresh && !read.Fresh) ? null : read.Rows;
+            .ToListAsync(cancellationToken);
+        if (rows.Count > 0)
+        {
+            return onlyFresh && !rows[0].Fresh ? null : new DeadlinePage(Ordered(rows.Select(r => r.Row.ToDeadline())), rows[0].Count);
+        }
+
+        var fresh = await stamp.Select(s => (bool?)(s.ComputedFor == s.ChangeCount && s.ComputedOn == today)).SingleOrDefaultAsync(cancellationToken);
+        return fresh is null || (onlyFresh && fresh == false) ? null : new DeadlinePage([], 0);
     }
 }
+
+/// <summary>The soonest of an owner's open deadlines, soonest first, and how many there are in all.</summary>
+public sealed record DeadlinePage(List<Deadline> Soonest, int Count);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
+using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.ActionPlans;
@@ -16,8 +17,11 @@ public sealed class TrackerFilter
     public const string LastUpdateSort = "last-update";
     public const string Descending = "desc";
 
-    /// <summary>The plan the actions belong to: a review's plan, or later another source's.</summary>
+    /// <summary>The plan the actions belong to: set from a plan's page, not chosen from a list (ten years of plans would be a list of thousands).</summary>
     public Guid? Plan { get; set; }
+
+    /// <summary>The kind of source the actions' plans answer (<see cref="LearningSource.Kind"/>): case reviews, later audits and the rest.</summary>
+    public string? Source { get; set; }
 
     /// <summary>The responsible agency's id, or <see cref="ActionForm.BusinessUnit"/>.</summary>
     public string? Agency { get; set; }
@@ -36,7 +40,7 @@ public sealed class TrackerFilter
     /// <summary>The page of the tracker, counting from 1.</summary>
     public int? Page { get; set; }
 
-    public bool IsEmpty => Plan is null && string.IsNullOrEmpty(Agency) && Theme is null && string.IsNullOrEmpty(Status) && !Overdue;
+    public bool IsEmpty => Plan is null && string.IsNullOrEmpty(Source) && string.IsNullOrEmpty(Agency) && Theme is null && string.IsNullOrEmpty(Status) && !Overdue;
 
     /// <summary>The sort asked for, or by end date when none or an unknown one is.</summary>
     public string SortKey => Sort is StatusSort or AgencySort or LastUpdateSort ? Sort : EndDateSort;
@@ -50,6 +54,11 @@ public sealed class TrackerFilter
         if (Plan is { } plan)
         {
             values[nameof(Plan)] = plan.ToString();
+        }
+
+        if (!string.IsNullOrEmpty(Source))
+        {
+            values[nameof(Source)] = Source;
         }
 
         if (!string.IsNullOrEmpty(Agency))
@@ -122,7 +131,8 @@ public sealed record TrackerModel(
     Page<TrackerRow> Rows,
     IReadOnlyDictionary<Guid, IReadOnlyList<ThemeLink>> Themes,
     bool MayFollowThemes,
-    List<SelectListItem> Plans,
+    string? PlanTitle,
+    List<SelectListItem> Sources,
     List<SelectListItem> Agencies,
     List<SelectListItem> ThemeChoices,
     List<SelectListItem> Statuses,
@@ -163,6 +173,13 @@ public static class ActionTracker
         if (filter.Plan is { } plan)
         {
             actions = actions.Where(a => a.ActionPlanId == plan);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Source))
+        {
+            // A kind no capability registered simply admits nothing.
+            var kind = filter.Source;
+            actions = actions.Where(a => db.ActionPlans.Any(p => p.Id == a.ActionPlanId && p.SourceKind == kind));
         }
 
         if (!string.IsNullOrEmpty(filter.Agency))
@@ -271,12 +288,14 @@ public static class ActionTracker
     }
 
     /// <summary>
-    /// The plans (only those with an action this reader sees), agencies and themes to filter by, in one query.
+    /// The agencies and themes to filter by, and the plan filtered by (if any, and only one with an action
+    /// this reader sees), in one query. Plans are not offered as a list: a partnership gathers one or more
+    /// a year for every source, so the list grows without end; the plan's own page links here instead.
     /// </summary>
-    public static Task<List<TrackerChoice>> Choices(AppDbContext db, ActionPerson reader)
+    public static Task<List<TrackerChoice>> Choices(AppDbContext db, ActionPerson reader, Guid? plan)
     {
         var visible = ActionVisibility.For(db, reader);
-        var plans = db.ActionPlans.AsNoTracking().Where(p => visible.Any(a => a.ActionPlanId == p.Id))
+        var plans = db.ActionPlans.AsNoTracking().Where(p => p.Id == plan && visible.Any(a => a.ActionPlanId == p.Id))
             .Select(p => new TrackerChoice { Kind = TrackerChoice.PlanKind, Id = p.Id, Name = p.Title });
         var agencies = db.PartnerAgencies.AsNoTracking().Select(a => new TrackerChoice { Kind = TrackerChoice.AgencyKind, Id = a.Id, Name = a.Name });
         var themes = db.Themes.AsNoTracking().Select(t => new TrackerChoice { Kind = TrackerChoice.ThemeKind, Id = t.Id, Name = t.Name });
@@ -286,18 +305,28 @@ public static class ActionTracker
     public static List<SelectListItem> Options(IEnumerable<TrackerChoice> choices, string kind, string any) =>
         [new(any, string.Empty), .. choices.Where(c => c.Kind == kind).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c => new SelectListItem(c.Name, c.Id.ToString()))];
 
+    /// <summary>The kinds of source registered by the capabilities (case reviews, later audits, Section 11 and the rest).</summary>
+    public static List<SelectListItem> SourceOptions(LearningSources sources) =>
+        [new("Any source", string.Empty), .. sources.Kinds.OrderBy(k => k.Describe, StringComparer.OrdinalIgnoreCase).Select(k => new SelectListItem(k.Describe, k.Kind))];
+
     public static List<SelectListItem> StatusOptions() =>
         [new("Any status", string.Empty), .. Enum.GetValues<ActionStatus>().Select(s => new SelectListItem(ActionStatuses.Describe(s), s.ToString()))];
 
     /// <summary>The filter in words, for the print-out.</summary>
-    public static string Describe(TrackerFilter filter, IReadOnlyList<TrackerChoice> choices)
+    public static string Describe(TrackerFilter filter, IReadOnlyList<TrackerChoice> choices, LearningSources sources)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(filter);
         string? NameOf(string kind, Guid? id) => id is { } i ? choices.FirstOrDefault(c => c.Kind == kind && c.Id == i)?.Name ?? "unknown" : null;
         var parts = new List<string>();
         if (NameOf(TrackerChoice.PlanKind, filter.Plan) is { } plan)
         {
             parts.Add($"plan: {plan}");
+        }
+
+        if (!string.IsNullOrEmpty(filter.Source))
+        {
+            parts.Add($"source: {sources.Kinds.FirstOrDefault(k => k.Kind == filter.Source)?.Describe ?? "unknown"}");
         }
 
         if (!string.IsNullOrEmpty(filter.Agency))

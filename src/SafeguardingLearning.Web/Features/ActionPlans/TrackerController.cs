@@ -6,6 +6,7 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.ReviewChronology;
 using SafeguardingLearning.Web.Features.Shared;
@@ -18,14 +19,14 @@ namespace SafeguardingLearning.Web.Features.ActionPlans;
 /// actions and other agencies' shared ones in each.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewActions)]
-public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization) : Controller
+public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, LearningSources sources) : Controller
 {
     [HttpGet("/actions")]
     public async Task<IActionResult> Index([FromQuery] TrackerFilter filter)
     {
         var reader = ActionVisibility.Reader(User);
         var today = DisplayDates.Today(clock);
-        var choices = await ActionTracker.Choices(db, reader);
+        var choices = await ActionTracker.Choices(db, reader, filter.Plan);
         var rows = await ActionTracker.Rows(db, ActionTracker.Actions(db, reader, filter, today)).ToPageAsync(filter.Page);
         var themes = await ActionTracker.ThemesOf(db, [.. rows.Items.Select(r => r.Id)]);
         var mayFollowThemes = (await authorization.AuthorizeAsync(User, AccessPolicies.ReadThemeFindings)).Succeeded;
@@ -36,7 +37,8 @@ public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuth
             rows,
             themes,
             mayFollowThemes,
-            ActionTracker.Options(choices, TrackerChoice.PlanKind, "Any plan"),
+            filter.Plan is null ? null : choices.FirstOrDefault(c => c.Kind == TrackerChoice.PlanKind)?.Name ?? "a plan you cannot see",
+            ActionTracker.SourceOptions(sources),
             agencies,
             ActionTracker.Options(choices, TrackerChoice.ThemeKind, "Any theme"),
             ActionTracker.StatusOptions(),
@@ -84,11 +86,11 @@ public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuth
     {
         var reader = ActionVisibility.Reader(User);
         var today = DisplayDates.Today(clock);
-        var choices = await ActionTracker.Choices(db, reader);
+        var choices = await ActionTracker.Choices(db, reader, filter.Plan);
         var rows = await ActionTracker.Rows(db, ActionTracker.Actions(db, reader, filter, today)).ToListAsync();
         var themes = await ActionTracker.ThemesOf(db, [.. rows.Select(r => r.Id)]);
         db.RecordEvent(AuditAction.Viewed, nameof(ImprovementAction), null, new { Page = "Actions for printing", Actions = rows.Count });
         await db.SaveChangesAsync();
-        return View("TrackerPrint", new TrackerPrintModel(filter, rows, themes, ActionTracker.Describe(filter, choices), today, clock.GetUtcNow().UtcDateTime));
+        return View("TrackerPrint", new TrackerPrintModel(filter, rows, themes, ActionTracker.Describe(filter, choices, sources), today, clock.GetUtcNow().UtcDateTime));
     }
 }

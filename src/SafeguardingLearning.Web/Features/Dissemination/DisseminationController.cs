@@ -122,13 +122,22 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
     [HttpGet("/dissemination/{id:guid}")]
     public async Task<IActionResult> Dissemination(Guid id)
     {
-        // The record with who recorded it, in one query.
+        // The record with who recorded it and each agency's confirmation, in one query.
         var isLead = User.GetRole() == Role.AgencyLead;
         var canChange = (await authorization.AuthorizeAsync(User, AccessPolicies.RecordDissemination)).Succeeded;
         var read = await Visible().AsNoTracking().Where(d => d.Id == id).Select(d => new
         {
             Record = d,
             RecordedBy = db.Users.Where(u => u.Id == d.RecordedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            Reach = db.DisseminationConfirmations
+                .Where(c => c.DisseminationRecordId == d.Id)
+                .Select(c => new
+                {
+                    Confirmation = c,
+                    Agency = db.PartnerAgencies.Where(a => a.Id == c.AgencyId).Select(a => a.Name).FirstOrDefault(),
+                    By = db.Users.Where(u => u.Id == c.ConfirmedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                })
+                .ToList(),
         }).SingleOrDefaultAsync();
         if (read is null)
         {
@@ -137,17 +146,7 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
 
         var record = read.Record;
         var today = DisplayDates.Today(clock);
-        var reach = await (from c in db.DisseminationConfirmations.AsNoTracking()
-                           where c.DisseminationRecordId == id
-                           join a in db.PartnerAgencies.AsNoTracking() on c.AgencyId equals a.Id into named
-                           from a in named.DefaultIfEmpty()
-                           orderby a == null ? string.Empty : a.Name
-                           select new
-                           {
-                               Confirmation = c,
-                               Agency = a == null ? "Another agency" : a.Name,
-                               By = db.Users.Where(u => u.Id == c.ConfirmedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                           }).ToListAsync();
+        var reach = read.Reach.OrderBy(r => r.Agency ?? string.Empty, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Confirmation.Id).ToList();
         var recordedBy = read.RecordedBy ?? "A former user";
         var source = (await sources.DescribeAsync([record.Source])).GetValueOrDefault(record.Source, new LearningSourceSummary("Unknown source", null));
         if (source.Link is not null && !(await authorization.AuthorizeAsync(User, AccessPolicies.ViewReview)).Succeeded)
@@ -171,7 +170,7 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
         return View(new DisseminationModel(
             record.Id, record.Title, record.Kind, record.Description, record.DisseminatedOn, record.Audiences, record.ConfirmBy, recordedBy,
             record.DocumentFileName, record.DocumentKind, record.DocumentSizeInBytes, source,
-            [.. reach.Select(r => new ReachRow(r.Confirmation.Id, r.Agency, r.Confirmation.ReceivedOn, r.Confirmation.Use, r.Confirmation.UsedOn, r.Confirmation.Evidence, r.By, r.Confirmation.IsOverdue(record.ConfirmBy, today), r.Confirmation.ConfirmedAt))],
+            [.. reach.Select(r => new ReachRow(r.Confirmation.Id, r.Agency ?? "Another agency", r.Confirmation.ReceivedOn, r.Confirmation.Use, r.Confirmation.UsedOn, r.Confirmation.Evidence, r.By, r.Confirmation.IsOverdue(record.ConfirmBy, today), r.Confirmation.ConfirmedAt))],
             !isLead,
             isLead && reach.Count > 0,
             chases,

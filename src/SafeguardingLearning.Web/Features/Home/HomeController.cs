@@ -72,24 +72,24 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
         // What is due next from every capability, as this person is to act on it: the soonest first,
         // as many as a page can show. Read from the partnership's stored deadlines by owner, in one
         // query (worked out again first when a change or a new day has made them stale); the data
-        // layer shows a reviewer only the deadlines of the reviews they can see.
+        // layer shows a reviewer only the deadlines of the reviews they can see. An agency lead sees
+        // everything their agency must do, however far ahead; the partnership's roles see the next
+        // six weeks. Overdue first (they are the soonest), then soonest first.
         var agencyId = role == Role.AgencyLead ? User.GetAgencyId() : null;
-        var all = role is Role.BusinessUnit or Role.IndependentChair or Role.IndependentReviewer || (role == Role.AgencyLead && agencyId is not null)
-            ? DeadlineBoard.For(await deadlineTable.OwnedByAsync(partnershipId, agencyId, calendar, today), role == Role.IndependentReviewer ? Role.BusinessUnit : role, agencyId).ToList()
-            : [];
-        // An agency lead sees everything their agency must do, however far ahead; the partnership's
-        // roles see the next six weeks. Overdue first (they are the soonest), then soonest first.
-        var horizon = today.AddDays(DeadlineWeeks * 7);
-        var upcoming = role == Role.AgencyLead ? all : all.Where(d => d.DueOn <= horizon).ToList();
-        var deadlines = role == Role.IndependentReviewer ? [] : DeadlineBoard.Rows(upcoming.OrderBy(d => d.DueOn).ThenBy(d => d.Case, StringComparer.Ordinal).Take(ShownDeadlines), calendar, today);
+        var readsDeadlines = role is Role.BusinessUnit or Role.IndependentChair or Role.IndependentReviewer || (role == Role.AgencyLead && agencyId is not null);
+        var upcoming = readsDeadlines
+            ? await deadlineTable.SoonestAsync(partnershipId, agencyId, role == Role.AgencyLead ? null : today.AddDays(DeadlineWeeks * 7), ShownDeadlines, calendar, today)
+            : new DeadlinePage([], 0);
+        var deadlines = role == Role.IndependentReviewer ? [] : DeadlineBoard.Rows(upcoming.Soonest.OrderBy(d => d.DueOn).ThenBy(d => d.Case, StringComparer.Ordinal), calendar, today);
 
         // The open reviews with the soonest deadlines, then the longest-running; the whole list is
-        // the register's. Every open case's deadlines are already in hand (each deadline source
-        // gives all of an open case's), so the rows need only the entries: one query.
+        // the register's. The partnership's own steps of the register's kinds (never an action plan's
+        // or a dissemination's, which belong to no review) give the order and each row's deadlines.
         List<RegisterRow> openReviews = [];
         if (showsOpenReviews)
         {
-            var pressing = all.Select(d => d.CaseId).Distinct().Take(Shown).ToList();
+            var steps = await deadlineTable.OwnStepsAsync(partnershipId, ReviewRegister.DeadlineKinds);
+            var pressing = steps.Select(d => d.CaseId).Distinct().Take(Shown).ToList();
             var entries = await openEntries
                 .OrderBy(e => pressing.Contains(e.Id) ? 0 : 1)
                 .ThenBy(e => e.StartedOn)
@@ -97,7 +97,7 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
                 .ThenBy(e => e.Id)
                 .Take(Shown)
                 .ToListAsync();
-            var byCase = all.ToLookup(d => d.CaseId);
+            var byCase = steps.ToLookup(d => d.CaseId);
             openReviews = [.. entries
                 .OrderBy(e => pressing.IndexOf(e.Id) is var at && at >= 0 ? at : Shown)
                 .Select(e => ReviewRegister.Row(e, byCase[e.Id], calendar, today))];

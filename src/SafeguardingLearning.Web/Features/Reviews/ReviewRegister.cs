@@ -82,6 +82,13 @@ public static class ReviewRegister
 {
     public const string RapidReviewKind = "Rapid review";
 
+    /// <summary>The kinds of deadline the register's cases have: reviews', their monitoring's and rapid reviews'.</summary>
+    public static readonly string[] DeadlineKinds =
+    [
+        CaseReview.CompletionKind, CaseReview.FinalReportKind, CaseReview.PublicationKind, MonitoringCheck.DeadlineKind,
+        RapidReview.StatutoryKind, RapidReview.MilestoneKind, RapidReview.RequestKind,
+    ];
+
     private const string RapidStagePrefix = "Rapid";
 
     private static readonly ReviewStage[] ClosedStages = [ReviewStage.Published, ReviewStage.Closed];
