@@ -148,6 +148,17 @@ public class SelfAssessmentTests
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(1, await app.Query(db => db.FrameworkVersions.CountAsync()));
         Assert.DoesNotContain("/self-assessments\"", await (await lead.GetAsync("/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The chair reads the frameworks and cycles, and changes nothing.
+        var chair = await app.SignInAs("chair@northshire.example");
+        foreach (var page in new[] { "/self-assessments", $"/self-assessments/frameworks/{version}", $"/self-assessments/cycles/{cycle}" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync(page)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await chair.GetAsync($"/self-assessments/frameworks/{version}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chair.GetAsync("/self-assessments/cycles/new")).StatusCode);
+        Assert.DoesNotContain("/new-version", await (await chair.GetAsync($"/self-assessments/frameworks/{version}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

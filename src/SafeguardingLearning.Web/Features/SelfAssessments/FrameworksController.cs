@@ -106,17 +106,29 @@ public sealed class FrameworksController(AppDbContext db, TimeProvider clock, IA
         }
 
         var step = new FormStep(Prefix) { Section = "versions" };
-        var (outcome, created) = await ModelState.CreateOnce(db, step, form.SubmissionKey, await validator.ValidateAsync(form), async () =>
+        FormOutcome outcome;
+        Guid? created;
+        try
         {
-            var latest = await db.FrameworkVersions.Where(v => v.FrameworkId == version.FrameworkId).MaxAsync(v => v.Number);
-            var next = version.CopyAsVersion(latest + 1, User.GetUserId()!, clock.GetUtcNow().UtcDateTime);
-            db.FrameworkVersions.Add(next);
-            return next.Id;
-        }, clock);
+            (outcome, created) = await ModelState.CreateOnce(db, step, form.SubmissionKey, await validator.ValidateAsync(form), async () =>
+            {
+                var latest = await db.FrameworkVersions.Where(v => v.FrameworkId == version.FrameworkId).MaxAsync(v => v.Number);
+                var next = version.CopyAsVersion(latest + 1, User.GetUserId()!, clock.GetUtcNow().UtcDateTime);
+                db.FrameworkVersions.Add(next);
+                return next.Id;
+            }, clock);
+        }
+        catch (InvalidOperationException)
+        {
+            // Someone else made a version of the framework at the same moment, from another form:
+            // the one-number-per-version index refused this one.
+            db.ChangeTracker.Clear();
+            (outcome, created) = (FormOutcome.Refused, null);
+        }
+
         if (outcome != FormOutcome.Saved)
         {
-            // Two new versions made at the same moment would share a number: the index refuses the second.
-            TempData["Notice"] = "The new version could not be made. Try again.";
+            TempData["Notice"] = "Someone else made a new version of this framework at the same moment: look at the versions, then try again if you still need one.";
             return Redirect($"/self-assessments/frameworks/{id}");
         }
 
