@@ -13,6 +13,7 @@ using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.ReviewMonitoring;
 using SafeguardingLearning.Web.Features.Reviews;
+using SafeguardingLearning.Web.Features.SelfAssessments;
 using SafeguardingLearning.Web.Features.Shared;
 using SafeguardingLearning.Web.Features.Themes;
 using SafeguardingLearning.Web.Operations;
@@ -82,6 +83,7 @@ namespace SafeguardingLearning.Web
             builder.AddReviewMonitoring();
             builder.AddDissemination();
             builder.AddActionPlans();
+            builder.AddSelfAssessments();
             builder.AddWebShell();
         }
     }

@@ -86,6 +86,24 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.ActionPlans.ActionPlanSettings> ActionPlanSettings => Set<Domain.ActionPlans.ActionPlanSettings>();
 
+    public DbSet<Domain.SelfAssessments.FrameworkVersion> FrameworkVersions => Set<Domain.SelfAssessments.FrameworkVersion>();
+
+    public DbSet<Domain.SelfAssessments.FrameworkStandard> FrameworkStandards => Set<Domain.SelfAssessments.FrameworkStandard>();
+
+    public DbSet<Domain.SelfAssessments.FrameworkQuestion> FrameworkQuestions => Set<Domain.SelfAssessments.FrameworkQuestion>();
+
+    public DbSet<Domain.SelfAssessments.AssessmentCycle> AssessmentCycles => Set<Domain.SelfAssessments.AssessmentCycle>();
+
+    public DbSet<Domain.SelfAssessments.CycleInvitee> CycleInvitees => Set<Domain.SelfAssessments.CycleInvitee>();
+
+    public DbSet<Domain.SelfAssessments.SelfAssessmentReturn> SelfAssessmentReturns => Set<Domain.SelfAssessments.SelfAssessmentReturn>();
+
+    public DbSet<Domain.SelfAssessments.ReturnAnswer> ReturnAnswers => Set<Domain.SelfAssessments.ReturnAnswer>();
+
+    public DbSet<Domain.SelfAssessments.ReturnShare> ReturnShares => Set<Domain.SelfAssessments.ReturnShare>();
+
+    public DbSet<Domain.SelfAssessments.RequiredChange> RequiredChanges => Set<Domain.SelfAssessments.RequiredChange>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();
@@ -271,6 +289,13 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
         Expression<Func<Domain.Reviews.LearningEvent, bool>> learningEvent = e =>
             (CurrentAgencyId == null && CurrentReviewerId == null) || CaseReviews.Any(c => c.Id == e.CaseReviewId);
 
+        // A return is seen in the partnerships it is shared with ("submit once, share with many"); an
+        // answer to a partnership's local question only in that partnership.
+        Expression<Func<Domain.SelfAssessments.SelfAssessmentReturn, bool>> selfAssessmentReturn = r =>
+            SeesEveryPartnership || ReturnShares.Any(s => s.SelfAssessmentReturnId == r.Id);
+        Expression<Func<Domain.SelfAssessments.ReturnAnswer, bool>> returnAnswer = a =>
+            SeesEveryPartnership || ((a.LocalTo == null || a.LocalTo == CurrentPartnershipId) && ReturnShares.Any(s => s.SelfAssessmentReturnId == a.SelfAssessmentReturnId));
+
         return typeof(T) == typeof(Domain.Reviews.SeriousIncidentNotification) ? (Expression<Func<T, bool>>)(object)notification
             : typeof(T) == typeof(Domain.Reviews.RapidReview) ? (Expression<Func<T, bool>>)(object)rapidReview
             : typeof(T) == typeof(Domain.Reviews.CaseReview) ? (Expression<Func<T, bool>>)(object)caseReview
@@ -278,6 +303,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
             : typeof(T) == typeof(Domain.Reviews.ChronologyEntry) ? (Expression<Func<T, bool>>)(object)chronologyEntry
             : typeof(T) == typeof(Domain.Reviews.LearningEvent) ? (Expression<Func<T, bool>>)(object)learningEvent
             : typeof(T) == typeof(StoredDeadline) ? (Expression<Func<T, bool>>)(object)storedDeadline
+            : typeof(T) == typeof(Domain.SelfAssessments.SelfAssessmentReturn) ? (Expression<Func<T, bool>>)(object)selfAssessmentReturn
+            : typeof(T) == typeof(Domain.SelfAssessments.ReturnAnswer) ? (Expression<Func<T, bool>>)(object)returnAnswer
             : null;
     }
 

@@ -46,6 +46,9 @@ public static class AccessPolicies
     public const string UpdateActions = nameof(UpdateActions);
     public const string DecideImpact = nameof(DecideImpact);
     public const string ManageActionPlanSettings = nameof(ManageActionPlanSettings);
+    public const string ViewSelfAssessments = nameof(ViewSelfAssessments);
+    public const string ManageSelfAssessments = nameof(ManageSelfAssessments);
+    public const string ViewOwnSelfAssessments = nameof(ViewOwnSelfAssessments);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -110,6 +113,13 @@ public static class AccessPolicies
         // settings themselves are the business unit's.
         [DecideImpact] = [Role.BusinessUnit, Role.IndependentChair],
         [ManageActionPlanSettings] = [Role.BusinessUnit],
+
+        // Section 11 and Section 175/157 self-assessments: the business unit keeps the frameworks and
+        // opens cycles; the chair reads them. An agency lead sees the cycles that invite their agency
+        // and their own agency's return (the data layer shows them no other agency's).
+        [ViewSelfAssessments] = [Role.BusinessUnit, Role.IndependentChair],
+        [ManageSelfAssessments] = [Role.BusinessUnit],
+        [ViewOwnSelfAssessments] = [Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)

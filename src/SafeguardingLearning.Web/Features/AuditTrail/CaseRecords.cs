@@ -1,6 +1,7 @@
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Domain.SelfAssessments;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
 
@@ -9,7 +10,8 @@ namespace SafeguardingLearning.Web.Features.AuditTrail;
 /// reasons, the findings. The audit trail's search shows administrators who changed which of their
 /// fields and when, never the values; those are on the record's own history, for the people who
 /// may read the record. A unit test fails until every new kind of record in Domain/Reviews is
-/// placed here or among <see cref="NotCaseData"/>; so must every kind in Domain/ActionPlans.
+/// placed here or among <see cref="NotCaseData"/>; so must every kind in Domain/ActionPlans and
+/// Domain/SelfAssessments (an agency's answers and a partnership's challenge of them are case data).
 /// </summary>
 public static class CaseRecords
 {
@@ -22,12 +24,14 @@ public static class CaseRecords
         nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
         nameof(DisseminationRecord), nameof(DisseminationConfirmation), nameof(DisseminationChase),
         nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate), nameof(ImpactDecision),
+        nameof(AssessmentCycle), nameof(CycleInvitee), nameof(SelfAssessmentReturn), nameof(ReturnAnswer), nameof(ReturnShare), nameof(RequiredChange),
     };
 
-    /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable and the action plan settings.</summary>
+    /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable, the action plan settings and the self-assessment frameworks.</summary>
     public static IReadOnlySet<string> NotCaseData { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(Theme), nameof(TimetableMilestone), nameof(ActionPlanSettings),
+        nameof(FrameworkVersion), nameof(FrameworkStandard), nameof(FrameworkQuestion),
     };
 
     public static bool IsCaseRecord(string entityType) => Kinds.Contains(entityType);

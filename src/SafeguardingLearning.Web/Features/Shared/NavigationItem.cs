@@ -17,6 +17,8 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Learning sent to your agency", "AgencyDissemination", "Index", AccessPolicies.ConfirmDissemination),
         new("Actions", "Tracker", "Index", AccessPolicies.ViewActions),
         new("Dissemination", "Dissemination", "Index", AccessPolicies.ViewDisseminations),
+        new("Self-assessments", "Frameworks", "Index", AccessPolicies.ViewSelfAssessments),
+        new("Your agency's self-assessments", "Returns", "Index", AccessPolicies.ViewOwnSelfAssessments),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),

@@ -4,6 +4,7 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.AuditTrail;
 
 namespace SafeguardingLearning.UnitTests.Features.AuditTrail;
@@ -12,10 +13,10 @@ public class CaseRecordsTests
 {
     /// <summary>Issue 12, finding 1: a new kind of case record must not reach administrators' search with its values.</summary>
     [Fact]
-    public void Every_kind_of_record_in_domain_reviews_and_action_plans_is_decided_as_case_data_or_not()
+    public void Every_kind_of_record_in_domain_reviews_action_plans_and_self_assessments_is_decided_as_case_data_or_not()
     {
         using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, CurrentScope.System());
-        string?[] caseNamespaces = [typeof(CaseReview).Namespace, typeof(ImprovementAction).Namespace, typeof(DisseminationRecord).Namespace];
+        string?[] caseNamespaces = [typeof(CaseReview).Namespace, typeof(ImprovementAction).Namespace, typeof(DisseminationRecord).Namespace, typeof(SelfAssessmentReturn).Namespace];
         var kinds = db.Model.GetEntityTypes()
             .Where(t => caseNamespaces.Contains(t.ClrType.Namespace))
             .Select(t => t.ClrType.Name)
@@ -24,6 +25,7 @@ public class CaseRecordsTests
 
         Assert.Contains(nameof(Screening), kinds);
         Assert.Contains(nameof(DisseminationConfirmation), kinds);
+        Assert.Contains(nameof(ReturnAnswer), kinds);
         Assert.All(kinds, kind => Assert.True(CaseRecords.Kinds.Contains(kind) ^ CaseRecords.NotCaseData.Contains(kind), $"{kind}: decide whether it is case data (CaseRecords.Kinds) or not (CaseRecords.NotCaseData)"));
         Assert.All(CaseRecords.Kinds.Concat(CaseRecords.NotCaseData), kind => Assert.Contains(kind, kinds));
     }

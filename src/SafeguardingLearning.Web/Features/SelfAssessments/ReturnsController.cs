@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.SelfAssessments;
+using SafeguardingLearning.Web.Features.Access;
+
+namespace SafeguardingLearning.Web.Features.SelfAssessments;
+
+/// <summary>
+/// An agency lead's self-assessments: the cycles of the partnership they are working in that invite
+/// their agency, and each one's task list, a standard per task with where the agency's return
+/// stands. Read only for now; answering comes with filling the return in.
+/// </summary>
+[Authorize(Policy = AccessPolicies.ViewOwnSelfAssessments)]
+public sealed class ReturnsController(AppDbContext db) : Controller
+{
+    [HttpGet("/self-assessments/returns")]
+    public async Task<IActionResult> Index()
+    {
+        var agency = User.GetAgencyId();
+        var cycles = await db.AssessmentCycles.AsNoTracking()
+            .Where(c => c.Invitees.Any(i => i.AgencyId == agency))
+            .OrderByDescending(c => c.DueOn)
+            .Select(c => new OwnCycleRow(c.Id, c.Title, c.Kind, c.OpensOn, c.DueOn,
+                db.ReturnShares.Where(s => s.AssessmentCycleId == c.Id && s.AgencyId == agency).Select(s => (ReturnState?)s.State).FirstOrDefault()))
+            .ToListAsync();
+        return View("Returns", cycles);
+    }
+
+    [HttpGet("/self-assessments/returns/{cycleId:guid}")]
+    public async Task<IActionResult> TaskList(Guid cycleId)
+    {
+        var agency = User.GetAgencyId();
+        var cycle = await db.AssessmentCycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cycleId && c.Invitees.Any(i => i.AgencyId == agency));
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        var version = await db.FrameworkVersions.AsNoTracking().Include(v => v.Standards).ThenInclude(s => s.Questions).AsSplitQuery()
+            .SingleAsync(v => v.Id == cycle.FrameworkVersionId);
+        var share = await db.ReturnShares.AsNoTracking().SingleOrDefaultAsync(s => s.AssessmentCycleId == cycleId && s.AgencyId == agency);
+        var answers = share is null ? [] : await db.ReturnAnswers.AsNoTracking().Where(a => a.SelfAssessmentReturnId == share.SelfAssessmentReturnId)
+            .Select(a => new { a.QuestionKey, a.LocalTo, a.Rating, a.NotApplicableReason, a.IsConfirmed })
+            .ToListAsync();
+        var states = answers.Select(a => new AnswerState(new ReturnQuestion(a.QuestionKey, a.LocalTo), a.Rating == RatingScales.NotApplicable ? a.NotApplicableReason is not null : a.Rating is not null, a.IsConfirmed)).ToList();
+        var declared = share is not null && await db.SelfAssessmentReturns.AsNoTracking().AnyAsync(r => r.Id == share.SelfAssessmentReturnId && r.DeclaredByName != null);
+        var tasks = version.Standards.Select(s =>
+        {
+            var questions = s.Questions.Select(q => new ReturnQuestion(q.Key, q.IsLocal ? version.PartnershipId : null)).ToList();
+            return new StandardTask(s.Position, s.Title, questions.Count, ReturnProgress.Of(questions, states));
+        }).ToList();
+        return View(new TaskListModel(cycle.Id, cycle.Title, cycle.Kind, cycle.DueOn, version.Name, version.Scale, share?.State, tasks, declared));
+    }
+}
+
+public sealed record OwnCycleRow(Guid Id, string Title, FrameworkKind Kind, DateOnly OpensOn, DateOnly DueOn, ReturnState? State);
+
+public sealed record StandardTask(int Position, string Title, int Questions, StandardProgress Progress);
+
+public sealed record TaskListModel(Guid CycleId, string Title, FrameworkKind Kind, DateOnly DueOn, string FrameworkName, RatingScale Scale, ReturnState? State, IReadOnlyList<StandardTask> Tasks, bool Declared)
+{
+    public int Completed => Tasks.Count(t => t.Progress == StandardProgress.Completed);
+}
