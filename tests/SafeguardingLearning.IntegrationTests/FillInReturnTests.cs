@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
+using SafeguardingLearning.Web.Features.SelfAssessments;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.IntegrationTests;
