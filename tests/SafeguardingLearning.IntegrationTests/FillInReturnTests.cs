@@ -30,8 +30,12 @@ public class FillInReturnTests
         {
             ["Form.FrameworkVersionId"] = version,
             ["Form.Title"] = "Section 11 self-assessment 2026/27",
-            ["Form.OpensOn.Day"] = "1", ["Form.OpensOn.Month"] = "5", ["Form.OpensOn.Year"] = "2026",
-            ["Form.DueOn.Day"] = "31", ["Form.DueOn.Month"] = "7", ["Form.DueOn.Year"] = "2026",
+            ["Form.OpensOn.Day"] = "1",
+            ["Form.OpensOn.Month"] = "5",
+            ["Form.OpensOn.Year"] = "2026",
+            ["Form.DueOn.Day"] = "31",
+            ["Form.DueOn.Month"] = "7",
+            ["Form.DueOn.Year"] = "2026",
             ["Form.Rhythm"] = nameof(CycleRhythm.Annual),
             ["Form.Invitees"] = police.ToString(),
         });
