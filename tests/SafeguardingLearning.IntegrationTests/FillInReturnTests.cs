@@ -3,7 +3,9 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
+using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.SelfAssessments;
 using SafeguardingLearning.Web.Features.Shared;
 
@@ -20,9 +22,9 @@ public class FillInReturnTests
     private const string PoliceLead = "police.lead@northshire.example";
 
     /// <summary>The business unit copies the shipped Section 11 framework and opens a cycle inviting Northshire Police; returns the cycle's id.</summary>
-    private static async Task<Guid> OpenPoliceCycle(TestApplication app)
+    private static async Task<Guid> OpenPoliceCycle(TestApplication app, string managerEmail = Manager, string opensMonth = "5")
     {
-        var manager = await app.SignInAs(Manager);
+        var manager = await app.SignInAs(managerEmail);
         var copy = await manager.PostForm($"/self-assessments/frameworks/shipped/{DefaultFrameworks.Section11Key}/copy", new() { ["Form.Name"] = "Northshire Section 11" });
         var version = copy.RedirectPath()!.Split('/').Last();
         var police = await app.Query(db => db.PartnerAgencies.Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync());
@@ -31,7 +33,7 @@ public class FillInReturnTests
             ["Form.FrameworkVersionId"] = version,
             ["Form.Title"] = "Section 11 self-assessment 2026/27",
             ["Form.OpensOn.Day"] = "1",
-            ["Form.OpensOn.Month"] = "5",
+            ["Form.OpensOn.Month"] = opensMonth,
             ["Form.OpensOn.Year"] = "2026",
             ["Form.DueOn.Day"] = "31",
             ["Form.DueOn.Month"] = "7",
@@ -187,6 +189,39 @@ public class FillInReturnTests
         Assert.Contains(FormSubmission.StaleMessage, page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Red", page.QuerySelector("input[name='Form.Answers[0].Rating'][checked]")?.GetAttribute("value"));
         Assert.Equal(0, await app.Query(db => db.ReturnAnswers.CountAsync(a => a.Rating == "Red")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_return_shared_with_two_partnerships_is_answered_once_and_submitted_to_both(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        await app.SeedPerson("police.lead@southmoor.example", Role.AgencyLead, DemoData.SecondPartnershipName, "Northshire Police");
+        var north = await OpenPoliceCycle(app);
+        var south = await OpenPoliceCycle(app, "manager@southmoor.example", "6");
+        var northLead = await app.SignInAs(PoliceLead);
+        for (var standard = 1; standard <= 8; standard++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Confirm(northLead, $"/self-assessments/returns/{north}/standards/{standard}")).StatusCode);
+        }
+
+        // Southmoor asked too: the same return, its answers already there, now shared with Southmoor.
+        var southLead = await app.SignInAs("police.lead@southmoor.example");
+        var shown = await southLead.GetPage($"/self-assessments/returns/{south}/standards/1");
+        Assert.Equal("Evidence for question 1", shown.QuerySelector("#Form_Answers_0__Evidence")?.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await Confirm(southLead, $"/self-assessments/returns/{south}/standards/1")).StatusCode);
+        Assert.Equal(1, await app.Query(db => db.SelfAssessmentReturns.CountAsync()));
+        Assert.Equal(2, await app.Query(db => db.ReturnShares.CountAsync()));
+
+        var declaration = await FormOn(northLead, $"/self-assessments/returns/{north}/check");
+        declaration["Form.Name"] = "Alex Morgan";
+        declaration["Form.JobTitle"] = "Assistant Chief Constable";
+        declaration["Form.Confirmed"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await northLead.PostAsync($"/self-assessments/returns/{north}/check", new FormUrlEncodedContent(declaration))).StatusCode);
+        Assert.Equal([ReturnState.Submitted, ReturnState.Submitted], await app.Query(db => db.ReturnShares.Select(s => s.State).ToListAsync()));
+        var southTasks = await southLead.GetPage($"/self-assessments/returns/{south}");
+        Assert.Equal(2, southTasks.QuerySelectorAll("#partnerships .govuk-summary-list__row").Length);
+        Assert.DoesNotContain("Draft", southTasks.QuerySelector("#partnerships")?.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

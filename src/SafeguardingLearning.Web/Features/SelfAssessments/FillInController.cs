@@ -44,11 +44,15 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock) : Cont
 
         var started = await OwnReturn(cycleId, tracked: true);
         var questions = Questions(version!, standard);
+
+        // Not yet shared with this partnership: the agency's return for the year, if another
+        // partnership asked first, shows its shared answers, so the first save keeps them.
+        var answers = started?.Answers ?? await SharedAnswersElsewhere(cycle!);
         var form = new StandardAnswersForm
         {
             SubmissionKey = Guid.NewGuid(),
             Version = started is null ? null : ConcurrencyTokens.Read(db.Entry(started)),
-            Answers = [.. questions.Select(q => started?.Answers.FirstOrDefault(a => a.QuestionKey == q.Key && a.LocalTo == q.LocalTo) is { } a
+            Answers = [.. questions.Select(q => answers.FirstOrDefault(a => a.QuestionKey == q.Key && a.LocalTo == q.LocalTo) is { } a
                 ? new AnswerForm { Key = q.Key, Rating = a.Rating, NotApplicableReason = a.NotApplicableReason, Evidence = a.Evidence, AreasForImprovement = a.AreasForImprovement }
                 : new AnswerForm { Key = q.Key })],
         };
@@ -255,6 +259,16 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock) : Cont
         var agency = User.GetAgencyId();
         return db.SelfAssessmentReturns.IgnoreQueryFilters().Include(r => r.Answers).Include(r => r.Shares).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == returnId && r.AgencyId == agency);
+    }
+
+    /// <summary>The shared answers of the agency's own return for the cycle's year, when another partnership asked for it first.</summary>
+    private async Task<IReadOnlyCollection<ReturnAnswer>> SharedAnswersElsewhere(AssessmentCycle cycle)
+    {
+        var agency = User.GetAgencyId();
+        return await db.ReturnAnswers.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.AgencyId == agency && a.LocalTo == null
+                && db.SelfAssessmentReturns.IgnoreQueryFilters().Any(r => r.Id == a.SelfAssessmentReturnId && r.AgencyId == agency && r.Kind == cycle.Kind && r.Window == cycle.Window))
+            .ToListAsync();
     }
 
     /// <summary>The agency's return for the cycle's year if another partnership already asked for it, now shared with this one; otherwise a new one.</summary>
