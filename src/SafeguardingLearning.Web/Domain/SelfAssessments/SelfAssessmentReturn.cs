@@ -221,6 +221,57 @@ public class SelfAssessmentReturn : IAgencyOwned, IVersioned, IHiddenFromReviewe
         return answer;
     }
 
+    /// <summary>
+    /// Keeps what has been entered for a question so far, to come back to ("save and come back
+    /// later"): it may have no rating yet, or be not applicable without the reason, and is not
+    /// confirmed until the question is answered. Nothing entered and nothing saved before stores
+    /// nothing; what is entered unchanged leaves the answer as it was.
+    /// </summary>
+    public ReturnAnswer? Draft(ReturnQuestion question, AnswerDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(details);
+        EnsureEditable();
+        var broken = new List<DomainRuleException>();
+        var rating = Clean(details.Rating);
+        if (rating is not null && rating != RatingScales.NotApplicable && !RatingScales.IsRating(Scale, rating))
+        {
+            broken.Add(new DomainRuleException("Choose one of the ratings offered", nameof(ReturnAnswer.Rating)));
+        }
+
+        var reason = rating == RatingScales.NotApplicable ? Clean(details.NotApplicableReason) : null;
+        Limit(broken, reason, "The reason", nameof(ReturnAnswer.NotApplicableReason));
+        Limit(broken, details.Evidence, "The evidence", nameof(ReturnAnswer.Evidence));
+        Limit(broken, details.AreasForImprovement, "The areas for improvement", nameof(ReturnAnswer.AreasForImprovement));
+        if (question.LocalTo is { } local && _shares.All(s => s.PartnershipId != local))
+        {
+            broken.Add(new DomainRuleException("This question belongs to a partnership the return is not shared with"));
+        }
+
+        DomainRuleException.ThrowIfAny(broken);
+        var evidence = Clean(details.Evidence);
+        var areas = Clean(details.AreasForImprovement);
+        var answer = _answers.FirstOrDefault(a => a.Answers(question));
+        if (answer is null)
+        {
+            if (rating is null && evidence is null && areas is null)
+            {
+                return null;
+            }
+
+            answer = new ReturnAnswer(this, question, rating, reason, evidence, areas, confirmed: false, carriedForward: false);
+            _answers.Add(answer);
+            return answer;
+        }
+
+        if (answer.Rating != rating || answer.NotApplicableReason != reason || answer.Evidence != evidence || answer.AreasForImprovement != areas)
+        {
+            answer.SetDraft(rating, reason, evidence, areas);
+        }
+
+        return answer;
+    }
+
     /// <summary>Confirms a carried-forward answer as it stands.</summary>
     public void Confirm(ReturnQuestion question)
     {
@@ -445,6 +496,15 @@ public class ReturnAnswer : IAgencyOwned, IHiddenFromReviewers
     }
 
     internal void MarkConfirmed() => IsConfirmed = true;
+
+    internal void SetDraft(string? rating, string? notApplicableReason, string? evidence, string? areasForImprovement)
+    {
+        Rating = rating;
+        NotApplicableReason = notApplicableReason;
+        Evidence = evidence;
+        AreasForImprovement = areasForImprovement;
+        IsConfirmed = false;
+    }
 }
 
 /// <summary>A return shared with one partnership's cycle: where it stands with that partnership.</summary>

@@ -49,6 +49,7 @@ public static class AccessPolicies
     public const string ViewSelfAssessments = nameof(ViewSelfAssessments);
     public const string ManageSelfAssessments = nameof(ManageSelfAssessments);
     public const string ViewOwnSelfAssessments = nameof(ViewOwnSelfAssessments);
+    public const string FillInOwnSelfAssessments = nameof(FillInOwnSelfAssessments);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -120,6 +121,9 @@ public static class AccessPolicies
         [ViewSelfAssessments] = [Role.BusinessUnit, Role.IndependentChair],
         [ManageSelfAssessments] = [Role.BusinessUnit],
         [ViewOwnSelfAssessments] = [Role.AgencyLead],
+
+        // Only the agency fills in and submits its return; the business unit and the chair do not.
+        [FillInOwnSelfAssessments] = [Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -11,7 +11,7 @@ namespace SafeguardingLearning.Web.Features.SelfAssessments;
 /// <summary>
 /// An agency lead's self-assessments: the cycles of the partnership they are working in that invite
 /// their agency, and each one's task list, a standard per task with where the agency's return
-/// stands. Read only for now; answering comes with filling the return in.
+/// stands; each task leads to the standard's page (FillInController).
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewOwnSelfAssessments)]
 public sealed class ReturnsController(AppDbContext db) : Controller
@@ -45,14 +45,26 @@ public sealed class ReturnsController(AppDbContext db) : Controller
         var answers = share is null ? [] : await db.ReturnAnswers.AsNoTracking().Where(a => a.SelfAssessmentReturnId == share.SelfAssessmentReturnId)
             .Select(a => new { a.QuestionKey, a.LocalTo, a.Rating, a.NotApplicableReason, a.IsConfirmed })
             .ToListAsync();
-        var states = answers.Select(a => new AnswerState(new ReturnQuestion(a.QuestionKey, a.LocalTo), a.Rating == RatingScales.NotApplicable ? a.NotApplicableReason is not null : a.Rating is not null, a.IsConfirmed)).ToList();
+        var answerStates = answers.Select(a => new AnswerState(new ReturnQuestion(a.QuestionKey, a.LocalTo), a.Rating == RatingScales.NotApplicable ? a.NotApplicableReason is not null : a.Rating is not null, a.IsConfirmed)).ToList();
         var declared = share is not null && await db.SelfAssessmentReturns.AsNoTracking().AnyAsync(r => r.Id == share.SelfAssessmentReturnId && r.DeclaredByName != null);
         var tasks = version.Standards.Select(s =>
         {
             var questions = s.Questions.Select(q => new ReturnQuestion(q.Key, q.IsLocal ? version.PartnershipId : null)).ToList();
-            return new StandardTask(s.Position, s.Title, questions.Count, ReturnProgress.Of(questions, states));
+            return new StandardTask(s.Position, s.Title, questions.Count, ReturnProgress.Of(questions, answerStates));
         }).ToList();
-        return View(new TaskListModel(cycle.Id, cycle.Title, cycle.Kind, cycle.DueOn, version.Name, version.Scale, share?.State, tasks, declared));
+        // Where the agency's own return stands with each partnership it is shared with: the lead
+        // submits it to all of them at once, so sees each one's state.
+        var states = share is null ? [] : await (
+            from s in db.ReturnShares.IgnoreQueryFilters()
+            join p in db.Partnerships.IgnoreQueryFilters() on s.PartnershipId equals p.Id
+            where s.SelfAssessmentReturnId == share.SelfAssessmentReturnId && s.AgencyId == agency
+            orderby p.Name
+            select new PartnershipState(p.Name, s.State)).ToListAsync();
+        return View(new TaskListModel(cycle.Id, cycle.Title, cycle.Kind, cycle.DueOn, version.Name, version.Scale, share?.State, tasks, declared)
+        {
+            Partnerships = states,
+            JustSubmitted = TempData["Submitted"] is "true",
+        });
     }
 }
 
@@ -60,7 +72,16 @@ public sealed record OwnCycleRow(Guid Id, string Title, FrameworkKind Kind, Date
 
 public sealed record StandardTask(int Position, string Title, int Questions, StandardProgress Progress);
 
+public sealed record PartnershipState(string Partnership, ReturnState State);
+
 public sealed record TaskListModel(Guid CycleId, string Title, FrameworkKind Kind, DateOnly DueOn, string FrameworkName, RatingScale Scale, ReturnState? State, IReadOnlyList<StandardTask> Tasks, bool Declared)
 {
+    public IReadOnlyList<PartnershipState> Partnerships { get; init; } = [];
+
+    public bool JustSubmitted { get; init; }
+
+    /// <summary>Whether the agency can still change and submit it: not started, or some partnership still waiting for it.</summary>
+    public bool Editable => Partnerships.Count == 0 || Partnerships.Any(p => ReturnStates.WithAgency(p.State));
+
     public int Completed => Tasks.Count(t => t.Progress == StandardProgress.Completed);
 }

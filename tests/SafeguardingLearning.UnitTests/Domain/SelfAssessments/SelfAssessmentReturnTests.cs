@@ -46,6 +46,31 @@ public class SelfAssessmentReturnTests
     }
 
     [Fact]
+    public void A_draft_keeps_an_incomplete_answer_unconfirmed_until_the_question_is_answered()
+    {
+        var (cycle, version) = CycleOf(Northshire);
+        var r = new SelfAssessmentReturn(Police, cycle, version.Scale, Now);
+        var question = ReturnQuestion.Of(version)[0];
+
+        Assert.Null(r.Draft(ReturnQuestion.Of(version)[1], new AnswerDetails(null, null, "  ", null)));
+        var draft = r.Draft(question, new AnswerDetails(RatingScales.NotApplicable, null, "Started", null))!;
+        Assert.False(draft.IsComplete);
+        Assert.False(draft.IsConfirmed);
+        Assert.Equal("Started", draft.Evidence);
+        Assert.Single(r.Answers);
+        Assert.Contains(question, r.Outstanding(ReturnQuestion.Of(version)));
+        Assert.Equal("Rating", Assert.Throws<DomainRuleException>(() => r.Draft(question, new AnswerDetails("Purple", null, null, null))).Field);
+
+        r.Answer(question, new AnswerDetails(RatingScales.NotApplicable, "Not commissioned", "Started", null));
+        Assert.True(draft.IsConfirmed);
+        r.Draft(question, new AnswerDetails(RatingScales.NotApplicable, "Not commissioned", "Started", null));
+        Assert.True(draft.IsConfirmed);
+        r.Draft(question, new AnswerDetails("Amber", null, "Changed", null));
+        Assert.False(draft.IsConfirmed);
+        Assert.Null(draft.NotApplicableReason);
+    }
+
+    [Fact]
     public void A_new_return_is_a_draft_shared_with_the_cycle_that_asked_for_it()
     {
         var (cycle, version) = CycleOf(Northshire);
