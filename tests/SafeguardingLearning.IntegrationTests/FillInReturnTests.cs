@@ -114,6 +114,7 @@ public class FillInReturnTests
         Assert.Equal("Every question is answered and confirmed.", check.QuerySelector("#outstanding")?.TextContent.Trim());
         Assert.Contains($"/self-assessments/returns/{cycle}/standards/3", check.QuerySelector("#standard-3")?.InnerHtml, StringComparison.Ordinal);
 
+        var shownBeforeSubmitting = await FormOn(lead, first);
         var declaration = await FormOn(lead, $"/self-assessments/returns/{cycle}/check");
         declaration["Form.Name"] = "Alex Morgan";
         declaration["Form.JobTitle"] = "Assistant Chief Constable";
@@ -131,7 +132,7 @@ public class FillInReturnTests
         Assert.Equal(1, saved1.Submissions);
         Assert.Equal("Alex Morgan", saved1.DeclaredByName);
         Assert.Equal(ReturnState.Submitted, await app.Query(db => db.ReturnShares.Select(s => s.State).SingleAsync()));
-        var late = await Confirm(lead, first, "Red");
+        var late = await Confirm(lead, first, "Red", shownBeforeSubmitting);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
         Assert.Equal(0, await app.Query(db => db.ReturnAnswers.CountAsync(a => a.Rating == "Red")));
     }

@@ -104,6 +104,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.SelfAssessments.RequiredChange> RequiredChanges => Set<Domain.SelfAssessments.RequiredChange>();
 
+    public DbSet<Domain.SelfAssessments.ReturnDocument> ReturnDocuments => Set<Domain.SelfAssessments.ReturnDocument>();
+
+    public DbSet<Domain.SelfAssessments.GapAction> GapActions => Set<Domain.SelfAssessments.GapAction>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();
@@ -290,11 +294,13 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
             (CurrentAgencyId == null && CurrentReviewerId == null) || CaseReviews.Any(c => c.Id == e.CaseReviewId);
 
         // A return is seen in the partnerships it is shared with ("submit once, share with many"); an
-        // answer to a partnership's local question only in that partnership.
+        // answer (and a document given as its evidence) to a partnership's local question only in that partnership.
         Expression<Func<Domain.SelfAssessments.SelfAssessmentReturn, bool>> selfAssessmentReturn = r =>
             SeesEveryPartnership || ReturnShares.Any(s => s.SelfAssessmentReturnId == r.Id);
         Expression<Func<Domain.SelfAssessments.ReturnAnswer, bool>> returnAnswer = a =>
             SeesEveryPartnership || ((a.LocalTo == null || a.LocalTo == CurrentPartnershipId) && ReturnShares.Any(s => s.SelfAssessmentReturnId == a.SelfAssessmentReturnId));
+        Expression<Func<Domain.SelfAssessments.ReturnDocument, bool>> returnDocument = d =>
+            SeesEveryPartnership || ((d.LocalTo == null || d.LocalTo == CurrentPartnershipId) && ReturnShares.Any(s => s.SelfAssessmentReturnId == d.SelfAssessmentReturnId));
 
         return typeof(T) == typeof(Domain.Reviews.SeriousIncidentNotification) ? (Expression<Func<T, bool>>)(object)notification
             : typeof(T) == typeof(Domain.Reviews.RapidReview) ? (Expression<Func<T, bool>>)(object)rapidReview
@@ -305,6 +311,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
             : typeof(T) == typeof(StoredDeadline) ? (Expression<Func<T, bool>>)(object)storedDeadline
             : typeof(T) == typeof(Domain.SelfAssessments.SelfAssessmentReturn) ? (Expression<Func<T, bool>>)(object)selfAssessmentReturn
             : typeof(T) == typeof(Domain.SelfAssessments.ReturnAnswer) ? (Expression<Func<T, bool>>)(object)returnAnswer
+            : typeof(T) == typeof(Domain.SelfAssessments.ReturnDocument) ? (Expression<Func<T, bool>>)(object)returnDocument
             : null;
     }
 

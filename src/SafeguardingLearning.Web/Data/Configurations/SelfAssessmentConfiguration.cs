@@ -113,6 +113,7 @@ internal sealed class ReturnAnswerConfiguration : IEntityTypeConfiguration<Retur
         builder.Property(a => a.NotApplicableReason).HasMaxLength(SelfAssessmentReturn.TextMaxLength);
         builder.Property(a => a.Evidence).HasMaxLength(SelfAssessmentReturn.TextMaxLength);
         builder.Property(a => a.AreasForImprovement).HasMaxLength(SelfAssessmentReturn.TextMaxLength);
+        builder.Property(a => a.EvidenceLinks).HasMaxLength(SelfAssessmentReturn.TextMaxLength);
         builder.HasIndex(a => new { a.SelfAssessmentReturnId, a.QuestionKey });
         builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.LocalTo).OnDelete(DeleteBehavior.Restrict);
     }

@@ -48,6 +48,16 @@ public static class RatingScales
         _ => throw new ArgumentOutOfRangeException(nameof(scale), scale, null),
     };
 
+    /// <summary>The scale's best rating: green, 3, level 4, met. Anything below it is a gap to improve on.</summary>
+    public static string Top(RatingScale scale) => scale switch
+    {
+        RatingScale.Rag => "Green",
+        RatingScale.ZeroToThree => "3",
+        RatingScale.OneToFour => "4",
+        RatingScale.MetPartlyNotMet => "Met",
+        _ => throw new ArgumentOutOfRangeException(nameof(scale), scale, null),
+    };
+
     /// <summary>Whether the code is one of the scale's ratings (not "not applicable").</summary>
     public static bool IsRating(RatingScale scale, string? code) =>
         Enum.IsDefined(scale) && Values(scale).Any(v => v.Code == code);

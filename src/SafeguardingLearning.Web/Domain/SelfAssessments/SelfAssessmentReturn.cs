@@ -39,7 +39,7 @@ public sealed record ReturnQuestion(string Key, Guid? LocalTo = null)
 }
 
 /// <summary>What the agency enters for one question.</summary>
-public sealed record AnswerDetails(string? Rating, string? NotApplicableReason, string? Evidence, string? AreasForImprovement);
+public sealed record AnswerDetails(string? Rating, string? NotApplicableReason, string? Evidence, string? AreasForImprovement, string? EvidenceLinks = null);
 
 /// <summary>One thing the partnership says must change before it can accept a return.</summary>
 public sealed record ChangeRequest(string? StandardKey, string? WhatMustChange);
@@ -169,7 +169,10 @@ public class SelfAssessmentReturn : IAgencyOwned, IVersioned, IHiddenFromReviewe
         foreach (var old in previous._answers.Where(a => questions.Contains(new ReturnQuestion(a.QuestionKey, a.LocalTo))))
         {
             var rating = RatingScales.IsRating(Scale, old.Rating) || old.Rating == RatingScales.NotApplicable ? old.Rating : null;
-            _answers.Add(new ReturnAnswer(this, new ReturnQuestion(old.QuestionKey, old.LocalTo), rating, rating == RatingScales.NotApplicable ? old.NotApplicableReason : null, old.Evidence, old.AreasForImprovement, confirmed: false, carriedForward: true));
+            _answers.Add(new ReturnAnswer(this, new ReturnQuestion(old.QuestionKey, old.LocalTo), rating, rating == RatingScales.NotApplicable ? old.NotApplicableReason : null, old.Evidence, old.AreasForImprovement, confirmed: false, carriedForward: true)
+            {
+                EvidenceLinks = old.EvidenceLinks,
+            });
             carried++;
         }
 
@@ -204,6 +207,7 @@ public class SelfAssessmentReturn : IAgencyOwned, IVersioned, IHiddenFromReviewe
         Limit(broken, reason, "The reason", nameof(ReturnAnswer.NotApplicableReason));
         Limit(broken, details.Evidence, "The evidence", nameof(ReturnAnswer.Evidence));
         Limit(broken, details.AreasForImprovement, "The areas for improvement", nameof(ReturnAnswer.AreasForImprovement));
+        var links = EvidenceLinkRules.Check(broken, details.EvidenceLinks, nameof(ReturnAnswer.EvidenceLinks));
         if (question.LocalTo is { } local && _shares.All(s => s.PartnershipId != local))
         {
             broken.Add(new DomainRuleException("This question belongs to a partnership the return is not shared with"));
@@ -217,7 +221,7 @@ public class SelfAssessmentReturn : IAgencyOwned, IVersioned, IHiddenFromReviewe
             _answers.Add(answer);
         }
 
-        answer.Set(rating!, rating == RatingScales.NotApplicable ? reason : null, Clean(details.Evidence), Clean(details.AreasForImprovement));
+        answer.Set(rating!, rating == RatingScales.NotApplicable ? reason : null, Clean(details.Evidence), Clean(details.AreasForImprovement), links);
         return answer;
     }
 
@@ -243,6 +247,7 @@ public class SelfAssessmentReturn : IAgencyOwned, IVersioned, IHiddenFromReviewe
         Limit(broken, reason, "The reason", nameof(ReturnAnswer.NotApplicableReason));
         Limit(broken, details.Evidence, "The evidence", nameof(ReturnAnswer.Evidence));
         Limit(broken, details.AreasForImprovement, "The areas for improvement", nameof(ReturnAnswer.AreasForImprovement));
+        var links = EvidenceLinkRules.Check(broken, details.EvidenceLinks, nameof(ReturnAnswer.EvidenceLinks));
         if (question.LocalTo is { } local && _shares.All(s => s.PartnershipId != local))
         {
             broken.Add(new DomainRuleException("This question belongs to a partnership the return is not shared with"));
@@ -254,22 +259,56 @@ public class SelfAssessmentReturn : IAgencyOwned, IVersioned, IHiddenFromReviewe
         var answer = _answers.FirstOrDefault(a => a.Answers(question));
         if (answer is null)
         {
-            if (rating is null && evidence is null && areas is null)
+            if (rating is null && evidence is null && areas is null && links is null)
             {
                 return null;
             }
 
-            answer = new ReturnAnswer(this, question, rating, reason, evidence, areas, confirmed: false, carriedForward: false);
+            answer = new ReturnAnswer(this, question, rating, reason, evidence, areas, confirmed: false, carriedForward: false) { EvidenceLinks = links };
             _answers.Add(answer);
             return answer;
         }
 
-        if (answer.Rating != rating || answer.NotApplicableReason != reason || answer.Evidence != evidence || answer.AreasForImprovement != areas)
+        if (answer.Rating != rating || answer.NotApplicableReason != reason || answer.Evidence != evidence || answer.AreasForImprovement != areas || answer.EvidenceLinks != links)
         {
-            answer.SetDraft(rating, reason, evidence, areas);
+            answer.SetDraft(rating, reason, evidence, areas, links);
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// Attaches an evidence document (a policy, an audit, minutes) to a question's answer while the
+    /// return can be changed; its content is stored by the caller under the document's id.
+    /// </summary>
+    /// <param name="alreadyAttached">How many documents the question's answer has already.</param>
+    public ReturnDocument Attach(ReturnQuestion question, string? fileName, Reviews.AttachmentKind kind, long sizeInBytes, int alreadyAttached, string userId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        EnsureEditable();
+        if (question.LocalTo is { } local && _shares.All(s => s.PartnershipId != local))
+        {
+            throw new DomainRuleException("This question belongs to a partnership the return is not shared with");
+        }
+
+        if (alreadyAttached >= ReturnDocument.MaxPerQuestion)
+        {
+            throw new DomainRuleException($"A question can have up to {ReturnDocument.MaxPerQuestion} documents: remove one before you attach another", nameof(ReturnDocument.FileName));
+        }
+
+        return new ReturnDocument(this, question, fileName, kind, sizeInBytes, userId, now);
+    }
+
+    /// <summary>Refuses to remove a document once the return has been submitted.</summary>
+    public void Detach(ReturnDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.SelfAssessmentReturnId != Id)
+        {
+            throw new DomainRuleException("That document is not part of this return");
+        }
+
+        EnsureEditable();
     }
 
     /// <summary>Confirms a carried-forward answer as it stands.</summary>
@@ -473,6 +512,9 @@ public class ReturnAnswer : IAgencyOwned, IHiddenFromReviewers
 
     public string? AreasForImprovement { get; private set; }
 
+    /// <summary>Links to evidence published elsewhere (an intranet policy, a training page), one per line, each https.</summary>
+    public string? EvidenceLinks { get; internal set; }
+
     /// <summary>Entered or confirmed in this return: false for an answer carried forward and not yet looked at.</summary>
     public bool IsConfirmed { get; private set; }
 
@@ -486,23 +528,25 @@ public class ReturnAnswer : IAgencyOwned, IHiddenFromReviewers
 
     internal bool Answers(ReturnQuestion question) => QuestionKey == question.Key && LocalTo == question.LocalTo;
 
-    internal void Set(string rating, string? notApplicableReason, string? evidence, string? areasForImprovement)
+    internal void Set(string rating, string? notApplicableReason, string? evidence, string? areasForImprovement, string? evidenceLinks)
     {
         Rating = rating;
         NotApplicableReason = notApplicableReason;
         Evidence = evidence;
         AreasForImprovement = areasForImprovement;
+        EvidenceLinks = evidenceLinks;
         IsConfirmed = true;
     }
 
     internal void MarkConfirmed() => IsConfirmed = true;
 
-    internal void SetDraft(string? rating, string? notApplicableReason, string? evidence, string? areasForImprovement)
+    internal void SetDraft(string? rating, string? notApplicableReason, string? evidence, string? areasForImprovement, string? evidenceLinks)
     {
         Rating = rating;
         NotApplicableReason = notApplicableReason;
         Evidence = evidence;
         AreasForImprovement = areasForImprovement;
+        EvidenceLinks = evidenceLinks;
         IsConfirmed = false;
     }
 }

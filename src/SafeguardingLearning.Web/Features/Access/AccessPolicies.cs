@@ -50,6 +50,7 @@ public static class AccessPolicies
     public const string ManageSelfAssessments = nameof(ManageSelfAssessments);
     public const string ViewOwnSelfAssessments = nameof(ViewOwnSelfAssessments);
     public const string FillInOwnSelfAssessments = nameof(FillInOwnSelfAssessments);
+    public const string ReadSelfAssessmentEvidence = nameof(ReadSelfAssessmentEvidence);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -124,6 +125,10 @@ public static class AccessPolicies
 
         // Only the agency fills in and submits its return; the business unit and the chair do not.
         [FillInOwnSelfAssessments] = [Role.AgencyLead],
+
+        // A return's evidence documents: the agency's own leads, and the business unit and the chair of
+        // each partnership the return is shared with (the data layer hides every other one's).
+        [ReadSelfAssessmentEvidence] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -1,11 +1,14 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Shared;
@@ -21,7 +24,7 @@ namespace SafeguardingLearning.Web.Features.SelfAssessments;
 /// Education Act 2002 (Keeping Children Safe in Education).
 /// </summary>
 [Authorize(Policy = AccessPolicies.FillInOwnSelfAssessments)]
-public sealed class FillInController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class FillInController(AppDbContext db, TimeProvider clock, AttachmentStore store, IOptions<AttachmentOptions> attachments) : Controller
 {
     private const string Prefix = "Form";
 
@@ -53,7 +56,7 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock) : Cont
             SubmissionKey = Guid.NewGuid(),
             Version = started is null ? null : ConcurrencyTokens.Read(db.Entry(started)),
             Answers = [.. questions.Select(q => answers.FirstOrDefault(a => a.QuestionKey == q.Key && a.LocalTo == q.LocalTo) is { } a
-                ? new AnswerForm { Key = q.Key, Rating = a.Rating, NotApplicableReason = a.NotApplicableReason, Evidence = a.Evidence, AreasForImprovement = a.AreasForImprovement }
+                ? new AnswerForm { Key = q.Key, Rating = a.Rating, NotApplicableReason = a.NotApplicableReason, Evidence = a.Evidence, EvidenceLinks = a.EvidenceLinks, AreasForImprovement = a.AreasForImprovement }
                 : new AnswerForm { Key = q.Key })],
         };
         return View(await Page(cycle!, version!, standard, form));
@@ -72,33 +75,50 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock) : Cont
         var questions = Questions(version!, standard);
         var confirm = form.Save == StandardAnswersForm.SaveAndContinue;
         var validation = await validator.ValidateAsync(form);
+        var documents = await CheckDocuments(form, questions, validation);
         var started = await OwnReturn(cycleId, tracked: true);
+        var stored = new List<Guid>();
         FormOutcome outcome;
-        if (started is null)
+        try
         {
-            // The first save starts the return, or shares the agency's return for the year with this
-            // partnership ("submit once, share with many"); sent twice, it starts one.
-            var step = new FormStep(Prefix) { Section = "answers" };
-            (outcome, _) = await ModelState.CreateOnce(db, step, form.SubmissionKey, validation, async () =>
+            if (started is null)
             {
-                var opened = await StartReturn(cycle!, version!.Scale);
-                Enter(opened, questions, form, confirm);
-                return opened.Id;
-            }, clock);
-        }
-        else if (form.SubmissionKey is { } key && form.Version is null && await SubmittedForm.RecordFor(db, key) == started.Id)
-        {
-            // The first save, sent again: it has been saved.
-            outcome = FormOutcome.Saved;
-        }
-        else
-        {
-            var step = new FormStep(Prefix) { Section = "answers", Record = started, Version = form.Version };
-            outcome = await ModelState.Submit(db, step, validation, () =>
+                // The first save starts the return, or shares the agency's return for the year with this
+                // partnership ("submit once, share with many"); sent twice, it starts one.
+                var step = new FormStep(Prefix) { Section = "answers" };
+                (outcome, _) = await ModelState.CreateOnce(db, step, form.SubmissionKey, validation, async () =>
+                {
+                    var opened = await StartReturn(cycle!, version!.Scale);
+                    Enter(opened, questions, form, confirm);
+                    await AttachDocuments(opened, questions, documents, stored);
+                    return opened.Id;
+                }, clock);
+            }
+            else if (form.SubmissionKey is { } key && form.Version is null && await SubmittedForm.RecordFor(db, key) == started.Id)
             {
-                Enter(started, questions, form, confirm);
-                return Task.CompletedTask;
-            });
+                // The first save, sent again: it has been saved.
+                outcome = FormOutcome.Saved;
+            }
+            else
+            {
+                var step = new FormStep(Prefix) { Section = "answers", Record = started, Version = form.Version };
+                outcome = await ModelState.Submit(db, step, validation, async () =>
+                {
+                    Enter(started, questions, form, confirm);
+                    await AttachDocuments(started, questions, documents, stored);
+                });
+            }
+        }
+        catch
+        {
+            // Nothing recorded, so no document kept.
+            Forget(stored);
+            throw;
+        }
+
+        if (outcome != FormOutcome.Saved)
+        {
+            Forget(stored);
         }
 
         if (outcome == FormOutcome.Saved)
@@ -216,6 +236,90 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock) : Cont
         DomainRuleException.ThrowIfAny(broken);
     }
 
+    /// <summary>
+    /// The documents chosen on the page, each told by its content (never its name or the type the
+    /// browser claims) and refused when too large or of a kind not accepted, on its question's field.
+    /// </summary>
+    private async Task<List<(int Index, IFormFile File, AttachmentKind Kind)>> CheckDocuments(StandardAnswersForm form, List<ReturnQuestion> questions, ValidationResult validation)
+    {
+        var chosen = new List<(int, IFormFile, AttachmentKind)>();
+        var maxBytes = attachments.Value.MaxBytes;
+        foreach (var entered in form.Answers)
+        {
+            var index = questions.FindIndex(q => q.Key == entered.Key);
+            if (index < 0 || entered.Document is not { } file || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
+            {
+                continue;
+            }
+
+            var field = $"{nameof(StandardAnswersForm.Answers)}[{index}].{nameof(AnswerForm.Document)}";
+            if (file.Length == 0)
+            {
+                validation.Errors.Add(new ValidationFailure(field, "The selected file is empty"));
+                continue;
+            }
+
+            if (file.Length > maxBytes)
+            {
+                validation.Errors.Add(new ValidationFailure(field, $"The selected file must be smaller than {AttachmentContent.Size(maxBytes)}"));
+                continue;
+            }
+
+            await using var content = file.OpenReadStream();
+            if (await AttachmentContent.DetectAsync(content, HttpContext.RequestAborted) is { } kind)
+            {
+                chosen.Add((index, file, kind));
+            }
+            else
+            {
+                validation.Errors.Add(new ValidationFailure(field, $"The selected file must be {AttachmentContent.AcceptedKinds}"));
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Attaches the chosen documents to their questions and stores their content under each document's id (forgotten if the save fails).</summary>
+    private async Task AttachDocuments(SelfAssessmentReturn target, List<ReturnQuestion> questions, List<(int Index, IFormFile File, AttachmentKind Kind)> documents, List<Guid> stored)
+    {
+        var broken = new List<DomainRuleException>();
+        var attached = new List<(ReturnDocument Document, IFormFile File)>();
+        foreach (var (index, file, kind) in documents)
+        {
+            var question = questions[index];
+            var already = await db.ReturnDocuments.CountAsync(d => d.SelfAssessmentReturnId == target.Id && d.QuestionKey == question.Key && d.LocalTo == question.LocalTo)
+                + attached.Count(a => a.Document.IsFor(question));
+            try
+            {
+                var document = target.Attach(question, file.FileName, kind, file.Length, already, User.GetUserId()!, clock.GetUtcNow().UtcDateTime);
+                db.ReturnDocuments.Add(document);
+                attached.Add((document, file));
+            }
+            catch (DomainRuleException rule)
+            {
+                broken.Add(new DomainRuleException(rule.Message, $"{nameof(StandardAnswersForm.Answers)}[{index}].{nameof(AnswerForm.Document)}"));
+            }
+        }
+
+        DomainRuleException.ThrowIfAny(broken);
+        foreach (var (document, file) in attached)
+        {
+            await using var content = file.OpenReadStream();
+            await store.SaveAsync(document.Id, content, HttpContext.RequestAborted);
+            stored.Add(document.Id);
+        }
+    }
+
+    private void Forget(List<Guid> stored)
+    {
+        foreach (var id in stored)
+        {
+            store.Delete(id);
+        }
+
+        stored.Clear();
+    }
+
     /// <summary>The cycle, if it invites the lead's agency, and its framework version.</summary>
     private async Task<(AssessmentCycle? Cycle, FrameworkVersion? Version)> Load(Guid cycleId)
     {
@@ -272,22 +376,8 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock) : Cont
     }
 
     /// <summary>The agency's return for the cycle's year if another partnership already asked for it, now shared with this one; otherwise a new one.</summary>
-    private async Task<SelfAssessmentReturn> StartReturn(AssessmentCycle cycle, RatingScale scale)
-    {
-        var agency = User.GetAgencyId()!.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var existing = await db.SelfAssessmentReturns.IgnoreQueryFilters().Include(r => r.Answers).Include(r => r.Shares).AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.AgencyId == agency && r.Kind == cycle.Kind && r.Window == cycle.Window);
-        if (existing is not null)
-        {
-            existing.ShareWith(cycle, scale, now);
-            return existing;
-        }
-
-        var opened = new SelfAssessmentReturn(agency, cycle, scale, now);
-        db.SelfAssessmentReturns.Add(opened);
-        return opened;
-    }
+    private Task<SelfAssessmentReturn> StartReturn(AssessmentCycle cycle, RatingScale scale) =>
+        OwnReturns.StartAsync(db, User.GetAgencyId()!.Value, cycle, scale, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The questions of each partnership's framework version that the return is shared with.</summary>
     private async Task<Dictionary<Guid, IReadOnlyList<ReturnQuestion>>> QuestionsByPartnership(SelfAssessmentReturn whole)
@@ -314,19 +404,46 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock) : Cont
 
         // The entered answers follow the questions' order, whatever order they were sent in.
         form.Answers = [.. prompts.Select(p => form.Answers.FirstOrDefault(a => a.Key == p.Key) ?? new AnswerForm { Key = p.Key })];
+        if (started is not null && !started.IsEditable)
+        {
+            // Submitted: the page shows what was submitted, whatever was sent.
+            form.Answers = [.. prompts.Select(p => started.Answers.FirstOrDefault(a => a.QuestionKey == p.Key && a.LocalTo == (p.IsLocal ? version.PartnershipId : (Guid?)null)) is { } a
+                ? new AnswerForm { Key = p.Key, Rating = a.Rating, NotApplicableReason = a.NotApplicableReason, Evidence = a.Evidence, EvidenceLinks = a.EvidenceLinks, AreasForImprovement = a.AreasForImprovement }
+                : new AnswerForm { Key = p.Key })];
+        }
+
+        var keys = prompts.Select(p => p.Key).ToList();
         return new StandardPageModel(cycle.Id, cycle.Title, standard.Position, version.Standards.Count, standard.Title, standard.Guidance, standard.Sources,
-            prompts, StandardPageModel.RatingsOf(version.Scale), started?.IsEditable ?? true, form);
+            prompts, StandardPageModel.RatingsOf(version.Scale), started?.IsEditable ?? true, form)
+        {
+            Documents = started is null ? [] : await Documents(started.Id, keys),
+            MaxDocumentSize = AttachmentContent.Size(attachments.Value.MaxBytes),
+        };
     }
+
+    /// <summary>The documents attached to these questions' answers, as this partnership may see them.</summary>
+    private async Task<List<EvidenceDocumentRow>> Documents(Guid returnId, List<string>? keys = null) =>
+        await db.ReturnDocuments.AsNoTracking()
+            .Where(d => d.SelfAssessmentReturnId == returnId && (keys == null || keys.Contains(d.QuestionKey)))
+            .OrderBy(d => d.UploadedAt)
+            .Select(d => new EvidenceDocumentRow(d.Id, d.QuestionKey, d.LocalTo, d.FileName, d.Kind, d.SizeInBytes))
+            .ToListAsync();
 
     private async Task<CheckAnswersModel> CheckPage(AssessmentCycle cycle, FrameworkVersion version, DeclarationForm form)
     {
         var started = await OwnReturn(cycle.Id, tracked: false);
+        var documents = started is null ? [] : await Documents(started.Id);
         var standards = version.Standards.Select(s => new StandardSummary(s.Position, s.Title, [.. s.Questions.Select(q =>
         {
             var localTo = q.IsLocal ? version.PartnershipId : (Guid?)null;
             var a = started?.Answers.FirstOrDefault(x => x.QuestionKey == q.Key && x.LocalTo == localTo);
             return new AnswerSummary(q.Text, q.IsLocal, a?.Rating is { } r ? RatingScales.Label(version.Scale, r) : null, a?.NotApplicableReason, a?.Evidence, a?.AreasForImprovement,
-                a is not { IsComplete: true, IsConfirmed: true });
+                a is not { IsComplete: true, IsConfirmed: true })
+            {
+                Key = q.Key,
+                Links = EvidenceLinkRules.Split(a?.EvidenceLinks),
+                Documents = [.. documents.Where(d => d.QuestionKey == q.Key && d.LocalTo == localTo)],
+            };
         })])).ToList();
         return new CheckAnswersModel(cycle.Id, cycle.Title, cycle.Kind, standards, standards.Sum(s => s.Answers.Count(a => a.Outstanding)),
             started is not null, started?.IsEditable ?? true, form);

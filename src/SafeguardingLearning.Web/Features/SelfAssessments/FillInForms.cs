@@ -35,7 +35,13 @@ public sealed class AnswerForm
 
     public string? AreasForImprovement { get; set; }
 
-    public AnswerDetails Details => new(Rating, NotApplicableReason, Evidence, AreasForImprovement);
+    /// <summary>Links to evidence, one per line, each https.</summary>
+    public string? EvidenceLinks { get; set; }
+
+    /// <summary>A document to attach as evidence when the page is saved.</summary>
+    public IFormFile? Document { get; set; }
+
+    public AnswerDetails Details => new(Rating, NotApplicableReason, Evidence, AreasForImprovement, EvidenceLinks);
 }
 
 public sealed class StandardAnswersFormValidator : AbstractValidator<StandardAnswersForm>
@@ -84,12 +90,31 @@ public sealed record StandardPageModel(
     bool Editable,
     StandardAnswersForm Form)
 {
+    /// <summary>The documents attached to each question's answer.</summary>
+    public IReadOnlyList<EvidenceDocumentRow> Documents { get; init; } = [];
+
+    /// <summary>The largest document accepted, in words.</summary>
+    public string MaxDocumentSize { get; init; } = string.Empty;
+
     public static IReadOnlyList<SelectListItem> RatingsOf(RatingScale scale) =>
         [.. RatingScales.Values(scale).Select(v => new SelectListItem(v.Label, v.Code)), new SelectListItem("Not applicable", RatingScales.NotApplicable)];
 }
 
 /// <summary>One answer as the check answers page shows it.</summary>
-public sealed record AnswerSummary(string Text, bool IsLocal, string? Rating, string? NotApplicableReason, string? Evidence, string? AreasForImprovement, bool Outstanding);
+public sealed record AnswerSummary(string Text, bool IsLocal, string? Rating, string? NotApplicableReason, string? Evidence, string? AreasForImprovement, bool Outstanding)
+{
+    public string Key { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> Links { get; init; } = [];
+
+    public IReadOnlyList<EvidenceDocumentRow> Documents { get; init; } = [];
+}
+
+/// <summary>A document attached as evidence to a question's answer.</summary>
+public sealed record EvidenceDocumentRow(Guid Id, string QuestionKey, Guid? LocalTo, string FileName, Domain.Reviews.AttachmentKind Kind, long SizeInBytes)
+{
+    public string Describe => $"{Shared.AttachmentContent.Describe(Kind)}, {Shared.AttachmentContent.Size(SizeInBytes)}";
+}
 
 public sealed record StandardSummary(int Position, string Title, IReadOnlyList<AnswerSummary> Answers);
 

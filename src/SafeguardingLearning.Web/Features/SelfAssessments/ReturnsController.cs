@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.Access;
 
@@ -14,7 +15,7 @@ namespace SafeguardingLearning.Web.Features.SelfAssessments;
 /// stands; each task leads to the standard's page (FillInController).
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewOwnSelfAssessments)]
-public sealed class ReturnsController(AppDbContext db) : Controller
+public sealed class ReturnsController(AppDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/self-assessments/returns")]
     public async Task<IActionResult> Index()
@@ -60,9 +61,11 @@ public sealed class ReturnsController(AppDbContext db) : Controller
             where s.SelfAssessmentReturnId == share.SelfAssessmentReturnId && s.AgencyId == agency
             orderby p.Name
             select new PartnershipState(p.Name, s.State)).ToListAsync();
+        var editable = states.Count == 0 || states.Any(p => ReturnStates.WithAgency(p.State));
         return View(new TaskListModel(cycle.Id, cycle.Title, cycle.Kind, cycle.DueOn, version.Name, version.Scale, share?.State, tasks, declared)
         {
             Partnerships = states,
+            Improvement = await ImprovementPlanReads.ForTaskListAsync(db, agency, cycle, version.Scale, share?.SelfAssessmentReturnId, editable, DisplayDates.Today(clock)),
             JustSubmitted = TempData["Submitted"] is "true",
         });
     }
@@ -79,6 +82,9 @@ public sealed record TaskListModel(Guid CycleId, string Title, FrameworkKind Kin
     public IReadOnlyList<PartnershipState> Partnerships { get; init; } = [];
 
     public bool JustSubmitted { get; init; }
+
+    /// <summary>Starting from last year's answers, the improvement plan and last year's actions.</summary>
+    public ReturnImprovement? Improvement { get; init; }
 
     /// <summary>Whether the agency can still change and submit it: not started, or some partnership still waiting for it.</summary>
     public bool Editable => Partnerships.Count == 0 || Partnerships.Any(p => ReturnStates.WithAgency(p.State));
