@@ -146,4 +146,35 @@ public class CycleReportTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAs("manager@northshire.example")).GetAsync("/self-assessments/reports")).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_agency_lead_reads_the_partnership_wide_summary_which_names_no_agency(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: WithTheDemo);
+        var cycle = await CycleId(app, DemoSelfAssessments.Section11);
+        var health = await app.SignInAs("health.lead@northshire.example");
+
+        var summary = await health.GetPage($"/self-assessments/returns/{cycle}/summary");
+        var received = await app.Query(db => db.ReturnShares.CountAsync(s => s.AssessmentCycleId == cycle && s.State != ReturnState.Draft));
+        var rows = summary.QuerySelectorAll("#summary tbody tr").ToList();
+        Assert.Equal(8, rows.Count);
+        foreach (var row in rows)
+        {
+            // Green, amber, red, not applicable, then the agency's own: every received return counted once.
+            var counts = row.QuerySelectorAll("td.govuk-table__cell--numeric").Select(c => int.Parse(c.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(received, counts.Sum());
+        }
+
+        var names = await app.Query(db => db.PartnerAgencies.Select(a => a.Name).ToListAsync());
+        Assert.All(names, name => Assert.DoesNotContain(name, summary.QuerySelector("main")!.TextContent, StringComparison.Ordinal));
+
+        // The police lead working in Southmoor finds nothing of Northshire's cycle there.
+        var police = await app.SignInAs("police.lead@northshire.example");
+        Assert.Equal(HttpStatusCode.OK, (await police.GetAsync($"/self-assessments/returns/{cycle}/summary")).StatusCode);
+        var southmoorId = await app.Query(db => db.Partnerships.Where(p => p.Name == DemoData.SecondPartnershipName).Select(p => p.Id).SingleAsync());
+        var switched = await police.PostForm("/partnerships", new() { ["partnershipId"] = southmoorId.ToString() }, "/partnerships/switch");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync($"/self-assessments/returns/{cycle}/summary")).StatusCode);
+    }
 }
