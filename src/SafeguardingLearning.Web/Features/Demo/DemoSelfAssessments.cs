@@ -16,9 +16,9 @@ namespace SafeguardingLearning.Web.Features.Demo;
 /// </summary>
 public static class DemoSelfAssessments
 {
-    public const string LastSection11 = "Section 11 self-assessment (last year)";
-    public const string Section11 = "Section 11 self-assessment";
-    public const string Section175 = "Section 175/157 safeguarding audit for schools";
+    public const string LastSection11 = "Northshire Section 11 audit, last year";
+    public const string Section11 = "Northshire Section 11 audit";
+    public const string Section175 = "Northshire schools' safeguarding audit";
     public const int Schools = 40;
 
     private static readonly string[] SchoolNames =

@@ -110,7 +110,7 @@ public sealed class CycleReportsController(AppDbContext db) : Controller
                     answer?.Rating is { } rating ? RatingScales.Label(model.Scale, rating) : null,
                     answer?.NotApplicableReason,
                     CycleReportText.Rating(model.Scale, cell.Self),
-                    CycleReportText.Rating(model.Scale, cell.Moderated),
+                    cell.Moderated is { } moderated ? RatingScales.Label(model.Scale, moderated) : "Not moderated yet",
                     cell.LastCycleScale is { } lastScale ? CycleReportText.Rating(lastScale, cell.LastCycle) : null,
                     CycleReportText.Trend(model.Scale, cell),
                 ]));
