@@ -80,7 +80,7 @@ public static class DemoSelfAssessments
         // Last year: every agency submitted and the partnership accepted each one.
         foreach (var (agency, i) in agencies.Select((a, i) => (a, i)))
         {
-            var answer = Return(agency, last, section11, s11Questions, i, year: 0);
+            var answer = Rated(db, agency.Id, last, section11, s11Questions, i, year: 1);
             Submit(answer, last, s11Questions, lastDone.AddDays(i % 5));
             answer.Accept(partnershipId, manager, At(lastDone.AddDays(14)));
         }
@@ -89,7 +89,7 @@ public static class DemoSelfAssessments
         var submittedOn = today.AddDays(-20);
         for (var i = 0; i < agencies.Count - 1; i++)
         {
-            var answer = Return(agencies[i], current, section11, s11Questions, i, year: 1, complete: i < 5);
+            var answer = Rated(db, agencies[i].Id, current, section11, s11Questions, i, year: 0, complete: i < 5);
             if (i >= 5)
             {
                 continue;
@@ -109,7 +109,7 @@ public static class DemoSelfAssessments
         // Schools: a quarter accepted, a quarter submitted, a quarter in progress, the rest not started.
         for (var i = 0; i < schools.Count * 3 / 4; i++)
         {
-            var answer = Return(schools[i], schoolsCycle, section175, s175Questions, i, year: 1, complete: i < Schools / 2);
+            var answer = Rated(db, schools[i].Id, schoolsCycle, section175, s175Questions, i, year: 0, complete: i < Schools / 2);
             if (i < Schools / 2)
             {
                 Submit(answer, schoolsCycle, s175Questions, submittedOn.AddDays(i % 10));
@@ -124,35 +124,45 @@ public static class DemoSelfAssessments
 
         AssessmentCycle Cycle(FrameworkVersion version, string title, DateOnly opensOn, IReadOnlyList<PartnerAgency> invited) =>
             new(partnershipId, version, new CycleDetails(title, opensOn, opensOn.AddMonths(4), CycleRhythm.Annual, [.. invited.Select(a => a.Id)]), choices, manager, At(opensOn.AddDays(-7)), opensOn.AddDays(-7));
-
-        SelfAssessmentReturn Return(PartnerAgency agency, AssessmentCycle cycle, FrameworkVersion version, IReadOnlyList<ReturnQuestion> questions, int index, int year, bool complete = true)
-        {
-            var answer = new SelfAssessmentReturn(agency.Id, cycle, version.Scale, At(cycle.OpensOn.AddDays(3)));
-            db.SelfAssessmentReturns.Add(answer);
-            var values = StandardRatings.LowestFirst(version.Scale);
-            for (var q = 0; q < questions.Count; q++)
-            {
-                if (!complete && q >= questions.Count / 2)
-                {
-                    break;
-                }
-
-                // Mostly the top rating; a spread that differs by agency and improves a little from last year to this.
-                var spread = (index * 7 + q * 3 + (year == 0 ? 1 : 0)) % 10;
-                var rating = spread < 7 || (spread == 9 && q % 3 != 0) ? values[^1].Code : spread < 9 ? values[^2].Code : values[0].Code;
-                var gap = rating == values[^1].Code ? null : "Not yet consistent across every team: to be checked in the next audit.";
-                answer.Answer(questions[q], new AnswerDetails(rating, null, $"Audit of practice and records, {cycle.Window}.", gap));
-            }
-
-            return answer;
-        }
-
-        void Submit(SelfAssessmentReturn answer, AssessmentCycle cycle, IReadOnlyList<ReturnQuestion> questions, DateOnly on)
-        {
-            answer.Declare("Morgan Ellis", "Director of Safeguarding", on);
-            answer.Submit(new Dictionary<Guid, IReadOnlyList<ReturnQuestion>> { [cycle.PartnershipId] = questions }, At(on));
-        }
     }
 
-    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+    /// <summary>
+    /// A return rated through the domain: mostly the top of the scale, with a spread that differs by
+    /// agency (<paramref name="index"/>) and from one year to the next; half answered when not complete.
+    /// </summary>
+    public static SelfAssessmentReturn Rated(AppDbContext db, Guid agencyId, AssessmentCycle cycle, FrameworkVersion version, IReadOnlyList<ReturnQuestion> questions, int index, int year, bool complete = true)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cycle);
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(questions);
+        var answer = new SelfAssessmentReturn(agencyId, cycle, version.Scale, At(cycle.OpensOn.AddDays(3)));
+        db.SelfAssessmentReturns.Add(answer);
+        var values = StandardRatings.LowestFirst(version.Scale);
+        for (var q = 0; q < questions.Count; q++)
+        {
+            if (!complete && q >= questions.Count / 2)
+            {
+                break;
+            }
+
+            var spread = (index * 7 + q * 3 + year) % 10;
+            var rating = spread < 7 || (spread == 9 && q % 3 != 0) ? values[^1].Code : spread < 9 ? values[^2].Code : values[0].Code;
+            var gap = rating == values[^1].Code ? null : "Not yet consistent across every team: to be checked in the next audit.";
+            answer.Answer(questions[q], new AnswerDetails(rating, null, $"Audit of practice and records, {cycle.Window}.", gap));
+        }
+
+        return answer;
+    }
+
+    /// <summary>Signed by a named senior officer and submitted to the cycle's partnership on the day given.</summary>
+    public static void Submit(SelfAssessmentReturn answer, AssessmentCycle cycle, IReadOnlyList<ReturnQuestion> questions, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(cycle);
+        answer.Declare("Morgan Ellis", "Director of Safeguarding", on);
+        answer.Submit(new Dictionary<Guid, IReadOnlyList<ReturnQuestion>> { [cycle.PartnershipId] = questions }, At(on));
+    }
+
+    public static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
 }
