@@ -71,7 +71,13 @@ static async Task Generate(double scale, string pagesFile)
     var action = await db.ImprovementActions.Where(a => a.ActionPlanId == plan && a.Number == 2).Select(a => a.Id).SingleAsync();
     var finding = await db.Findings.Where(f => f.CaseReviewId == review).OrderBy(f => f.Number).Select(f => f.Id).FirstAsync();
     var briefing = await db.DisseminationRecords.Where(d => d.PartnershipId == northshire && d.SourceId == review).Select(d => d.Id).FirstAsync();
-    const string Manager = "manager@northshire.example", Chair = "chair@northshire.example", PoliceLead = "police.lead@northshire.example";
+    await DemoSelfAssessments.SeedAsync(scope.ServiceProvider);
+    var section11 = await db.AssessmentCycles.Where(c => c.PartnershipId == northshire && c.Title == DemoSelfAssessments.Section11).Select(c => c.Id).SingleAsync();
+
+    // The largest Section 175/157 cycle: the demo's 40 schools, or the generated years' hundreds.
+    var schools = await db.AssessmentCycles.Where(c => c.PartnershipId == northshire && c.Kind == SafeguardingLearning.Web.Domain.SelfAssessments.FrameworkKind.Section175)
+        .OrderByDescending(c => c.Invitees.Count).Select(c => c.Id).FirstAsync();
+    const string Manager = "manager@northshire.example", Chair = "chair@northshire.example", PoliceLead = "police.lead@northshire.example", Board = "board@northshire.example";
     string[][] pages =
     [
         ["business unit home", "/", Manager],
@@ -96,6 +102,10 @@ static async Task Generate(double scale, string pagesFile)
         ["learning sent to an agency", "/dissemination/agency", PoliceLead],
         ["dissemination reach", "/dissemination/reach", Manager],
         ["a finding's follow-up (Child P)", $"/reviews/{review}/findings/{finding}/follow-up", Chair],
+        ["self-assessment reports", "/self-assessments/reports", Board],
+        ["a cycle report (Section 11)", $"/self-assessments/cycles/{section11}/report", Board],
+        ["a cycle report (schools)", $"/self-assessments/cycles/{schools}/report", Chair],
+        ["partnership-wide summary (agency lead)", $"/self-assessments/returns/{section11}/summary", "health.lead@northshire.example"],
     ];
     await File.WriteAllLinesAsync(pagesFile, pages.Select(p => string.Join('\t', p)));
 }

@@ -8,7 +8,9 @@ using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.Demo;
 
 namespace SafeguardingLearning.Bench;
@@ -23,6 +25,9 @@ public sealed record TenYearScale(double Factor)
     public int Findings => Scaled(6000);
 
     public int AuditEntries => Scaled(50_000);
+
+    /// <summary>Schools asked in each of the last three years' Section 175/157 cycles.</summary>
+    public int Schools => Scaled(300);
 
     private int Scaled(int count) => Math.Max(1, (int)Math.Round(count * Factor));
 }
@@ -94,6 +99,7 @@ public static class TenYearData
             await db.SaveChangesAsync();
         }
 
+        await AddSelfAssessments(services, world, scale);
         await TopUpAuditTrail(services, world, faker, scale.AuditEntries);
 
         await using var countScope = World.NewScope(services, out var counts);
@@ -335,6 +341,81 @@ public static class TenYearData
                         break;
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The demo's self-assessment cycles (this year's and last year's Section 11, this year's Section
+    /// 175/157 with its 40 schools), then Northshire's Section 11 cycles of the eight years before,
+    /// every agency's return accepted, and Section 175/157 cycles of the three years before this one,
+    /// each asking <see cref="TenYearScale.Schools"/> schools, nine in ten returns accepted.
+    /// </summary>
+    private static async Task AddSelfAssessments(IServiceProvider services, World world, TenYearScale scale)
+    {
+        await using (var demo = World.NewScope(services, out _))
+        {
+            await DemoSelfAssessments.SeedAsync(demo.ServiceProvider);
+        }
+
+        List<(Guid Id, FrameworkKind Kind, DateOnly OpensOn)> cycles;
+        List<CycleInviteeChoice> choices;
+        string manager;
+        await using (var scope = World.NewScope(services, out var db))
+        {
+            manager = await db.Users.Where(u => u.Email == "manager@northshire.example").Select(u => u.Id).SingleAsync();
+            var partnership = await db.Partnerships.Include(p => p.Agencies).SingleAsync(p => p.Id == world.Northshire);
+            var schools = Enumerable.Range(1, scale.Schools).Select(i => new PartnerAgency($"Northshire School {i:D3}", AgencyKind.School)).ToList();
+            db.PartnerAgencies.AddRange(schools);
+            foreach (var school in schools)
+            {
+                partnership.AddMember(school);
+            }
+
+            await db.SaveChangesAsync();
+            cycles = await db.AssessmentCycles.Where(c => c.PartnershipId == world.Northshire).Select(c => new ValueTuple<Guid, FrameworkKind, DateOnly>(c.Id, c.Kind, c.OpensOn)).ToListAsync();
+            choices = await db.PartnershipAgencies.Where(m => m.PartnershipId == world.Northshire)
+                .Join(db.PartnerAgencies, m => m.AgencyId, a => a.Id, (m, a) => new CycleInviteeChoice(a.Id, a.Name, a.Kind))
+                .ToListAsync();
+        }
+
+        var agencies = choices.Where(c => c.Kind != AgencyKind.School).Select(c => c.AgencyId).ToList();
+        var newSchools = choices.Where(c => c.Name.StartsWith("Northshire School ", StringComparison.Ordinal)).Select(c => c.AgencyId).ToList();
+        var firstSection11 = cycles.Where(c => c.Kind == FrameworkKind.Section11).Min(c => c.OpensOn);
+        var section175 = cycles.Single(c => c.Kind == FrameworkKind.Section175).OpensOn;
+        var plans = Enumerable.Range(1, 8).Select(y => (Kind: FrameworkKind.Section11, OpensOn: firstSection11.AddYears(-y), Invited: agencies))
+            .Concat(Enumerable.Range(1, 3).Select(y => (Kind: FrameworkKind.Section175, OpensOn: section175.AddYears(-y), Invited: newSchools)));
+        foreach (var plan in plans)
+        {
+            foreach (var (batch, first) in plan.Invited.Chunk(BatchSize).Select((b, i) => (b, i == 0)))
+            {
+                await using var scope = World.NewScope(services, out var db);
+                var version = await db.FrameworkVersions.Include(v => v.Standards).ThenInclude(s => s.Questions).AsSplitQuery()
+                    .FirstAsync(v => v.PartnershipId == world.Northshire && v.Kind == plan.Kind);
+                var title = $"{FrameworkKinds.Describe(plan.Kind)} cycle opened {DisplayDates.Date(plan.OpensOn)}";
+                AssessmentCycle cycle;
+                if (first)
+                {
+                    cycle = new AssessmentCycle(world.Northshire, version, new CycleDetails(title, plan.OpensOn, plan.OpensOn.AddMonths(4), CycleRhythm.Annual, plan.Invited), choices, manager, DemoSelfAssessments.At(plan.OpensOn.AddDays(-7)), plan.OpensOn.AddDays(-7));
+                    db.AssessmentCycles.Add(cycle);
+                }
+                else
+                {
+                    cycle = await db.AssessmentCycles.Include(c => c.Invitees).SingleAsync(c => c.Title == title && c.PartnershipId == world.Northshire);
+                }
+
+                var questions = ReturnQuestion.Of(version);
+                foreach (var (agency, index) in batch.Select((a, i) => (a, i)))
+                {
+                    var answer = DemoSelfAssessments.Rated(db, agency, cycle, version, questions, index + plan.OpensOn.Year, plan.OpensOn.Year);
+                    DemoSelfAssessments.Submit(answer, cycle, questions, cycle.DueOn.AddDays(-5));
+                    if (index % 10 != 9)
+                    {
+                        answer.Accept(world.Northshire, manager, DemoSelfAssessments.At(cycle.DueOn.AddDays(20)));
+                    }
+                }
+
+                await db.SaveChangesAsync();
             }
         }
     }

@@ -12,7 +12,7 @@ public class SignInTests(AppServer server) : BrowserTest(server)
         { "police.lead@northshire.example", "Northshire Police", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments"] },
         { "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments"] },
         { "reviewer@northshire.example", "Your reviews", ["Home"] },
-        { "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Themes", "Partner agencies"] },
+        { "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Themes", "Partner agencies"] },
     };
 
     [Theory]

@@ -234,6 +234,44 @@ public class QueryCountTests(ITestOutputHelper output)
         Assert.All(pages, p => Assert.Equal(demo[p].Queries, tenYears[p].Queries));
     }
 
+    /// <summary>
+    /// The self-assessment pages over the demo's cycles: a cycle's report sends as many commands for
+    /// forty schools (a page of 25) as for seven agencies, within the budget: the session check, the
+    /// cycle with its counts and last cycle, the standards of both versions, the page of agencies
+    /// with their returns, and their ratings.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Self_assessment_pages_send_as_many_commands_for_forty_schools_as_for_seven_agencies(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Demo:SelfAssessments"] = "true" });
+        var sessions = new Dictionary<string, HttpClient>();
+        foreach (var person in new[] { "manager@northshire.example", "board@northshire.example", "police.lead@northshire.example" })
+        {
+            sessions[person] = await app.SignInAs(person);
+        }
+
+        var cycles = await app.Query(db => db.AssessmentCycles.ToDictionaryAsync(c => c.Title, c => c.Id));
+        var section11 = cycles[DemoSelfAssessments.Section11];
+        var schools = cycles[DemoSelfAssessments.Section175];
+        var pages = new List<(string Page, string Person)>
+        {
+            ("/self-assessments/reports", "board@northshire.example"),
+            ($"/self-assessments/cycles/{section11}/report", "board@northshire.example"),
+            ($"/self-assessments/cycles/{schools}/report", "board@northshire.example"),
+            ($"/self-assessments/cycles/{schools}/report?page=2", "manager@northshire.example"),
+        };
+
+        var counts = await Count(app, sessions, pages);
+        foreach (var (page, person) in pages)
+        {
+            output.WriteLine($"{provider} {page} as {person}: {counts[(page, person)].Queries} commands");
+        }
+
+        Assert.All(pages, p => Assert.True(counts[p].Queries <= 6, $"{p.Page} as {p.Person}: {counts[p].Queries} commands, more than 6"));
+        Assert.Equal(counts[pages[1]].Queries, counts[pages[2]].Queries);
+    }
+
     private static async Task<Dictionary<(string, string), (int Queries, long Milliseconds)>> Count(TestApplication app, Dictionary<string, HttpClient> sessions, List<(string Page, string Person)> pages)
     {
         var counts = new Dictionary<(string, string), (int, long)>();

@@ -148,9 +148,10 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         builder.UseSetting("Access:SignInAttemptsPerAddress", "100000");
         builder.UseSetting("Access:SignInAttemptsPerAccount", "100000");
 
-        // Each test starts without the demo's year of Child P's action plan, so what it makes is all
-        // there is; DemoActionPlanTests turns it on.
+        // Each test starts without the demo's year of Child P's action plan and its self-assessment
+        // cycles, so what it makes is all there is; DemoActionPlanTests and CycleReportTests turn them on.
         builder.UseSetting("Demo:ActionPlan", "false");
+        builder.UseSetting("Demo:SelfAssessments", "false");
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

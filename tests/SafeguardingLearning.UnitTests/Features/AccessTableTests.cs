@@ -21,6 +21,8 @@ public class AccessTableTests
     private static readonly Role[] BusinessUnit = [Role.BusinessUnit];
     private static readonly Role[] Chair = [Role.IndependentChair];
     private static readonly Role[] AgencyLeads = [Role.AgencyLead];
+    private static readonly Role[] BoardMembers = [Role.BoardMember];
+    private static readonly Role[] ReportReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember];
     private static readonly Role[] RequestReaders = [Role.AgencyLead, Role.BusinessUnit, Role.IndependentChair];
     private static readonly Role[] ReviewReaders = [Role.BusinessUnit, Role.IndependentChair, Role.IndependentReviewer];
     private static readonly Role[] FindingWriters = [Role.BusinessUnit, Role.IndependentReviewer];
@@ -172,6 +174,11 @@ public class AccessTableTests
         ["CyclesController.Cycle GET"] = CaseReaders,
         ["ReturnsController.Index GET"] = AgencyLeads,
         ["ReturnsController.TaskList GET"] = AgencyLeads,
+        ["PartnershipSummaryController.Summary GET"] = AgencyLeads,
+        ["CycleReportsController.Index GET"] = BoardMembers,
+        ["CycleReportsController.Report GET"] = ReportReaders,
+        ["CycleReportsController.Pdf GET"] = ReportReaders,
+        ["CycleReportsController.Csv GET"] = ReportReaders,
         ["FillInController.Standard GET"] = AgencyLeads,
         ["FillInController.Standard POST"] = AgencyLeads,
         ["FillInController.Check GET"] = AgencyLeads,

@@ -49,6 +49,10 @@ public static class AccessPolicies
     public const string ViewSelfAssessments = nameof(ViewSelfAssessments);
     public const string ManageSelfAssessments = nameof(ManageSelfAssessments);
     public const string ViewOwnSelfAssessments = nameof(ViewOwnSelfAssessments);
+
+    public const string ReadSelfAssessmentReports = nameof(ReadSelfAssessmentReports);
+
+    public const string ListSelfAssessmentReports = nameof(ListSelfAssessmentReports);
     public const string FillInOwnSelfAssessments = nameof(FillInOwnSelfAssessments);
     public const string ReadSelfAssessmentEvidence = nameof(ReadSelfAssessmentEvidence);
 
@@ -122,6 +126,12 @@ public static class AccessPolicies
         [ViewSelfAssessments] = [Role.BusinessUnit, Role.IndependentChair],
         [ManageSelfAssessments] = [Role.BusinessUnit],
         [ViewOwnSelfAssessments] = [Role.AgencyLead],
+
+        // A cycle's report (the heat map, last cycle beside it, the PDF and the spreadsheet of every
+        // rating): the business unit and the chair from the cycle's page, board members from their own
+        // list of reports. Agency leads read the partnership-wide summary, which names no agency.
+        [ReadSelfAssessmentReports] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
+        [ListSelfAssessmentReports] = [Role.BoardMember],
 
         // Only the agency fills in and submits its return; the business unit and the chair do not.
         [FillInOwnSelfAssessments] = [Role.AgencyLead],

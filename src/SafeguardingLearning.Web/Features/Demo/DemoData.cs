@@ -59,6 +59,11 @@ public static class DemoData
         {
             await DemoActionPlan.SeedAsync(scope.ServiceProvider);
         }
+
+        if (app.Configuration.GetValue("Demo:SelfAssessments", true))
+        {
+            await DemoSelfAssessments.SeedAsync(scope.ServiceProvider);
+        }
     }
 
     /// <summary>Idempotent: does nothing when the demo partnership exists.</summary>
