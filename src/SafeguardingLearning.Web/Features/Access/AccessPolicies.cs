@@ -50,6 +50,7 @@ public static class AccessPolicies
     public const string ManageSelfAssessments = nameof(ManageSelfAssessments);
     public const string ViewOwnSelfAssessments = nameof(ViewOwnSelfAssessments);
     public const string FillInOwnSelfAssessments = nameof(FillInOwnSelfAssessments);
+    public const string ModerateReturns = nameof(ModerateReturns);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -124,6 +125,12 @@ public static class AccessPolicies
 
         // Only the agency fills in and submits its return; the business unit and the chair do not.
         [FillInOwnSelfAssessments] = [Role.AgencyLead],
+
+        // Moderating returns for the partnership: the business unit any of the partnership's; an
+        // agency lead only those the business unit assigns to them (peer challenge), never their own
+        // agency's (the data layer shows them no other return). The chair signs off the cycle's
+        // findings (SignOffDecisions) and reads moderation through the cycle's page.
+        [ModerateReturns] = [Role.BusinessUnit, Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)
