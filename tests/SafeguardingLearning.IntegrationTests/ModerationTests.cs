@@ -210,7 +210,9 @@ public class ModerationTests
         Assert.Equal(ReturnState.Accepted, await StateOf(app, northShare));
 
         // The history, in order, with what had to change and who asked.
-        var history = (await manager.GetPage($"/self-assessments/moderation/{northShare}")).QuerySelectorAll("#history-list > li").Select(li => li.TextContent).ToList();
+        var accepted = await manager.GetPage($"/self-assessments/moderation/{northShare}");
+        Assert.Equal("Moderated rating (submission 2): Green", accepted.QuerySelector("#moderated-1")?.TextContent.Trim());
+        var history = accepted.QuerySelectorAll("#history-list > li").Select(li => li.TextContent).ToList();
         Assert.Equal(4, history.Count);
         Assert.StartsWith("Submitted (submission 1)", history[0].Trim(), StringComparison.Ordinal);
         Assert.Contains("Returned for changes (submission 1)", history[1], StringComparison.Ordinal);
@@ -311,8 +313,12 @@ public class ModerationTests
         var next = DateTime.UtcNow.AddYears(1);
         var future = await manager.PostForm(record, new()
         {
-            ["Form.HeldOn.Day"] = "1", ["Form.HeldOn.Month"] = "1", ["Form.HeldOn.Year"] = next.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Form.Attendees"] = "Mary Okafor, Priya Shah", ["Form.Agencies"] = police.ToString(), ["Form.Outcome"] = "Police to evidence training",
+            ["Form.HeldOn.Day"] = "1",
+            ["Form.HeldOn.Month"] = "1",
+            ["Form.HeldOn.Year"] = next.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.Attendees"] = "Mary Okafor, Priya Shah",
+            ["Form.Agencies"] = police.ToString(),
+            ["Form.Outcome"] = "Police to evidence training",
         });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, future.StatusCode);
         var page = await future.ReadPage();
@@ -320,8 +326,12 @@ public class ModerationTests
         Assert.Equal("Mary Okafor, Priya Shah", page.QuerySelector("#Form_Attendees")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostForm(record, new()
         {
-            ["Form.HeldOn.Day"] = "1", ["Form.HeldOn.Month"] = "6", ["Form.HeldOn.Year"] = "2026",
-            ["Form.Attendees"] = "Mary Okafor, Priya Shah", ["Form.Agencies"] = police.ToString(), ["Form.Outcome"] = "Police to evidence training",
+            ["Form.HeldOn.Day"] = "1",
+            ["Form.HeldOn.Month"] = "6",
+            ["Form.HeldOn.Year"] = "2026",
+            ["Form.Attendees"] = "Mary Okafor, Priya Shah",
+            ["Form.Agencies"] = police.ToString(),
+            ["Form.Outcome"] = "Police to evidence training",
         })).StatusCode);
         var cyclePage = await manager.GetPage($"/self-assessments/cycles/{north}");
         Assert.Contains("Police to evidence training", cyclePage.QuerySelector("#challenge-events ~ .govuk-summary-card")?.TextContent, StringComparison.Ordinal);

@@ -198,7 +198,11 @@ public sealed class ModerationController(AppDbContext db, TimeProvider clock) : 
             var localTo = q.IsLocal ? version.PartnershipId : (Guid?)null;
             var a = whole.Answers.FirstOrDefault(x => x.QuestionKey == q.Key && x.LocalTo == localTo);
             return new AnswerSummary(q.Text, q.IsLocal, a?.Rating is { } r ? RatingScales.Label(version.Scale, r) : null, a?.NotApplicableReason, a?.Evidence, a?.AreasForImprovement, false);
-        })], moderated.FirstOrDefault(m => m.StandardKey == s.Key)?.Round)).ToList();
+        })], moderated.FirstOrDefault(m => m.StandardKey == s.Key)?.Round)
+        {
+            LatestRating = moderated.FirstOrDefault(m => m.StandardKey == s.Key) is { } latest ? RatingScales.Label(version.Scale, latest.Rating) : null,
+            LatestFeedback = moderated.FirstOrDefault(m => m.StandardKey == s.Key)?.Feedback,
+        }).ToList();
 
         form ??= new ModerationForm();
         form.Standards = [.. standards.Select(s => form.Standards.FirstOrDefault(f => f.Key == s.Key)

@@ -70,7 +70,13 @@ public sealed class OutcomeFormValidator : AbstractValidator<OutcomeForm>
 }
 
 /// <summary>One standard of a return as the moderator reads it: the agency's answers, and the current moderation.</summary>
-public sealed record StandardToModerate(int Position, string Key, string Title, IReadOnlyList<AnswerSummary> Answers, int? ModeratedRound);
+public sealed record StandardToModerate(int Position, string Key, string Title, IReadOnlyList<AnswerSummary> Answers, int? ModeratedRound)
+{
+    /// <summary>The latest moderated rating's words and its feedback, whichever round it was given in.</summary>
+    public string? LatestRating { get; init; }
+
+    public string? LatestFeedback { get; init; }
+}
 
 /// <summary>One step of the return's history with the partnership; for a return, what must change.</summary>
 public sealed record HistoryItem(DateTime At, string What, string? By, IReadOnlyList<string> Changes);
