@@ -108,6 +108,16 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.SelfAssessments.GapAction> GapActions => Set<Domain.SelfAssessments.GapAction>();
 
+    public DbSet<Domain.SelfAssessments.ReturnShareEvent> ReturnShareEvents => Set<Domain.SelfAssessments.ReturnShareEvent>();
+
+    public DbSet<Domain.SelfAssessments.ModeratedStandard> ModeratedStandards => Set<Domain.SelfAssessments.ModeratedStandard>();
+
+    public DbSet<Domain.SelfAssessments.ModeratorAssignment> ModeratorAssignments => Set<Domain.SelfAssessments.ModeratorAssignment>();
+
+    public DbSet<Domain.SelfAssessments.ChallengeEvent> ChallengeEvents => Set<Domain.SelfAssessments.ChallengeEvent>();
+
+    public DbSet<Domain.SelfAssessments.CycleFindings> CycleFindings => Set<Domain.SelfAssessments.CycleFindings>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();
@@ -126,6 +136,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
     private Guid? CurrentAgencyId => Scope.IsSystem ? null : Scope.AgencyId;
 
     private string? CurrentReviewerId => Scope.IsSystem ? null : Scope.ReviewerId;
+
+    private string? CurrentUserId => Scope.IsSystem ? null : Scope.UserId;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -234,7 +246,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
         if (typeof(IAgencyOwned).IsAssignableFrom(typeof(T)))
         {
-            filter = And(filter, e => CurrentAgencyId == null || ((IAgencyOwned)e).AgencyId == CurrentAgencyId);
+            filter = And(filter, ModeratorFilter<T>() ?? (e => CurrentAgencyId == null || ((IAgencyOwned)e).AgencyId == CurrentAgencyId));
         }
 
         if (typeof(IReviewerAssigned).IsAssignableFrom(typeof(T)))
@@ -253,6 +265,39 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
         }
 
         builder.Entity<T>().HasQueryFilter(filter!);
+    }
+
+    /// <summary>
+    /// A self-assessment return, its answers and its moderation are the agency's own; an agency lead
+    /// of another agency sees them only as the return's moderator, assigned by the partnership they
+    /// are working in (peer challenge), and only there. The filters refer one way only (the return's
+    /// records → share → assignment), so none loops.
+    /// </summary>
+    private Expression<Func<T, bool>>? ModeratorFilter<T>()
+    {
+        Expression<Func<Domain.SelfAssessments.ReturnShare, bool>> share = s =>
+            CurrentAgencyId == null || s.AgencyId == CurrentAgencyId
+            || ModeratorAssignments.Any(m => m.AssessmentCycleId == s.AssessmentCycleId && m.AgencyId == s.AgencyId && m.ModeratorUserId == CurrentUserId);
+        Expression<Func<Domain.SelfAssessments.SelfAssessmentReturn, bool>> selfAssessmentReturn = r =>
+            CurrentAgencyId == null || r.AgencyId == CurrentAgencyId || ReturnShares.Any(s => s.SelfAssessmentReturnId == r.Id);
+        Expression<Func<Domain.SelfAssessments.ReturnAnswer, bool>> returnAnswer = a =>
+            CurrentAgencyId == null || a.AgencyId == CurrentAgencyId || ReturnShares.Any(s => s.SelfAssessmentReturnId == a.SelfAssessmentReturnId);
+        Expression<Func<Domain.SelfAssessments.RequiredChange, bool>> requiredChange = c =>
+            CurrentAgencyId == null || c.AgencyId == CurrentAgencyId || ReturnShares.Any(s => s.Id == c.ReturnShareId);
+        Expression<Func<Domain.SelfAssessments.ReturnShareEvent, bool>> shareEvent = e =>
+            CurrentAgencyId == null || e.AgencyId == CurrentAgencyId || ReturnShares.Any(s => s.Id == e.ReturnShareId);
+        Expression<Func<Domain.SelfAssessments.ModeratedStandard, bool>> moderated = m =>
+            CurrentAgencyId == null || m.AgencyId == CurrentAgencyId || ReturnShares.Any(s => s.Id == m.ReturnShareId);
+
+        // Another agency's share is visible only to its moderator (the share filter above), so a
+        // return's records are visible through a share only to the lead of the agency or the moderator.
+        return typeof(T) == typeof(Domain.SelfAssessments.ReturnShare) ? (Expression<Func<T, bool>>)(object)share
+            : typeof(T) == typeof(Domain.SelfAssessments.SelfAssessmentReturn) ? (Expression<Func<T, bool>>)(object)selfAssessmentReturn
+            : typeof(T) == typeof(Domain.SelfAssessments.ReturnAnswer) ? (Expression<Func<T, bool>>)(object)returnAnswer
+            : typeof(T) == typeof(Domain.SelfAssessments.RequiredChange) ? (Expression<Func<T, bool>>)(object)requiredChange
+            : typeof(T) == typeof(Domain.SelfAssessments.ReturnShareEvent) ? (Expression<Func<T, bool>>)(object)shareEvent
+            : typeof(T) == typeof(Domain.SelfAssessments.ModeratedStandard) ? (Expression<Func<T, bool>>)(object)moderated
+            : null;
     }
 
     /// <summary>

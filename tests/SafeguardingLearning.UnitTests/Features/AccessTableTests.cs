@@ -36,6 +36,7 @@ public class AccessTableTests
     private static readonly Role[] DisseminationAndAgencyReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead];
     private static readonly Role[] ActionReaders = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead, Role.BoardMember];
     private static readonly Role[] ActionUpdaters = [Role.BusinessUnit, Role.AgencyLead];
+    private static readonly Role[] Moderators = [Role.BusinessUnit, Role.AgencyLead];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -189,6 +190,17 @@ public class AccessTableTests
         ["ImprovementPlanController.Plan GET"] = AgencyLeads,
         ["ImprovementPlanController.Gap GET"] = AgencyLeads,
         ["ImprovementPlanController.Gap POST"] = AgencyLeads,
+        ["ModerationController.Index GET"] = Moderators,
+        ["ModerationController.Moderate GET"] = Moderators,
+        ["ModerationController.Moderate POST"] = Moderators,
+        ["ModerationController.Outcome POST"] = Moderators,
+        ["CycleModerationController.Moderator GET"] = BusinessUnit,
+        ["CycleModerationController.Moderator POST"] = BusinessUnit,
+        ["CycleModerationController.NewChallengeEvent GET"] = BusinessUnit,
+        ["CycleModerationController.NewChallengeEvent POST"] = BusinessUnit,
+        ["CycleModerationController.Findings GET"] = CaseReaders,
+        ["CycleModerationController.Findings POST"] = BusinessUnit,
+        ["CycleModerationController.SignOff POST"] = Chair,
         ["ThemesController.Index GET"] = ThemeReaders,
         ["ThemesController.Theme GET"] = ThemeFindingReaders,
         ["ThemesController.Add POST"] = Administrators,

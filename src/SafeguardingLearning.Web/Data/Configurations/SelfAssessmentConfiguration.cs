@@ -134,6 +134,10 @@ internal sealed class ReturnShareConfiguration : IEntityTypeConfiguration<Return
         builder.HasOne<AssessmentCycle>().WithMany().HasForeignKey(s => s.AssessmentCycleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Changes).WithOne().HasForeignKey(c => c.ReturnShareId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.ReturnShareId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.Moderated).WithOne().HasForeignKey(m => m.ReturnShareId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Moderated).HasField("_moderated").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -145,5 +149,78 @@ internal sealed class RequiredChangeConfiguration : IEntityTypeConfiguration<Req
         builder.Property(c => c.StandardKey).HasMaxLength(64);
         builder.Property(c => c.WhatMustChange).HasMaxLength(SelfAssessmentReturn.TextMaxLength).IsRequired();
         builder.Property(c => c.ReturnedByUserId).HasMaxLength(450).IsRequired();
+    }
+}
+
+internal sealed class ReturnShareEventConfiguration : IEntityTypeConfiguration<ReturnShareEvent>
+{
+    public void Configure(EntityTypeBuilder<ReturnShareEvent> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ByUserId).HasMaxLength(450);
+        builder.HasIndex(e => new { e.ReturnShareId, e.At });
+    }
+}
+
+internal sealed class ModeratedStandardConfiguration : IEntityTypeConfiguration<ModeratedStandard>
+{
+    public void Configure(EntityTypeBuilder<ModeratedStandard> builder)
+    {
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.StandardKey).HasMaxLength(64).IsRequired();
+        builder.Property(m => m.Rating).HasMaxLength(32).IsRequired();
+        builder.Property(m => m.Feedback).HasMaxLength(SelfAssessmentReturn.TextMaxLength);
+        builder.Property(m => m.ModeratedByUserId).HasMaxLength(450).IsRequired();
+
+        // One row per round for each partnership, return and standard; the latest round's is current.
+        builder.HasIndex(m => new { m.PartnershipId, m.ReturnId, m.StandardKey, m.Round }).IsUnique();
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(m => m.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SelfAssessmentReturn>().WithMany().HasForeignKey(m => m.ReturnId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ModeratorAssignmentConfiguration : IEntityTypeConfiguration<ModeratorAssignment>
+{
+    public void Configure(EntityTypeBuilder<ModeratorAssignment> builder)
+    {
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.ModeratorUserId).HasMaxLength(450).IsRequired();
+        builder.Property(m => m.AssignedByUserId).HasMaxLength(450).IsRequired();
+
+        // One moderator for each invited agency's return in a cycle; reassigning changes it.
+        builder.HasIndex(m => new { m.AssessmentCycleId, m.AgencyId }).IsUnique();
+        builder.HasIndex(m => new { m.PartnershipId, m.ModeratorUserId });
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(m => m.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AssessmentCycle>().WithMany().HasForeignKey(m => m.AssessmentCycleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PartnerAgency>().WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ChallengeEventConfiguration : IEntityTypeConfiguration<ChallengeEvent>
+{
+    public void Configure(EntityTypeBuilder<ChallengeEvent> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Attendees).HasMaxLength(ChallengeEvent.TextMaxLength).IsRequired();
+        builder.Property(e => e.Outcome).HasMaxLength(ChallengeEvent.TextMaxLength).IsRequired();
+        builder.Property(e => e.RecordedByUserId).HasMaxLength(450).IsRequired();
+        builder.HasIndex(e => new { e.AssessmentCycleId, e.HeldOn });
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(e => e.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AssessmentCycle>().WithMany().HasForeignKey(e => e.AssessmentCycleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CycleFindingsConfiguration : IEntityTypeConfiguration<CycleFindings>
+{
+    public void Configure(EntityTypeBuilder<CycleFindings> builder)
+    {
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Ignore(f => f.IsSignedOff);
+        builder.Property(f => f.Text).HasMaxLength(ChallengeEvent.TextMaxLength).IsRequired();
+        builder.Property(f => f.WrittenByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(f => f.SignedOffByUserId).HasMaxLength(450);
+        builder.HasIndex(f => f.AssessmentCycleId).IsUnique();
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(f => f.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AssessmentCycle>().WithMany().HasForeignKey(f => f.AssessmentCycleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

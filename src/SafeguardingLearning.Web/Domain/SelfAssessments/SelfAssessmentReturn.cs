@@ -437,6 +437,42 @@ public class SelfAssessmentReturn : IAgencyOwned, IVersioned, IHiddenFromReviewe
     public void Accept(Guid partnershipId, string acceptedByUserId, DateTime now) =>
         AwaitingFrom(partnershipId).Accepted(Submissions, acceptedByUserId, now);
 
+    /// <summary>
+    /// The partnership's moderator rates one standard of the submission it is moderating, on the
+    /// return's scale (the same values as the self ratings, or not applicable), with feedback. Rated
+    /// again in the same round, the rating changes; a new round (a resubmission) keeps the earlier
+    /// round's rating as history.
+    /// </summary>
+    /// <param name="standardKeys">The standards of the partnership's framework version.</param>
+    public ModeratedStandard? ModerateStandard(Guid partnershipId, IReadOnlyCollection<string> standardKeys, string standardKey, string? rating, string? feedback, string moderatedByUserId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(standardKeys);
+        var share = AwaitingFrom(partnershipId);
+        if (!standardKeys.Contains(standardKey))
+        {
+            throw new DomainRuleException("Choose one of the framework's standards", nameof(ModeratedStandard.StandardKey));
+        }
+
+        var code = Clean(rating);
+        var text = Clean(feedback);
+        var broken = new List<DomainRuleException>();
+        if (code is null)
+        {
+            if (text is not null)
+            {
+                broken.Add(new DomainRuleException("Choose a moderated rating for the feedback you give", nameof(ModeratedStandard.Rating)));
+            }
+        }
+        else if (code != RatingScales.NotApplicable && !RatingScales.IsRating(Scale, code))
+        {
+            broken.Add(new DomainRuleException("Choose one of the ratings offered", nameof(ModeratedStandard.Rating)));
+        }
+
+        Limit(broken, text, "The feedback", nameof(ModeratedStandard.Feedback));
+        DomainRuleException.ThrowIfAny(broken);
+        return code is null ? null : share.Moderate(Submissions, standardKey, code, text, moderatedByUserId, now);
+    }
+
     private ReturnShare AwaitingFrom(Guid partnershipId)
     {
         var share = _shares.FirstOrDefault(s => s.PartnershipId == partnershipId) ?? throw new DomainRuleException("This return is not shared with the partnership");
@@ -555,6 +591,8 @@ public class ReturnAnswer : IAgencyOwned, IHiddenFromReviewers
 public class ReturnShare : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers
 {
     private readonly List<RequiredChange> _changes = [];
+    private readonly List<ReturnShareEvent> _events = [];
+    private readonly List<ModeratedStandard> _moderated = [];
 
     private ReturnShare()
     {
@@ -600,17 +638,26 @@ public class ReturnShare : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers
     /// <summary>Every change the partnership has asked for, round by round.</summary>
     public IReadOnlyCollection<RequiredChange> Changes => _changes;
 
+    /// <summary>Its history with the partnership, in order: submitted, returned, resubmitted, accepted.</summary>
+    public IReadOnlyCollection<ReturnShareEvent> Events => _events;
+
+    /// <summary>The moderated ratings of its standards, every round's.</summary>
+    public IReadOnlyCollection<ModeratedStandard> Moderated => _moderated;
+
     internal void Submitted(int submission, DateTime now)
     {
-        State = State == ReturnState.Returned ? ReturnState.Resubmitted : ReturnState.Submitted;
+        var resubmitted = State == ReturnState.Returned;
+        State = resubmitted ? ReturnState.Resubmitted : ReturnState.Submitted;
         ReceivedSubmission = submission;
         ReceivedAt = now;
+        _events.Add(new ReturnShareEvent(this, resubmitted ? ShareEventKind.Resubmitted : ShareEventKind.Submitted, submission, null, now));
     }
 
-    internal void Returned(IEnumerable<RequiredChange> changes)
+    internal void Returned(IReadOnlyList<RequiredChange> changes)
     {
         _changes.AddRange(changes);
         State = ReturnState.Returned;
+        _events.Add(new ReturnShareEvent(this, ShareEventKind.Returned, changes[0].Submission, changes[0].ReturnedByUserId, changes[0].ReturnedAt));
     }
 
     internal void Accepted(int submission, string userId, DateTime now)
@@ -619,6 +666,26 @@ public class ReturnShare : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers
         AcceptedSubmission = submission;
         AcceptedByUserId = userId;
         AcceptedAt = now;
+        _events.Add(new ReturnShareEvent(this, ShareEventKind.Accepted, submission, userId, now));
+    }
+
+    internal ModeratedStandard Moderate(int round, string standardKey, string rating, string? feedback, string userId, DateTime now)
+    {
+        var current = _moderated.FirstOrDefault(m => m.StandardKey == standardKey && m.IsCurrent);
+        if (current is not null && current.Round == round)
+        {
+            if (current.Rating != rating || current.Feedback != feedback)
+            {
+                current.Change(rating, feedback, userId, now);
+            }
+
+            return current;
+        }
+
+        current?.Supersede();
+        var moderated = new ModeratedStandard(this, round, standardKey, rating, feedback, userId, now);
+        _moderated.Add(moderated);
+        return moderated;
     }
 }
 

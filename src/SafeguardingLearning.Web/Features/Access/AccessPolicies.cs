@@ -56,6 +56,8 @@ public static class AccessPolicies
     public const string FillInOwnSelfAssessments = nameof(FillInOwnSelfAssessments);
     public const string ReadSelfAssessmentEvidence = nameof(ReadSelfAssessmentEvidence);
 
+    public const string ModerateReturns = nameof(ModerateReturns);
+
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
@@ -139,6 +141,12 @@ public static class AccessPolicies
         // A return's evidence documents: the agency's own leads, and the business unit and the chair of
         // each partnership the return is shared with (the data layer hides every other one's).
         [ReadSelfAssessmentEvidence] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead],
+
+        // Moderating returns for the partnership: the business unit any of the partnership's; an
+        // agency lead only those the business unit assigns to them (peer challenge), never their own
+        // agency's (the data layer shows them no other return). The chair signs off the cycle's
+        // findings (SignOffDecisions) and reads moderation through the cycle's page.
+        [ModerateReturns] = [Role.BusinessUnit, Role.AgencyLead],
     };
 
     internal static void Configure(AuthorizationOptions options)

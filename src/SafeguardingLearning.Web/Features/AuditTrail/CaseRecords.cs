@@ -26,6 +26,7 @@ public static class CaseRecords
         nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate), nameof(ImpactDecision),
         nameof(AssessmentCycle), nameof(CycleInvitee), nameof(SelfAssessmentReturn), nameof(ReturnAnswer), nameof(ReturnShare), nameof(RequiredChange),
         nameof(ReturnDocument), nameof(GapAction),
+        nameof(ReturnShareEvent), nameof(ModeratedStandard), nameof(ModeratorAssignment), nameof(ChallengeEvent), nameof(CycleFindings),
     };
 
     /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable, the action plan settings and the self-assessment frameworks.</summary>

@@ -2059,6 +2059,101 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("AssessmentCycles");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ChallengeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("AgencyIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("AssessmentCycleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("AssessmentCycleId", "HeldOn");
+
+                    b.ToTable("ChallengeEvents");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.CycleFindings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentCycleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("NotReceived")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignedOffByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WrittenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentCycleId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("CycleFindings");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.CycleInvitee", b =>
                 {
                     b.Property<Guid>("AssessmentCycleId")
@@ -2271,6 +2366,110 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("GapActions");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ModeratedStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("ModeratedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModeratedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReturnShareId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StandardKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReturnId");
+
+                    b.HasIndex("ReturnShareId");
+
+                    b.HasIndex("PartnershipId", "ReturnId", "StandardKey", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ModeratedStandards");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ModeratorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentCycleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AssignedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ModeratorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Reassignments")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AssessmentCycleId", "AgencyId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "ModeratorUserId");
+
+                    b.ToTable("ModeratorAssignments");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2467,6 +2666,42 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReturnShares");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShareEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReturnShareId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReturnShareId", "At");
+
+                    b.ToTable("ReturnShareEvents");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", b =>
@@ -3054,6 +3289,36 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ChallengeEvent", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentCycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.CycleFindings", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentCycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.CycleInvitee", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -3117,6 +3382,48 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ModeratedStandard", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
+                        .WithMany("Moderated")
+                        .HasForeignKey("ReturnShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ModeratorAssignment", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentCycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
@@ -3171,6 +3478,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", null)
                         .WithMany("Shares")
                         .HasForeignKey("SelfAssessmentReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShareEvent", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReturnShareId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3241,6 +3557,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", b =>
                 {
                     b.Navigation("Changes");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Moderated");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", b =>

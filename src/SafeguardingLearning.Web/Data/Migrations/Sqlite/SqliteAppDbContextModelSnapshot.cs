@@ -2020,6 +2020,100 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("AssessmentCycles");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ChallengeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AgencyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentCycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("AssessmentCycleId", "HeldOn");
+
+                    b.ToTable("ChallengeEvents");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.CycleFindings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentCycleId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("NotReceived")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentCycleId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("CycleFindings");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.CycleInvitee", b =>
                 {
                     b.Property<Guid>("AssessmentCycleId")
@@ -2231,6 +2325,109 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("GapActions");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ModeratedStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReturnShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReturnId");
+
+                    b.HasIndex("ReturnShareId");
+
+                    b.HasIndex("PartnershipId", "ReturnId", "StandardKey", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ModeratedStandards");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ModeratorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentCycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reassignments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AssessmentCycleId", "AgencyId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "ModeratorUserId");
+
+                    b.ToTable("ModeratorAssignments");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2427,6 +2624,42 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReturnShares");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShareEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReturnShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReturnShareId", "At");
+
+                    b.ToTable("ReturnShareEvents");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", b =>
@@ -3013,6 +3246,36 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ChallengeEvent", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentCycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.CycleFindings", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentCycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.CycleInvitee", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -3076,6 +3339,48 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ModeratedStandard", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
+                        .WithMany("Moderated")
+                        .HasForeignKey("ReturnShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ModeratorAssignment", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentCycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
@@ -3130,6 +3435,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", null)
                         .WithMany("Shares")
                         .HasForeignKey("SelfAssessmentReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShareEvent", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReturnShareId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3200,6 +3514,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", b =>
                 {
                     b.Navigation("Changes");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Moderated");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", b =>
