@@ -10,7 +10,8 @@ namespace SafeguardingLearning.Web.Features.Demo;
 /// Northshire's self-assessments, dated back from today: last year's Section 11 cycle, completed and
 /// accepted for all seven agencies; this year's, part-way (some accepted, one returned for changes,
 /// two submitted, one in progress, and the police's not started, for its lead to try); and a Section 175/157 cycle with 40 fictional
-/// schools at every stage. Ratings vary by agency and standard, so the heat map and last year's
+/// schools at every stage. Accepted returns carry the business unit's moderated ratings; last year's
+/// cycle has its challenge event and the overall findings the chair signed off. Ratings vary by agency and standard, so the heat map and last year's
 /// comparison have something to show. Seeded in Development with the rest of the demo (the setting
 /// <c>Demo:SelfAssessments</c> turns it off, as the integration tests do).
 /// </summary>
@@ -82,8 +83,17 @@ public static class DemoSelfAssessments
         {
             var answer = Rated(db, agency.Id, last, section11, s11Questions, i, year: 1);
             Submit(answer, last, s11Questions, lastDone.AddDays(i % 5));
+            Moderate(answer, section11, partnershipId, manager, At(lastDone.AddDays(12)), i);
             answer.Accept(partnershipId, manager, At(lastDone.AddDays(14)));
         }
+
+        // Last year's challenge event, and the overall findings the chair signed off.
+        var chair = await db.Users.Where(u => u.Email == "chair@northshire.example").Select(u => u.Id).SingleAsync();
+        var challenged = lastDone.AddDays(21);
+        db.ChallengeEvents.Add(new ChallengeEvent(last, new ChallengeDetails(challenged, "The independent chair, the business unit and each agency's safeguarding lead", [.. agencies.Take(3).Select(a => a.Id)], "Each agency presented its return; the partnership agreed the moderated ratings and asked for training figures to be reported quarterly."), manager, At(challenged), challenged));
+        var findings = new CycleFindings(last, "Every agency has a senior lead for safeguarding and a clear line of accountability. Training records and inter-agency working vary: three agencies rated amber on staff training after moderation.", [], manager, At(challenged.AddDays(7)));
+        findings.SignOff(chair, isIndependentChair: true, [.. agencies.Select(a => new InviteeStanding(a.Id, a.Name, ReturnState.Accepted))], At(challenged.AddDays(10)));
+        db.CycleFindings.Add(findings);
 
         // This year, part-way: the first two accepted, one returned for changes, two submitted, one in progress, one not started.
         var submittedOn = today.AddDays(-20);
@@ -98,6 +108,7 @@ public static class DemoSelfAssessments
             Submit(answer, current, s11Questions, submittedOn.AddDays(i));
             if (i < 2)
             {
+                Moderate(answer, section11, partnershipId, manager, At(submittedOn.AddDays(8)), i);
                 answer.Accept(partnershipId, manager, At(submittedOn.AddDays(10)));
             }
             else if (i == 2)
@@ -115,6 +126,7 @@ public static class DemoSelfAssessments
                 Submit(answer, schoolsCycle, s175Questions, submittedOn.AddDays(i % 10));
                 if (i < Schools / 4)
                 {
+                    Moderate(answer, section175, partnershipId, manager, At(submittedOn.AddDays(11)), i);
                     answer.Accept(partnershipId, manager, At(submittedOn.AddDays(12)));
                 }
             }
@@ -153,6 +165,29 @@ public static class DemoSelfAssessments
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// The business unit's moderated rating of each standard: the agency's own (the weakest of the
+    /// standard's questions), one step lower for about one standard in five, with feedback.
+    /// </summary>
+    public static void Moderate(SelfAssessmentReturn answer, FrameworkVersion version, Guid partnershipId, string moderatorUserId, DateTime at, int index)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(version);
+        var keys = version.Standards.Select(s => s.Key).ToList();
+        var values = StandardRatings.LowestFirst(version.Scale);
+        foreach (var standard in version.Standards)
+        {
+            var self = StandardRatings.Weakest(version.Scale, [.. standard.Questions.Select(q => answer.Answers.FirstOrDefault(a => a.QuestionKey == q.Key)?.Rating)]);
+            if (StandardRatings.Rank(version.Scale, self) is not { } rank)
+            {
+                continue;
+            }
+
+            var lower = (index + standard.Position) % 5 == 0 && rank > 0;
+            answer.ModerateStandard(partnershipId, keys, standard.Key, values[lower ? rank - 1 : rank].Code, lower ? "The evidence does not yet show this across every team." : "Agreed: the evidence supports the agency's rating.", moderatorUserId, at);
+        }
     }
 
     /// <summary>Signed by a named senior officer and submitted to the cycle's partnership on the day given.</summary>

@@ -50,10 +50,11 @@ public sealed record InvitedAgency(Guid Id, string Name, AgencyKind Kind, Guid? 
 }
 
 /// <summary>
-/// Reads a cycle's report in five commands whatever the number of agencies: the cycle (with last
+/// Reads a cycle's report in four commands whatever the number of agencies: the cycle (with last
 /// cycle's id and the counts), the two versions' standards and questions, one page of invited agencies
 /// (or every one, for the PDF and the spreadsheet) with their returns' states in this cycle and last,
-/// and those returns' ratings. Only ratings a partnership has received count: a draft shows nothing.
+/// and those returns' ratings with the partnership's current moderated ones. Only ratings a
+/// partnership has received count: a draft shows nothing.
 /// </summary>
 public static class CycleReport
 {
@@ -121,28 +122,41 @@ public static class CycleReport
         var received = agencies.Items.Where(a => a.IsReceived).Select(a => a.ReturnId!.Value)
             .Concat(agencies.Items.Where(a => a.LastReturnId is not null).Select(a => a.LastReturnId!.Value))
             .ToList();
+        // The answers' ratings and the partnership's current moderated ratings, in one read.
         var ratings = received.Count == 0
             ? []
             : await db.ReturnAnswers.AsNoTracking()
                 .Where(a => received.Contains(a.SelfAssessmentReturnId))
-                .Select(a => new { a.SelfAssessmentReturnId, a.QuestionKey, a.Rating })
+                .Select(a => new { ReturnId = a.SelfAssessmentReturnId, Key = a.QuestionKey, a.Rating, Moderated = false })
+                .Concat(db.ModeratedStandards.AsNoTracking()
+                    .Where(m => m.IsCurrent && received.Contains(m.ReturnId))
+                    .Select(m => new { m.ReturnId, Key = m.StandardKey, Rating = (string?)m.Rating, Moderated = true }))
                 .ToListAsync();
-        var ratingsOf = ratings.ToLookup(r => r.SelfAssessmentReturnId);
+        var ratingsOf = ratings.Where(r => !r.Moderated).ToLookup(r => r.ReturnId);
+        var moderatedOf = ratings.Where(r => r.Moderated).ToLookup(r => r.ReturnId);
 
         Dictionary<string, string?> SelfRatings(Guid returnId, Guid versionId, RatingScale scale)
         {
             var map = standardOf.GetValueOrDefault(versionId) ?? [];
             return ratingsOf[returnId]
-                .Where(r => map.ContainsKey(r.QuestionKey))
-                .GroupBy(r => map[r.QuestionKey])
+                .Where(r => map.ContainsKey(r.Key))
+                .GroupBy(r => map[r.Key])
                 .ToDictionary(g => g.Key, g => StandardRatings.Weakest(scale, [.. g.Select(r => r.Rating)]));
         }
+
+        Dictionary<string, string?> Moderated(Guid returnId) => moderatedOf[returnId].ToDictionary(r => r.Key, r => r.Rating);
 
         var rows = agencies.Select(a =>
         {
             var self = a.IsReceived ? SelfRatings(a.ReturnId!.Value, cycle.FrameworkVersionId, cycle.Scale) : [];
+            var moderated = a.IsReceived ? Moderated(a.ReturnId!.Value) : [];
             var before = a.LastReturnId is { } l ? SelfRatings(l, last!.FrameworkVersionId, a.LastScale!.Value) : [];
-            var cells = standards.Select(s => new ReportCell(self.GetValueOrDefault(s.Key), null, before.GetValueOrDefault(s.Key), a.LastScale)).ToList();
+            var moderatedBefore = a.LastReturnId is { } m ? Moderated(m) : [];
+            var cells = standards.Select(s => new ReportCell(
+                self.GetValueOrDefault(s.Key),
+                moderated.GetValueOrDefault(s.Key),
+                moderatedBefore.GetValueOrDefault(s.Key) ?? before.GetValueOrDefault(s.Key),
+                a.LastScale)).ToList();
             return new ReportRow(a.Id, a.Name, a.Kind, a.ReturnId, a.State, cells);
         });
 

@@ -16,7 +16,8 @@ public sealed record PartnershipSummaryModel(Guid CycleId, string Title, Framewo
 /// <summary>
 /// The partnership-wide summary an agency lead reads for a cycle that invites their agency: per
 /// standard, how many of the returns the partnership has received stand at each rating, beside their
-/// own agency's. It names no agency and shows no other agency's answers.
+/// own agency's (the partnership's moderated rating once recorded, else the agency's own). It names
+/// no agency and shows no other agency's answers.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewOwnSelfAssessments)]
 public sealed class PartnershipSummaryController(AppDbContext db) : Controller
@@ -53,13 +54,21 @@ public sealed class PartnershipSummaryController(AppDbContext db) : Controller
             join q in db.FrameworkQuestions on new { Version = cycle.FrameworkVersionId, a.QuestionKey } equals new { Version = q.FrameworkVersionId, QuestionKey = q.Key }
             join st in db.FrameworkStandards on q.FrameworkStandardId equals st.Id
             select new { s.AgencyId, st.Position, st.Title, a.Rating }).ToListAsync();
+        var moderated = await (
+            from m in db.ModeratedStandards.IgnoreQueryFilters()
+            where m.PartnershipId == partnership && m.IsCurrent
+            join s in db.ReturnShares.IgnoreQueryFilters() on m.ReturnShareId equals s.Id
+            where s.AssessmentCycleId == cycleId && s.State != ReturnState.Draft
+            select new { s.AgencyId, m.StandardKey, m.Rating }).ToListAsync();
         var standards = await db.FrameworkStandards.AsNoTracking().Where(s => s.FrameworkVersionId == cycle.FrameworkVersionId)
-            .OrderBy(s => s.Position).Select(s => new { s.Position, s.Title }).ToListAsync();
+            .OrderBy(s => s.Position).Select(s => new { s.Key, s.Position, s.Title }).ToListAsync();
         var byAgency = ratings.GroupBy(r => r.AgencyId).ToList();
         var values = StandardRatings.LowestFirst(cycle.Scale).Select(v => v.Code).Append(RatingScales.NotApplicable).ToList();
         var rows = standards.Select(standard =>
         {
-            var each = byAgency.Select(g => (g.Key, Rating: StandardRatings.Weakest(cycle.Scale, [.. g.Where(r => r.Position == standard.Position).Select(r => r.Rating)]))).ToList();
+            // The rating the partnership stands by: its moderated one once recorded, else the agency's own.
+            var each = byAgency.Select(g => (g.Key, Rating: moderated.FirstOrDefault(m => m.AgencyId == g.Key && m.StandardKey == standard.Key)?.Rating
+                ?? StandardRatings.Weakest(cycle.Scale, [.. g.Where(r => r.Position == standard.Position).Select(r => r.Rating)]))).ToList();
             return new SummaryStandard(
                 standard.Position,
                 standard.Title,
