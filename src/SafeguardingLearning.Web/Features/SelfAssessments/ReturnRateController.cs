@@ -29,7 +29,7 @@ public sealed class ReturnRateController(AppDbContext db, CycleInvitations invit
             return NotFound();
         }
 
-        var row = await CycleReturnRows.Query(db, [id]).SingleAsync(r => r.Return.AgencyId == agencyId);
+        var row = (await CycleReturnRows.Query(db, [id]).ToListAsync()).Single(r => r.Return.AgencyId == agencyId);
         var today = DisplayDates.Today(clock);
         var back = $"/self-assessments/cycles/{id}#return-rate";
         if (!cycle.IsOpen(today))
