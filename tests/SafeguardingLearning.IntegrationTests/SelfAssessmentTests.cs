@@ -97,7 +97,7 @@ public class SelfAssessmentTests
 
         var cycle = await OpenCycle(app, manager, version.Id);
         var cyclePage = await manager.GetPage($"/self-assessments/cycles/{cycle}");
-        Assert.Equal(["Northshire NHS Foundation Trust", "Northshire Police"], cyclePage.QuerySelectorAll("#invited li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(["Northshire NHS Foundation Trust", "Northshire Police"], (await manager.GetPage($"/self-assessments/cycles/{cycle}?show=all")).QuerySelectorAll("#agencies-not-submitted tbody tr td:first-child").Select(td => td.FirstChild!.TextContent.Trim()));
         Assert.Contains("2026/27", cyclePage.Source.Text, StringComparison.Ordinal);
         var index = await manager.GetPage("/self-assessments");
         Assert.Contains($"/self-assessments/cycles/{cycle}", index.QuerySelector("#cycles")!.NextElementSibling!.InnerHtml, StringComparison.Ordinal);

@@ -21,6 +21,9 @@ internal sealed class PartnerAgencyConfiguration : IEntityTypeConfiguration<Part
     {
         builder.Property(a => a.Name).HasMaxLength(200).IsRequired();
         builder.HasIndex(a => a.Name).IsUnique();
+        builder.Property(a => a.Urn).HasMaxLength(SchoolUrn.MaxLength);
+        builder.HasIndex(a => a.Urn).IsUnique();
+        builder.Property(a => a.HeadTeacherEmail).HasMaxLength(256);
     }
 }
 

@@ -76,6 +76,9 @@ internal sealed class CycleInviteeConfiguration : IEntityTypeConfiguration<Cycle
     {
         builder.HasKey(i => new { i.AssessmentCycleId, i.AgencyId });
         builder.HasIndex(i => i.AgencyId);
+        builder.Property(i => i.InvitedTo).HasMaxLength(CycleInvitees.InvitedToMaxLength);
+        builder.Ignore(i => i.IsInvited);
+        builder.Ignore(i => i.SubjectId);
         builder.HasOne<PartnerAgency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -12,6 +12,10 @@ public static class DisplayDates
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
 
+    /// <summary>The UK date of a moment stored in UTC.</summary>
+    public static DateOnly DayOf(System.DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London));
+
     /// <summary>13 January 2027</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
 

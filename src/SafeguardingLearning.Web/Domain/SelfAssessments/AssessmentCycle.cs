@@ -121,6 +121,27 @@ public class AssessmentCycle : IPartnershipOwned, IVersioned, IHiddenFromReviewe
 
     public bool Invites(Guid agencyId) => _invitees.Any(i => i.AgencyId == agencyId);
 
+    /// <summary>
+    /// Invites more of the partnership's members (schools imported for a Section 175/157 cycle):
+    /// those already invited stay as they are. Returns the agencies newly invited.
+    /// </summary>
+    public IReadOnlyList<CycleInvitee> Invite(IReadOnlyCollection<CycleInviteeChoice> agencies)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        if (agencies.FirstOrDefault(m => !FrameworkKinds.Covers(Kind, m.Kind)) is { } wrong)
+        {
+            throw new DomainRuleException(
+                Kind == FrameworkKind.Section175
+                    ? $"{wrong.Name} is not a school or college: a Section 175/157 cycle invites schools and colleges"
+                    : $"{wrong.Name} is a school: schools are asked in a Section 175/157 cycle, not a Section 11 one",
+                nameof(Invitees));
+        }
+
+        var added = agencies.Select(a => a.AgencyId).Distinct().Where(id => !Invites(id)).Select(id => new CycleInvitee(this, id)).ToList();
+        _invitees.AddRange(added);
+        return added;
+    }
+
     private void Set(CycleDetails details, IReadOnlyCollection<CycleInviteeChoice> members)
     {
         var broken = new List<DomainRuleException>();
@@ -192,4 +213,67 @@ public class CycleInvitee : IPartnershipOwned, IHiddenFromReviewers
     public Guid PartnershipId { get; private set; }
 
     public Guid AgencyId { get; private set; }
+
+    /// <summary>When the agency's leads were emailed that the cycle is open; none until it opens.</summary>
+    public DateTime? InvitedAt { get; private set; }
+
+    /// <summary>Who was emailed (their addresses, comma-separated), or why nobody was.</summary>
+    public string? InvitedTo { get; private set; }
+
+    /// <summary>When the business unit last chased the agency for its return.</summary>
+    public DateTime? LastChasedAt { get; private set; }
+
+    public bool IsInvited => InvitedAt is not null;
+
+    /// <summary>
+    /// The record the agency's return deadline and its reminders are keyed by: one per cycle and
+    /// agency, the same every time it is worked out.
+    /// </summary>
+    public Guid SubjectId => CycleInvitees.SubjectOf(AssessmentCycleId, AgencyId);
+
+    /// <summary>Records that the agency's leads were told the cycle is open. Once only: a second call changes nothing.</summary>
+    public bool Invited(IReadOnlyCollection<string> emails, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        if (IsInvited)
+        {
+            return false;
+        }
+
+        InvitedAt = now;
+        var to = emails.Count == 0 ? "Nobody: the agency has no active lead" : string.Join(", ", emails.Order(StringComparer.OrdinalIgnoreCase));
+        InvitedTo = to.Length > CycleInvitees.InvitedToMaxLength ? to[..(CycleInvitees.InvitedToMaxLength - 3)] + "..." : to;
+        return true;
+    }
+
+    /// <summary>The business unit chases the agency now: at most once a day.</summary>
+    public void Chase(DateTime now)
+    {
+        if (LastChasedAt is { } last && Calendar.DisplayDates.DayOf(last) == Calendar.DisplayDates.DayOf(now))
+        {
+            throw new DomainRuleException("This agency has already been chased today: chase it again tomorrow if its return is still not in", nameof(LastChasedAt));
+        }
+
+        LastChasedAt = now;
+    }
+}
+
+public static class CycleInvitees
+{
+    public const int InvitedToMaxLength = 1000;
+
+    /// <summary>A stable identifier for one agency in one cycle: the two identifiers' bytes combined.</summary>
+    public static Guid SubjectOf(Guid cycleId, Guid agencyId)
+    {
+        Span<byte> a = stackalloc byte[16];
+        Span<byte> b = stackalloc byte[16];
+        cycleId.TryWriteBytes(a);
+        agencyId.TryWriteBytes(b);
+        for (var i = 0; i < 16; i++)
+        {
+            a[i] ^= b[(i + 5) % 16];
+        }
+
+        return new Guid(a);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class CyclesController(AppDbContext db, TimeProvider clock) : Cont
 
     [Authorize(Policy = AccessPolicies.ManageSelfAssessments)]
     [HttpPost("/self-assessments/cycles/new")]
-    public async Task<IActionResult> New([Bind(Prefix = Prefix)] CycleForm form, [FromServices] IValidator<CycleForm> validator)
+    public async Task<IActionResult> New([Bind(Prefix = Prefix)] CycleForm form, [FromServices] IValidator<CycleForm> validator, [FromServices] CycleInvitations invitations)
     {
         var step = new FormStep(Prefix) { Section = "cycle", Fields = Fields };
         var (outcome, created) = await ModelState.CreateOnce(db, step, form.SubmissionKey, await validator.ValidateAsync(form), async () =>
@@ -52,6 +52,9 @@ public sealed class CyclesController(AppDbContext db, TimeProvider clock) : Cont
             var details = new CycleDetails(form.Title, form.OpensOn.ToDate()!.Value, form.DueOn.ToDate()!.Value, Enum.Parse<CycleRhythm>(form.Rhythm!), form.Invitees);
             var cycle = new AssessmentCycle(User.GetPartnershipId()!.Value, version, details, members, User.GetUserId()!, clock.GetUtcNow().UtcDateTime, DisplayDates.Today(clock));
             db.AssessmentCycles.Add(cycle);
+
+            // Open today (or earlier): the invited agencies' leads are emailed now, with the cycle.
+            await invitations.InviteAsync(cycle, DisplayDates.Today(clock), clock.GetUtcNow().UtcDateTime);
             return cycle.Id;
         }, clock);
         if (outcome == FormOutcome.Saved)

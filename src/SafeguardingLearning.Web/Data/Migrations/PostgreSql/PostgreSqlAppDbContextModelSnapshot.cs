@@ -974,6 +974,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("HeadTeacherEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -987,6 +991,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Urn")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -996,6 +1004,9 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("Urn")
                         .IsUnique();
 
                     b.ToTable("PartnerAgencies");
@@ -2167,6 +2178,16 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastChasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");

@@ -976,6 +976,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("HeadTeacherEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
@@ -989,6 +993,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Urn")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
                     b.Property<byte[]>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -998,6 +1006,10 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("Urn")
+                        .IsUnique()
+                        .HasFilter("[Urn] IS NOT NULL");
 
                     b.ToTable("PartnerAgencies");
                 });
@@ -2161,6 +2173,16 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InvitedTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LastChasedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uniqueidentifier");
