@@ -365,7 +365,7 @@ public static class TenYearData
         {
             manager = await db.Users.Where(u => u.Email == "manager@northshire.example").Select(u => u.Id).SingleAsync();
             var partnership = await db.Partnerships.Include(p => p.Agencies).SingleAsync(p => p.Id == world.Northshire);
-            var schools = Enumerable.Range(1, scale.Schools).Select(i => new PartnerAgency($"Northshire School {i:D3}", AgencyKind.School)).ToList();
+            var schools = Enumerable.Range(1, scale.Schools).Select(i => PartnerAgency.School($"Northshire School {i:D3}", (980000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), null)).ToList();
             db.PartnerAgencies.AddRange(schools);
             foreach (var school in schools)
             {

@@ -52,7 +52,8 @@ public static class DemoSelfAssessments
             .ToListAsync();
 
         // Forty schools join the partnership for the Section 175/157 cycle.
-        var schools = SchoolNames.Select(name => new PartnerAgency(name, AgencyKind.School)).ToList();
+        // Fictional URNs in a range no real school is given.
+        var schools = SchoolNames.Select((name, i) => PartnerAgency.School(name, (990001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), $"head{i + 1}@school.northshire.example")).ToList();
         db.PartnerAgencies.AddRange(schools);
         foreach (var school in schools)
         {
