@@ -7,7 +7,8 @@ namespace SafeguardingLearning.BrowserTests;
 /// A Section 11 cycle from opening to the chair's sign-off: the business units of Northshire and
 /// Southmoor open cycles inviting the police; the police lead fills the return in over two sittings
 /// and submits it to both; Northshire's peer moderator returns a standard; the lead changes it and
-/// resubmits; the moderator accepts; the chair signs off the findings. Each page accessible, and
+/// resubmits; the moderator accepts; the chair signs off the findings and finds the return on the
+/// cycle's heat map. Each page accessible, and
 /// the moderation pages checked at 320 CSS pixels wide.
 /// </summary>
 public class SelfAssessmentJourneyTests(AppServer server) : BrowserTest(server)
@@ -52,7 +53,7 @@ public class SelfAssessmentJourneyTests(AppServer server) : BrowserTest(server)
         await FillDate(page, "Form.DueOn", today.AddMonths(3));
         await page.GetByLabel("Northshire Police (Police)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the cycle" }).ClickAsync();
-        Assert.Contains("Northshire Police", await page.Locator("#invited").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Northshire Police", await page.Locator("#agencies-not-submitted").TextContentAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Rates every question of the standard open now and saves and continues.</summary>
@@ -235,6 +236,16 @@ public class SelfAssessmentJourneyTests(AppServer server) : BrowserTest(server)
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign off the findings" }).ClickAsync();
             Assert.Contains("Signed off by Jonathan Reeve", await page.Locator("#signed-off").TextContentAsync(), StringComparison.Ordinal);
             await Check(page, "journey-signed-off");
+
+            // The heat map shows the accepted return: the police's own rating and the moderator's for standard 1.
+            await Visit(page, cycleUrl);
+            await page.GetByRole(AriaRole.Link, new() { Name = "The cycle's report: ratings by agency and standard" }).ClickAsync();
+            var police = page.Locator("#heat-map tbody tr", new() { HasText = "Northshire Police" });
+            Assert.Contains("Accepted", await police.Locator("th").TextContentAsync(), StringComparison.Ordinal);
+            var standard1 = await police.Locator("td").First.TextContentAsync();
+            Assert.Contains("Self: Amber", standard1, StringComparison.Ordinal);
+            Assert.Contains("Moderated: Amber", standard1, StringComparison.Ordinal);
+            await Check(page, "journey-heat-map");
         });
     }
 }
