@@ -52,7 +52,7 @@ public class SelfAssessmentJourneyTests(AppServer server) : BrowserTest(server)
         await FillDate(page, "Form.DueOn", today.AddMonths(3));
         await page.GetByLabel("Northshire Police (Police)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the cycle" }).ClickAsync();
-        Assert.Contains("Northshire Police", await page.Locator("#invited").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Northshire Police", await page.Locator("#agencies-not-submitted").TextContentAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Rates every question of the standard open now and saves and continues.</summary>

@@ -72,7 +72,7 @@ public class SelfAssessmentTests(AppServer server) : BrowserTest(server)
             await page.GetByLabel("Northshire Police (Police)").CheckAsync();
             await CheckAtBothWidths(page, "self-assessments-new-cycle");
             await page.GetByRole(AriaRole.Button, new() { Name = "Open the cycle" }).ClickAsync();
-            Assert.Contains("Northshire Police", await page.Locator("#invited").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("Northshire Police", await page.Locator("#agencies-not-submitted").TextContentAsync(), StringComparison.Ordinal);
             await CheckAtBothWidths(page, "self-assessments-cycle");
         });
 
@@ -98,7 +98,7 @@ public class SelfAssessmentTests(AppServer server) : BrowserTest(server)
         await FillDate(page, "Form.DueOn", new DateOnly(year, 7, 31));
         await page.GetByLabel("Northshire Police (Police)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the cycle" }).ClickAsync();
-        Assert.Contains("Northshire Police", await page.Locator("#invited").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Northshire Police", await page.Locator("#agencies-not-submitted").TextContentAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Every question on the standard's page rated with the given rating (the browser's own form), then saved and continued.</summary>
