@@ -72,19 +72,16 @@ public sealed class CyclesController(AppDbContext db, TimeProvider clock) : Cont
     {
         var cycle = await db.AssessmentCycles.AsNoTracking()
             .Where(c => c.Id == id)
-            .Join(db.FrameworkVersions, c => c.FrameworkVersionId, v => v.Id, (c, v) => new { Cycle = c, v.Name, v.Number, v.Scale })
+            .Join(db.FrameworkVersions, c => c.FrameworkVersionId, v => v.Id, (c, v) => new { Cycle = c, v.Name, v.Number, v.Scale, Invited = db.CycleInvitees.Count(i => i.AssessmentCycleId == c.Id) })
             .SingleOrDefaultAsync();
         if (cycle is null)
         {
             return NotFound();
         }
 
-        var invited = await db.CycleInvitees.AsNoTracking().Where(i => i.AssessmentCycleId == id)
-            .Join(db.PartnerAgencies, i => i.AgencyId, a => a.Id, (i, a) => a.Name)
-            .OrderBy(n => n)
-            .ToListAsync();
+        // The cycle goes on to the return rate, so that the page reads it once.
         var c = cycle.Cycle;
-        return View(new CycleModel(c.Id, c.Title, c.Kind, c.FrameworkVersionId, cycle.Name, cycle.Number, cycle.Scale, c.OpensOn, c.DueOn, c.Rhythm, c.Window, CycleRhythms.NextOpensOn(c.Rhythm, c.OpensOn), invited));
+        return View(new CycleModel(c.Id, c.Title, c.Kind, c.FrameworkVersionId, cycle.Name, cycle.Number, cycle.Scale, c.OpensOn, c.DueOn, c.Rhythm, c.Window, CycleRhythms.NextOpensOn(c.Rhythm, c.OpensOn), cycle.Invited, c));
     }
 
     private async Task<List<CycleInviteeChoice>> Members() =>

@@ -12,12 +12,14 @@ public sealed class CycleModerationViewComponent(AppDbContext db) : ViewComponen
     public async Task<IViewComponentResult> InvokeAsync(Guid cycleId)
     {
         var events = await db.ChallengeEvents.AsNoTracking().Where(e => e.AssessmentCycleId == cycleId).OrderByDescending(e => e.HeldOn).ToListAsync();
-        var agencyIds = events.SelectMany(e => e.AgencyIds).Distinct().ToList();
-        var names = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
         var findings = await db.CycleFindings.AsNoTracking().Where(f => f.AssessmentCycleId == cycleId).Select(f => new { f.SignedOffAt }).SingleOrDefaultAsync();
+
+        // A challenge event names agencies the cycle invited, so their names come with the invitees.
+        var invitees = await Invitees(db, cycleId);
+        var names = invitees.ToDictionary(i => i.AgencyId, i => i.Name);
         return View("~/Features/SelfAssessments/_CycleModeration.cshtml", new CycleModerationModel(
             cycleId,
-            await Invitees(db, cycleId),
+            invitees,
             [.. events.Select(e => new ChallengeEventRow(e.HeldOn, e.Attendees, [.. e.AgencyIds.Select(a => names.GetValueOrDefault(a, "An agency no longer in the partnership")).Order(StringComparer.Ordinal)], e.Outcome))],
             findings is not null,
             findings?.SignedOffAt is not null,

@@ -65,17 +65,17 @@ public sealed class ReturnRateController(AppDbContext db, CycleInvitations invit
 /// <summary>
 /// The cycle page's return rate, as it stands now: how many invited agencies are at each stage, by
 /// sector (agency kind), and the agencies whose return is not in, a page at a time, with who was
-/// emailed when and when each was last chased. Two queries (the cycle, then its invitees with their
-/// shares) and the calendar, however many schools the cycle invites.
+/// emailed when and when each was last chased. One query (the invitees with their shares; the cycle
+/// page has read the cycle) and the calendar, however many schools the cycle invites.
 /// </summary>
 public sealed class ReturnRateViewComponent(AppDbContext db, BankHolidays bankHolidays, TimeProvider clock) : ViewComponent
 {
     public const int PageSize = Paging.PageSize;
 
-    public async Task<IViewComponentResult> InvokeAsync(Guid cycleId)
+    public async Task<IViewComponentResult> InvokeAsync(AssessmentCycle cycle)
     {
-        var cycle = await db.AssessmentCycles.AsNoTracking().SingleAsync(c => c.Id == cycleId);
-        var rows = await CycleReturnRows.Query(db, [cycleId]).ToListAsync();
+        ArgumentNullException.ThrowIfNull(cycle);
+        var rows = await CycleReturnRows.Query(db, [cycle.Id]).ToListAsync();
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
         var standings = rows.Select(r => (Row: r, Standing: CycleReturns.StandingOf(cycle, r.Return, calendar), DueOn: CycleReturns.DueOn(cycle, r.Return, calendar))).ToList();

@@ -200,4 +200,5 @@ public sealed record CycleModel(
     CycleRhythm Rhythm,
     string Window,
     DateOnly NextOpensOn,
-    IReadOnlyList<string> Invited);
+    int Invited,
+    AssessmentCycle Cycle);
