@@ -95,6 +95,21 @@ public class CycleReportTests
         }
 
         Assert.True(sawAChange, "the demo has a standard that went up or down since last year");
+        Assert.Contains(DemoSelfAssessments.LastSection11, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // A second cycle in the same year compares with the year before, not with this year's first.
+        var second = await app.Query(async db =>
+        {
+            var current = await db.AssessmentCycles.Include(c => c.Invitees).SingleAsync(c => c.Id == cycle);
+            var version = await db.FrameworkVersions.SingleAsync(v => v.Id == current.FrameworkVersionId);
+            var members = await db.PartnerAgencies.Where(a => current.Invitees.Select(i => i.AgencyId).Contains(a.Id)).Select(a => new CycleInviteeChoice(a.Id, a.Name, a.Kind)).ToListAsync();
+            var again = new AssessmentCycle(current.PartnershipId, version, new CycleDetails("A second Section 11 cycle this year", current.OpensOn.AddDays(1), current.DueOn, CycleRhythm.Annual, [.. members.Select(m => m.AgencyId)]), members, "test", DateTime.UtcNow, current.OpensOn);
+            db.AssessmentCycles.Add(again);
+            await db.SaveChangesAsync();
+            return again.Id;
+        });
+        var secondPage = await board.GetPage($"/self-assessments/cycles/{second}/report");
+        Assert.Contains($"{DemoSelfAssessments.LastSection11} (", secondPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.TextContent.Contains("Moderated: Amber", StringComparison.Ordinal) || r.TextContent.Contains("Moderated: Red", StringComparison.Ordinal));
     }
 

@@ -60,6 +60,7 @@ public static class CycleReport
 {
     public static async Task<CycleReportModel?> Load(AppDbContext db, Guid cycleId, int? page, bool everyAgency = false)
     {
+        // Last cycle: the latest of the same kind that opened before this one for another year.
         // Scalar subqueries only: SQLite has no lateral join for a correlated row.
         var lastCycles = db.AssessmentCycles.AsNoTracking();
         var cycle = await db.AssessmentCycles.AsNoTracking()
@@ -75,10 +76,10 @@ public static class CycleReport
                 c.FrameworkVersionId,
                 Scale = db.FrameworkVersions.Where(v => v.Id == c.FrameworkVersionId).Select(v => v.Scale).First(),
                 Partnership = db.Partnerships.Where(p => p.Id == c.PartnershipId).Select(p => p.Name).First(),
-                LastId = lastCycles.Where(l => l.Kind == c.Kind && l.OpensOn < c.OpensOn).OrderByDescending(l => l.OpensOn).Select(l => (Guid?)l.Id).FirstOrDefault(),
-                LastTitle = lastCycles.Where(l => l.Kind == c.Kind && l.OpensOn < c.OpensOn).OrderByDescending(l => l.OpensOn).Select(l => l.Title).FirstOrDefault(),
-                LastWindow = lastCycles.Where(l => l.Kind == c.Kind && l.OpensOn < c.OpensOn).OrderByDescending(l => l.OpensOn).Select(l => l.Window).FirstOrDefault(),
-                LastVersionId = lastCycles.Where(l => l.Kind == c.Kind && l.OpensOn < c.OpensOn).OrderByDescending(l => l.OpensOn).Select(l => (Guid?)l.FrameworkVersionId).FirstOrDefault(),
+                LastId = lastCycles.Where(l => l.Kind == c.Kind && l.Window != c.Window && l.OpensOn < c.OpensOn).OrderByDescending(l => l.OpensOn).ThenBy(l => l.Id).Select(l => (Guid?)l.Id).FirstOrDefault(),
+                LastTitle = lastCycles.Where(l => l.Kind == c.Kind && l.Window != c.Window && l.OpensOn < c.OpensOn).OrderByDescending(l => l.OpensOn).ThenBy(l => l.Id).Select(l => l.Title).FirstOrDefault(),
+                LastWindow = lastCycles.Where(l => l.Kind == c.Kind && l.Window != c.Window && l.OpensOn < c.OpensOn).OrderByDescending(l => l.OpensOn).ThenBy(l => l.Id).Select(l => l.Window).FirstOrDefault(),
+                LastVersionId = lastCycles.Where(l => l.Kind == c.Kind && l.Window != c.Window && l.OpensOn < c.OpensOn).OrderByDescending(l => l.OpensOn).ThenBy(l => l.Id).Select(l => (Guid?)l.FrameworkVersionId).FirstOrDefault(),
                 Invited = db.CycleInvitees.Count(i => i.AssessmentCycleId == c.Id),
                 Draft = db.ReturnShares.Count(s => s.AssessmentCycleId == c.Id && s.State == ReturnState.Draft),
                 Submitted = db.ReturnShares.Count(s => s.AssessmentCycleId == c.Id && s.State == ReturnState.Submitted),
