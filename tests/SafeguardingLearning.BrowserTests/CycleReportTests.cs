@@ -35,6 +35,7 @@ public class CycleReportTests(AppServer server) : BrowserTest(server)
             await page.GetByRole(AriaRole.Link, new() { Name = "Self-assessment reports" }).ClickAsync();
             await CheckAtBothWidths(page, "self-assessment-reports");
             await page.GetByRole(AriaRole.Link, new() { Name = "Northshire Section 11 audit", Exact = true }).ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
             Assert.Equal(7, await page.Locator("#heat-map tbody tr").CountAsync());
             var accepted = page.Locator("#heat-map tbody tr", new() { HasText = "Accepted" }).First;
             Assert.Contains("Self: ", await accepted.TextContentAsync(), StringComparison.Ordinal);
@@ -48,6 +49,7 @@ public class CycleReportTests(AppServer server) : BrowserTest(server)
             await page.GetByRole(AriaRole.Link, new() { Name = "Your agency's self-assessments" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Northshire Section 11 audit", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "How the partnership's returns stand: the partnership-wide summary" }).ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
             Assert.Equal(8, await page.Locator("#summary tbody tr").CountAsync());
             await CheckAtBothWidths(page, "self-assessment-summary");
         });

@@ -185,7 +185,8 @@ public class SelfAssessmentTests(AppServer server) : BrowserTest(server)
 
             // Standard 1 with a link and a document as evidence, saved to come back to.
             await page.GetByRole(AriaRole.Link, new() { Name = "Standard 1:", Exact = false }).First.ClickAsync();
-            Assert.True(await page.Locator("[id^=carried-]").CountAsync() > 0);
+            // The click waits only for the standard's page to start loading: wait for the marker itself.
+            await page.Locator("[id^=carried-]").First.WaitForAsync();
             await page.Locator("#Form_Answers_0__EvidenceLinks").FillAsync("https://intranet.example.org/safeguarding-policy");
             await page.Locator("#Form_Answers_0__Document").SetInputFilesAsync(new FilePayload { Name = "Safeguarding policy.pdf", MimeType = "application/pdf", Buffer = Pdf });
             await page.GetByRole(AriaRole.Button, new() { Name = "Save and come back later" }).ClickAsync();
