@@ -111,6 +111,65 @@ public class CycleReportTests
         var secondPage = await board.GetPage($"/self-assessments/cycles/{second}/report");
         Assert.Contains($"{DemoSelfAssessments.LastSection11} (", secondPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.TextContent.Contains("Moderated: Amber", StringComparison.Ordinal) || r.TextContent.Contains("Moderated: Red", StringComparison.Ordinal));
+
+        // Last year's improvement actions, counted for the board: the demo's three, one closed with impact, one overdue.
+        var actions = (await board.GetPage($"/self-assessments/cycles/{last}/report")).QuerySelectorAll("#actions .govuk-summary-list__row")
+            .ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        var made = await app.Query(db => db.ImprovementActions.CountAsync(a => db.ActionPlans.Any(p => p.Id == a.ActionPlanId && p.SourceKind == ImprovementPlan.SourceKind)));
+        Assert.Equal(3, made);
+        Assert.Equal("3", actions["Actions in all"]);
+        Assert.Equal("1", actions["Closed with evidence of impact"]);
+        Assert.Equal("1", actions["Overdue (past their end date and not completed)"]);
+        Assert.Equal("2", actions["On track"]);
+        Assert.Null(page.QuerySelector("#actions"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_returned_return_shows_what_was_submitted_until_it_is_resubmitted(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: WithTheDemo);
+        var cycle = await CycleId(app, DemoSelfAssessments.Section11);
+        var returned = await app.Query(db => db.ReturnShares.Where(s => s.AssessmentCycleId == cycle && s.State == ReturnState.Returned)
+            .Join(db.PartnerAgencies, s => s.AgencyId, a => a.Id, (s, a) => new { s.SelfAssessmentReturnId, a.Name }).SingleAsync());
+        var (returnId, agency) = (returned.SelfAssessmentReturnId, returned.Name);
+        var board = await app.SignInAs("board@northshire.example");
+        async Task<string> StandardOne()
+        {
+            var page = await board.GetPage($"/self-assessments/cycles/{cycle}/report");
+            var row = page.QuerySelectorAll("#heat-map tbody tr").Single(r => r.QuerySelector("th")!.ChildNodes.First().TextContent.Trim() == agency);
+            return row.QuerySelectorAll("td")[0].TextContent;
+        }
+
+        var before = await StandardOne();
+        var submitted = before.Contains("Self: Red", StringComparison.Ordinal) ? "Red" : before.Contains("Self: Amber", StringComparison.Ordinal) ? "Amber" : "Green";
+        var changed = submitted == "Green" ? "Red" : "Green";
+
+        // The agency changes every answer of standard 1 but has not resubmitted: the board still sees what it received.
+        async Task Change(bool resubmit) => await app.Query(async db =>
+        {
+            var r = await db.SelfAssessmentReturns.Include(x => x.Answers).Include(x => x.Shares).ThenInclude(x => x.Received).AsSplitQuery().SingleAsync(x => x.Id == returnId);
+            var c = await db.AssessmentCycles.SingleAsync(x => x.Id == cycle);
+            var version = await db.FrameworkVersions.Include(v => v.Standards).ThenInclude(x => x.Questions).AsSplitQuery().SingleAsync(v => v.Id == c.FrameworkVersionId);
+            foreach (var q in version.Standards.OrderBy(x => x.Position).First().Questions)
+            {
+                r.Answer(new ReturnQuestion(q.Key), new AnswerDetails(changed, null, "Changed after it was returned", null));
+            }
+
+            if (resubmit)
+            {
+                r.Declare("A. Smith", "Director", new DateOnly(2026, 12, 1));
+                r.Submit(new Dictionary<Guid, IReadOnlyList<ReturnQuestion>> { [c.PartnershipId] = ReturnQuestion.Of(version) }, DateTime.UtcNow);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await Change(resubmit: false);
+        Assert.Contains($"Self: {submitted}", await StandardOne(), StringComparison.Ordinal);
+
+        // Resubmitted: the board sees the change.
+        await Change(resubmit: true);
+        Assert.Contains($"Self: {changed}", await StandardOne(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
@@ -108,7 +109,8 @@ public class ReturnImprovementTests
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Last_years_gaps_become_actions_once_this_years_return_starts_from_last_years_answers_and_last_years_actions_are_reported(DatabaseProvider provider)
     {
-        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var clock = new FakeClock(FakeClock.MorningOf(new DateOnly(2026, 12, 7)));
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), services: s => s.AddSingleton<TimeProvider>(clock));
         var lastYear = await OpenPoliceCycle(app, 2025);
         var thisYear = await OpenPoliceCycle(app, 2026);
         var lead = await app.SignInAs(PoliceLead);
@@ -188,6 +190,21 @@ public class ReturnImprovementTests
         Assert.Equal(HttpStatusCode.NotFound, (await PostAs(health, gapUrl, good)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAs(health, $"/self-assessments/returns/{thisYear}/carry-forward")).StatusCode);
         Assert.Equal(1, await app.Query(db => db.ImprovementActions.CountAsync()));
+
+        // The board reads how last year's improvement actions stand, counted, and this year has none yet.
+        static Dictionary<string, string> Actions(IHtmlDocument report) =>
+            report.QuerySelectorAll("#actions .govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        var board = await app.SignInAs("board@northshire.example");
+        var counted = Actions(await board.GetPage($"/self-assessments/cycles/{lastYear}/report"));
+        Assert.Equal("1", counted["Actions in all"]);
+        Assert.Equal("1", counted[ActionStatuses.Describe(ActionStatus.NotStarted)]);
+        Assert.Equal("0", counted["Overdue (past their end date and not completed)"]);
+        Assert.NotNull((await board.GetPage($"/self-assessments/cycles/{thisYear}/report")).QuerySelector("#actions-none"));
+
+        // Past its end date and not completed: overdue, by the calendar.
+        clock.SetDay(new DateOnly(2027, 4, 1));
+        board = await app.SignInAs("board@northshire.example");
+        Assert.Equal("1", Actions(await board.GetPage($"/self-assessments/cycles/{lastYear}/report"))["Overdue (past their end date and not completed)"]);
     }
 
     [Theory]

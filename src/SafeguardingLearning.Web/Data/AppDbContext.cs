@@ -99,6 +99,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
     public DbSet<Domain.SelfAssessments.SelfAssessmentReturn> SelfAssessmentReturns => Set<Domain.SelfAssessments.SelfAssessmentReturn>();
 
     public DbSet<Domain.SelfAssessments.ReturnAnswer> ReturnAnswers => Set<Domain.SelfAssessments.ReturnAnswer>();
+    public DbSet<Domain.SelfAssessments.ReceivedAnswer> ReceivedAnswers => Set<Domain.SelfAssessments.ReceivedAnswer>();
 
     public DbSet<Domain.SelfAssessments.ReturnShare> ReturnShares => Set<Domain.SelfAssessments.ReturnShare>();
 

@@ -141,6 +141,19 @@ internal sealed class ReturnShareConfiguration : IEntityTypeConfiguration<Return
         builder.Navigation(s => s.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(s => s.Moderated).WithOne().HasForeignKey(m => m.ReturnShareId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Moderated).HasField("_moderated").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.Received).WithOne().HasForeignKey(r => r.ReturnShareId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Received).HasField("_received").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ReceivedAnswerConfiguration : IEntityTypeConfiguration<ReceivedAnswer>
+{
+    public void Configure(EntityTypeBuilder<ReceivedAnswer> builder)
+    {
+        builder.HasKey(r => new { r.ReturnShareId, r.QuestionKey });
+        builder.Property(r => r.QuestionKey).HasMaxLength(64);
+        builder.Property(r => r.Rating).HasMaxLength(32);
+        builder.Property(r => r.NotApplicableReason).HasMaxLength(SelfAssessmentReturn.TextMaxLength);
     }
 }
 

@@ -393,7 +393,11 @@ public class SelfAssessmentReturn : IAgencyOwned, IVersioned, IHiddenFromReviewe
         LastSubmittedAt = now;
         foreach (var share in waiting)
         {
-            share.Submitted(Submissions, now);
+            // What this partnership receives: the answers to its own framework's questions as they stand now.
+            var received = questionsByPartnership[share.PartnershipId].Distinct()
+                .Select(q => _answers.First(a => a.Answers(q)))
+                .ToList();
+            share.Submitted(Submissions, now, received);
         }
     }
 
@@ -593,6 +597,7 @@ public class ReturnShare : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers
     private readonly List<RequiredChange> _changes = [];
     private readonly List<ReturnShareEvent> _events = [];
     private readonly List<ModeratedStandard> _moderated = [];
+    private readonly List<ReceivedAnswer> _received = [];
 
     private ReturnShare()
     {
@@ -644,8 +649,28 @@ public class ReturnShare : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers
     /// <summary>The moderated ratings of its standards, every round's.</summary>
     public IReadOnlyCollection<ModeratedStandard> Moderated => _moderated;
 
-    internal void Submitted(int submission, DateTime now)
+    /// <summary>
+    /// The ratings of the submission the partnership last received, one per question of its framework:
+    /// what its reports show. Changes the agency makes to a returned return count only once resubmitted,
+    /// and a resubmission for another partnership leaves these as this partnership received them.
+    /// </summary>
+    public IReadOnlyCollection<ReceivedAnswer> Received => _received;
+
+    internal void Submitted(int submission, DateTime now, IReadOnlyCollection<ReturnAnswer> answers)
     {
+        _received.RemoveAll(r => !answers.Any(a => a.QuestionKey == r.QuestionKey));
+        foreach (var answer in answers)
+        {
+            if (_received.Find(r => r.QuestionKey == answer.QuestionKey) is { } received)
+            {
+                received.Set(answer.Rating, answer.NotApplicableReason);
+            }
+            else
+            {
+                _received.Add(new ReceivedAnswer(this, answer.QuestionKey, answer.Rating, answer.NotApplicableReason));
+            }
+        }
+
         var resubmitted = State == ReturnState.Returned;
         State = resubmitted ? ReturnState.Resubmitted : ReturnState.Submitted;
         ReceivedSubmission = submission;
@@ -686,6 +711,43 @@ public class ReturnShare : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers
         var moderated = new ModeratedStandard(this, round, standardKey, rating, feedback, userId, now);
         _moderated.Add(moderated);
         return moderated;
+    }
+}
+
+/// <summary>A question's rating as a partnership last received it (see <see cref="ReturnShare.Received"/>).</summary>
+public class ReceivedAnswer : IPartnershipOwned, IAgencyOwned, IHiddenFromReviewers
+{
+    private ReceivedAnswer()
+    {
+        QuestionKey = string.Empty;
+    }
+
+    internal ReceivedAnswer(ReturnShare share, string questionKey, string? rating, string? notApplicableReason)
+    {
+        ReturnShareId = share.Id;
+        PartnershipId = share.PartnershipId;
+        AgencyId = share.AgencyId;
+        QuestionKey = questionKey;
+        Set(rating, notApplicableReason);
+    }
+
+    public Guid ReturnShareId { get; private set; }
+
+    public Guid PartnershipId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public string QuestionKey { get; private set; }
+
+    /// <summary>The rating's code on the return's scale, or <see cref="RatingScales.NotApplicable"/>.</summary>
+    public string? Rating { get; private set; }
+
+    public string? NotApplicableReason { get; private set; }
+
+    internal void Set(string? rating, string? notApplicableReason)
+    {
+        Rating = rating;
+        NotApplicableReason = notApplicableReason;
     }
 }
 

@@ -24,7 +24,7 @@ public static class CaseRecords
         nameof(DraftReport), nameof(DraftReportComment), nameof(MonitoringCheck),
         nameof(DisseminationRecord), nameof(DisseminationConfirmation), nameof(DisseminationChase),
         nameof(ActionPlan), nameof(ImprovementAction), nameof(ActionFinding), nameof(ActionTheme), nameof(ProgressUpdate), nameof(ImpactDecision),
-        nameof(AssessmentCycle), nameof(CycleInvitee), nameof(SelfAssessmentReturn), nameof(ReturnAnswer), nameof(ReturnShare), nameof(RequiredChange),
+        nameof(AssessmentCycle), nameof(CycleInvitee), nameof(SelfAssessmentReturn), nameof(ReturnAnswer), nameof(ReceivedAnswer), nameof(ReturnShare), nameof(RequiredChange),
         nameof(ReturnDocument), nameof(GapAction),
         nameof(ReturnShareEvent), nameof(ModeratedStandard), nameof(ModeratorAssignment), nameof(ChallengeEvent), nameof(CycleFindings),
     };

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
@@ -8,7 +10,8 @@ namespace SafeguardingLearning.Web.Features.Demo;
 
 /// <summary>
 /// Northshire's self-assessments, dated back from today: last year's Section 11 cycle, completed and
-/// accepted for all seven agencies; this year's, part-way (some accepted, one returned for changes,
+/// accepted for all seven agencies, with two agencies' improvement actions (one closed with its
+/// impact accepted, one on track, one overdue); this year's, part-way (some accepted, one returned for changes,
 /// two submitted, one in progress, and the police's not started, for its lead to try); and a Section 175/157 cycle with 40 fictional
 /// schools at every stage. Accepted returns carry the business unit's moderated ratings; last year's
 /// cycle has its challenge event and the overall findings the chair signed off. Ratings vary by agency and standard, so the heat map and last year's
@@ -80,9 +83,11 @@ public static class DemoSelfAssessments
         var lastDone = last.DueOn.AddDays(-10);
 
         // Last year: every agency submitted and the partnership accepted each one.
+        var lastReturns = new Dictionary<Guid, SelfAssessmentReturn>();
         foreach (var (agency, i) in agencies.Select((a, i) => (a, i)))
         {
             var answer = Rated(db, agency.Id, last, section11, s11Questions, i, year: 1);
+            lastReturns[agency.Id] = answer;
             Submit(answer, last, s11Questions, lastDone.AddDays(i % 5));
             Moderate(answer, section11, partnershipId, manager, At(lastDone.AddDays(12)), i);
             answer.Accept(partnershipId, manager, At(lastDone.AddDays(14)));
@@ -95,6 +100,60 @@ public static class DemoSelfAssessments
         var findings = new CycleFindings(last, "Every agency has a senior lead for safeguarding and a clear line of accountability. Training records and inter-agency working vary: three agencies rated amber on staff training after moderation.", [], manager, At(challenged.AddDays(7)));
         findings.SignOff(chair, isIndependentChair: true, [.. agencies.Select(a => new InviteeStanding(a.Id, a.Name, ReturnState.Accepted))], At(challenged.AddDays(10)));
         db.CycleFindings.Add(findings);
+
+        // Last year's improvement plans: the trust closed one gap with its impact accepted and is on
+        // track with another; the police's action is past its end date, not updated for months.
+        var businessUnit = new ActionPerson(manager, Role.BusinessUnit, null);
+        var actionsOn = lastDone.AddDays(20);
+        var questionText = section11.Questions.ToDictionary(q => q.Key, q => q.Text);
+        async Task<List<ImprovementAction>> Plan(string agencyName, string leadEmail, params (string Activity, DateOnly EndDate)[] planned)
+        {
+            var agency = agencies.Single(a => a.Name == agencyName);
+            var lead = new ActionPerson(await db.Users.Where(u => u.Email == leadEmail).Select(u => u.Id).SingleAsync(), Role.AgencyLead, agency.Id);
+            var answer = lastReturns[agency.Id];
+            var share = answer.Shares.Single();
+            var plan = ImprovementPlan.PlanFor(answer, share, agency.Name, lead.UserId, At(actionsOn));
+            db.ActionPlans.Add(plan);
+            var gaps = ImprovementPlan.Gaps(answer, s11Questions);
+            var links = new List<GapAction>();
+            var made = new List<ImprovementAction>();
+            foreach (var (activity, endDate) in planned.Take(gaps.Count))
+            {
+                var gap = gaps[made.Count];
+                var (action, link) = ImprovementPlan.Act(answer, share, plan, links, gap.Question, questionText[gap.Question.Key], new GapActionDetails(activity, lead, endDate), made.Count + 1, actionsOn, At(actionsOn));
+                db.ImprovementActions.Add(action);
+                db.GapActions.Add(link);
+                links.Add(link);
+                made.Add(action);
+            }
+
+            return made;
+        }
+
+        void Update(ImprovementAction action, DateOnly on, string whatWasDone, ActionStatus status, string? evidence = null) =>
+            db.ProgressUpdates.Add(action.Update(new ActionPerson(action.LeadUserId, Role.AgencyLead, action.AgencyId), whatWasDone, status, evidence, null, sendVagueAsItIs: true, on, At(on)));
+
+        var trustActions = await Plan("Northshire NHS Foundation Trust", "health.lead@northshire.example",
+            ("Add safeguarding supervision to every community nurse's monthly one-to-one", actionsOn.AddMonths(4)),
+            ("Audit 30 records of children seen in the emergency department for the voice of the child", today.AddMonths(2)));
+        if (trustActions.Count > 0)
+        {
+            Update(trustActions[0], actionsOn.AddMonths(2), "Supervision is on the one-to-one template; 84 of 96 nurses had it in the first month.", ActionStatus.OnTrack);
+            Update(trustActions[0], actionsOn.AddMonths(4).AddDays(-5), "Every community nurse has had safeguarding supervision for three months running.", ActionStatus.CompletedAwaitingImpact, "The supervision records for the quarter");
+            db.ImpactDecisions.Add(trustActions[0].DecideImpact(businessUnit, ImpactDecider.BusinessUnit, accept: true, "Nurses bring cases to supervision earlier: referrals after supervision rose from 4 to 11 a month.", null, actionsOn.AddMonths(4), At(actionsOn.AddMonths(4))));
+        }
+
+        if (trustActions.Count > 1)
+        {
+            Update(trustActions[1], today.AddMonths(-1), "Chose the 30 records; two auditors are booked for next month.", ActionStatus.OnTrack);
+        }
+
+        var policeActions = await Plan("Northshire Police", "police.lead@northshire.example",
+            ("Check every officer's safeguarding training record against the new course", today.AddDays(-20)));
+        if (policeActions.Count > 0)
+        {
+            Update(policeActions[0], today.AddMonths(-4), "Asked each district for its training records.", ActionStatus.OnTrack);
+        }
 
         // This year, part-way: the first two accepted, one returned for changes, two submitted, one in progress, one not started.
         var submittedOn = today.AddDays(-20);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.Shared;
@@ -20,8 +21,8 @@ public sealed record ReportCell(string? Self, string? Moderated, string? LastCyc
     public string? Current => Moderated ?? Self;
 }
 
-/// <summary>An agency's row: where its return stands with the partnership and a cell per standard, in the standards' order.</summary>
-public sealed record ReportRow(Guid AgencyId, string Agency, AgencyKind Kind, Guid? ReturnId, ReturnState? State, IReadOnlyList<ReportCell> Cells);
+/// <summary>An agency's row: where its return stands with the partnership (its share) and a cell per standard, in the standards' order.</summary>
+public sealed record ReportRow(Guid AgencyId, string Agency, AgencyKind Kind, Guid? ShareId, ReturnState? State, IReadOnlyList<ReportCell> Cells);
 
 /// <summary>How many invited agencies' returns stand at each state (none: not started).</summary>
 public sealed record ReportCount(ReturnState? State, int Agencies);
@@ -40,10 +41,44 @@ public sealed record CycleReportModel(
     string? LastCycleWindow,
     IReadOnlyList<ReportStandard> Standards,
     IReadOnlyList<ReportCount> Counts,
-    Page<ReportRow> Rows);
+    Page<ReportRow> Rows)
+{
+    /// <summary>How the actions of the returns' improvement plans stand, where the report shows them.</summary>
+    public CycleActions? Actions { get; init; }
+}
 
-/// <summary>An invited agency with its return in this cycle, if started, and the one last cycle's partnership received.</summary>
-public sealed record InvitedAgency(Guid Id, string Name, AgencyKind Kind, Guid? ReturnId, ReturnState? State, Guid? LastReturnId, RatingScale? LastScale)
+/// <summary>
+/// The actions agencies set themselves in this cycle's improvement plans, counted by where they stand:
+/// the board reads whether the gaps found are being acted on without reading agencies' own actions.
+/// </summary>
+public sealed record CycleActions(int NotStarted, int OnTrack, int AtRisk, int Overdue, int AwaitingImpact, int Closed)
+{
+    public int Total => NotStarted + OnTrack + AtRisk + AwaitingImpact + Closed;
+
+    /// <summary>
+    /// Counts the actions of the plans whose source is a return shared with this cycle, in one command.
+    /// Overdue is read from the end date and today (an open action past it) and counted within its status too.
+    /// </summary>
+    public static async Task<CycleActions> Load(AppDbContext db, Guid cycleId, DateOnly today)
+    {
+        var counts = await (
+            from a in db.ImprovementActions.AsNoTracking()
+            join p in db.ActionPlans on a.ActionPlanId equals p.Id
+            where p.SourceKind == ImprovementPlan.SourceKind
+            join s in db.ReturnShares on p.SourceId equals s.Id
+            where s.AssessmentCycleId == cycleId
+            group a by new { a.Status, Late = a.EndDate < today } into g
+            select new { g.Key.Status, g.Key.Late, Count = g.Count() }).ToListAsync();
+        int Count(ActionStatus status) => counts.Where(c => c.Status == status).Sum(c => c.Count);
+        return new CycleActions(
+            Count(ActionStatus.NotStarted), Count(ActionStatus.OnTrack), Count(ActionStatus.AtRisk),
+            counts.Where(c => c.Late && ActionStatuses.IsOpen(c.Status)).Sum(c => c.Count),
+            Count(ActionStatus.CompletedAwaitingImpact), Count(ActionStatus.Closed));
+    }
+}
+
+/// <summary>An invited agency with its return's share in this cycle, if started, and the one last cycle's partnership received.</summary>
+public sealed record InvitedAgency(Guid Id, string Name, AgencyKind Kind, Guid? ShareId, ReturnState? State, Guid? LastShareId, RatingScale? LastScale)
 {
     /// <summary>Submitted to the partnership at least once: its ratings count.</summary>
     public bool IsReceived => State is { } state && state != ReturnState.Draft;
@@ -53,8 +88,9 @@ public sealed record InvitedAgency(Guid Id, string Name, AgencyKind Kind, Guid? 
 /// Reads a cycle's report in four commands whatever the number of agencies: the cycle (with last
 /// cycle's id and the counts), the two versions' standards and questions, one page of invited agencies
 /// (or every one, for the PDF and the spreadsheet) with their returns' states in this cycle and last,
-/// and those returns' ratings with the partnership's current moderated ones. Only ratings a
-/// partnership has received count: a draft shows nothing.
+/// and the ratings the partnership received in those returns with its current moderated ones. Only
+/// ratings a partnership has received count: a draft shows nothing, and a returned return shows what
+/// was submitted until it is resubmitted.
 /// </summary>
 public static class CycleReport
 {
@@ -108,7 +144,7 @@ public static class CycleReport
 
         var lastCycleId = last?.Id;
         var lastReturns = db.ReturnShares.Where(s => s.AssessmentCycleId == lastCycleId && s.State != ReturnState.Draft)
-            .Join(db.SelfAssessmentReturns, s => s.SelfAssessmentReturnId, r => r.Id, (s, r) => new { s.AgencyId, s.SelfAssessmentReturnId, r.Scale });
+            .Join(db.SelfAssessmentReturns, s => s.SelfAssessmentReturnId, r => r.Id, (s, r) => new { s.AgencyId, s.Id, r.Scale });
         var invited =
             from i in db.CycleInvitees.AsNoTracking().Where(i => i.AssessmentCycleId == cycleId)
             join a in db.PartnerAgencies on i.AgencyId equals a.Id
@@ -117,48 +153,48 @@ public static class CycleReport
             join l in lastReturns on a.Id equals l.AgencyId into lastShares
             from l in lastShares.DefaultIfEmpty()
             orderby a.Name, a.Id
-            select new InvitedAgency(a.Id, a.Name, a.Kind, s == null ? null : s.SelfAssessmentReturnId, s == null ? null : s.State, l == null ? null : l.SelfAssessmentReturnId, l == null ? null : l.Scale);
+            select new InvitedAgency(a.Id, a.Name, a.Kind, s == null ? null : s.Id, s == null ? null : s.State, l == null ? null : l.Id, l == null ? null : l.Scale);
         var agencies = await invited.ToPageOfAsync(everyAgency ? 1 : page, cycle.Invited, everyAgency ? Math.Max(1, cycle.Invited) : Paging.PageSize);
 
-        var received = agencies.Items.Where(a => a.IsReceived).Select(a => a.ReturnId!.Value)
-            .Concat(agencies.Items.Where(a => a.LastReturnId is not null).Select(a => a.LastReturnId!.Value))
+        var received = agencies.Items.Where(a => a.IsReceived).Select(a => a.ShareId!.Value)
+            .Concat(agencies.Items.Where(a => a.LastShareId is not null).Select(a => a.LastShareId!.Value))
             .ToList();
-        // The answers' ratings and the partnership's current moderated ratings, in one read.
+        // The ratings the partnership received and its current moderated ratings, in one read.
         var ratings = received.Count == 0
             ? []
-            : await db.ReturnAnswers.AsNoTracking()
-                .Where(a => received.Contains(a.SelfAssessmentReturnId))
-                .Select(a => new { ReturnId = a.SelfAssessmentReturnId, Key = a.QuestionKey, a.Rating, Moderated = false })
+            : await db.ReceivedAnswers.AsNoTracking()
+                .Where(a => received.Contains(a.ReturnShareId))
+                .Select(a => new { ShareId = a.ReturnShareId, Key = a.QuestionKey, a.Rating, Moderated = false })
                 .Concat(db.ModeratedStandards.AsNoTracking()
-                    .Where(m => m.IsCurrent && received.Contains(m.ReturnId))
-                    .Select(m => new { m.ReturnId, Key = m.StandardKey, Rating = (string?)m.Rating, Moderated = true }))
+                    .Where(m => m.IsCurrent && received.Contains(m.ReturnShareId))
+                    .Select(m => new { ShareId = m.ReturnShareId, Key = m.StandardKey, Rating = (string?)m.Rating, Moderated = true }))
                 .ToListAsync();
-        var ratingsOf = ratings.Where(r => !r.Moderated).ToLookup(r => r.ReturnId);
-        var moderatedOf = ratings.Where(r => r.Moderated).ToLookup(r => r.ReturnId);
+        var ratingsOf = ratings.Where(r => !r.Moderated).ToLookup(r => r.ShareId);
+        var moderatedOf = ratings.Where(r => r.Moderated).ToLookup(r => r.ShareId);
 
-        Dictionary<string, string?> SelfRatings(Guid returnId, Guid versionId, RatingScale scale)
+        Dictionary<string, string?> SelfRatings(Guid shareId, Guid versionId, RatingScale scale)
         {
             var map = standardOf.GetValueOrDefault(versionId) ?? [];
-            return ratingsOf[returnId]
+            return ratingsOf[shareId]
                 .Where(r => map.ContainsKey(r.Key))
                 .GroupBy(r => map[r.Key])
                 .ToDictionary(g => g.Key, g => StandardRatings.Weakest(scale, [.. g.Select(r => r.Rating)]));
         }
 
-        Dictionary<string, string?> Moderated(Guid returnId) => moderatedOf[returnId].ToDictionary(r => r.Key, r => r.Rating);
+        Dictionary<string, string?> Moderated(Guid shareId) => moderatedOf[shareId].ToDictionary(r => r.Key, r => r.Rating);
 
         var rows = agencies.Select(a =>
         {
-            var self = a.IsReceived ? SelfRatings(a.ReturnId!.Value, cycle.FrameworkVersionId, cycle.Scale) : [];
-            var moderated = a.IsReceived ? Moderated(a.ReturnId!.Value) : [];
-            var before = a.LastReturnId is { } l ? SelfRatings(l, last!.FrameworkVersionId, a.LastScale!.Value) : [];
-            var moderatedBefore = a.LastReturnId is { } m ? Moderated(m) : [];
+            var self = a.IsReceived ? SelfRatings(a.ShareId!.Value, cycle.FrameworkVersionId, cycle.Scale) : [];
+            var moderated = a.IsReceived ? Moderated(a.ShareId!.Value) : [];
+            var before = a.LastShareId is { } l ? SelfRatings(l, last!.FrameworkVersionId, a.LastScale!.Value) : [];
+            var moderatedBefore = a.LastShareId is { } m ? Moderated(m) : [];
             var cells = standards.Select(s => new ReportCell(
                 self.GetValueOrDefault(s.Key),
                 moderated.GetValueOrDefault(s.Key),
                 moderatedBefore.GetValueOrDefault(s.Key) ?? before.GetValueOrDefault(s.Key),
                 a.LastScale)).ToList();
-            return new ReportRow(a.Id, a.Name, a.Kind, a.ReturnId, a.State, cells);
+            return new ReportRow(a.Id, a.Name, a.Kind, a.ShareId, a.State, cells);
         });
 
         var shared = cycle.Draft + cycle.Submitted + cycle.Returned + cycle.Resubmitted + cycle.Accepted;

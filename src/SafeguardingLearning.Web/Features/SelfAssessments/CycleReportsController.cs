@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.Access;
@@ -36,10 +38,10 @@ public sealed class CycleReportsController(AppDbContext db) : Controller
     }
 
     [HttpGet("/self-assessments/cycles/{id:guid}/report")]
-    public async Task<IActionResult> Report(Guid id, [FromQuery(Name = Paging.Parameter)] int? page)
+    public async Task<IActionResult> Report(Guid id, [FromQuery(Name = Paging.Parameter)] int? page, [FromServices] TimeProvider clock)
     {
         var model = await CycleReport.Load(db, id, page);
-        return model is null ? NotFound() : View("Report", model);
+        return model is null ? NotFound() : View("Report", model with { Actions = await CycleActions.Load(db, id, DisplayDates.Today(clock)) });
     }
 
     /// <summary>The whole report, every agency, as a tagged PDF printed by the product's renderer.</summary>
@@ -52,6 +54,7 @@ public sealed class CycleReportsController(AppDbContext db) : Controller
             return NotFound();
         }
 
+        model = model with { Actions = await CycleActions.Load(db, id, DisplayDates.Today(clock)) };
         var html = await this.RenderViewToStringAsync("ReportPrint", new CycleReportPrint(model, clock.GetUtcNow().UtcDateTime));
         var document = await pdf.RenderAsync(html, new PdfDocumentOptions($"{model.Title}: self-assessment report", model.PartnershipName, $"OFFICIAL · {model.PartnershipName}"), cancellationToken);
         db.RecordEvent(AuditAction.Exported, nameof(AssessmentCycle), id.ToString(), new { Page = "Self-assessment report", Format = "PDF", Agencies = model.Rows.Total });
@@ -73,15 +76,15 @@ public sealed class CycleReportsController(AppDbContext db) : Controller
             return NotFound();
         }
 
-        var received = model.Rows.Items.Where(r => r.ReturnId is not null && r.State is not ReturnState.Draft).Select(r => r.ReturnId!.Value).ToList();
+        var received = model.Rows.Items.Where(r => r.ShareId is not null && r.State is not ReturnState.Draft).Select(r => r.ShareId!.Value).ToList();
         var questions = await db.AssessmentCycles.AsNoTracking().Where(c => c.Id == id)
             .Join(db.FrameworkQuestions, c => c.FrameworkVersionId, q => q.FrameworkVersionId, (c, q) => q)
             .Join(db.FrameworkStandards, q => q.FrameworkStandardId, s => s.Id, (q, s) => new { s.Key, StandardPosition = s.Position, Question = q.Key, q.Position, q.Text })
             .OrderBy(q => q.StandardPosition).ThenBy(q => q.Position)
             .ToListAsync();
-        var answers = (await db.ReturnAnswers.AsNoTracking().Where(a => received.Contains(a.SelfAssessmentReturnId))
-            .Select(a => new { a.SelfAssessmentReturnId, a.QuestionKey, a.Rating, a.NotApplicableReason })
-            .ToListAsync()).ToDictionary(a => (a.SelfAssessmentReturnId, a.QuestionKey));
+        var answers = (await db.ReceivedAnswers.AsNoTracking().Where(a => received.Contains(a.ReturnShareId))
+            .Select(a => new { a.ReturnShareId, a.QuestionKey, a.Rating, a.NotApplicableReason })
+            .ToListAsync()).ToDictionary(a => (a.ReturnShareId, a.QuestionKey));
         db.RecordEvent(AuditAction.Exported, nameof(AssessmentCycle), id.ToString(), new { Page = "Self-assessment ratings", Format = "CSV", Agencies = model.Rows.Total });
         await db.SaveChangesAsync();
 
@@ -91,7 +94,7 @@ public sealed class CycleReportsController(AppDbContext db) : Controller
         foreach (var row in model.Rows.Items)
         {
             string[] agency = [row.Agency, AgencyKindNames.Describe(row.Kind), CycleReportText.State(row.State)];
-            if (row.ReturnId is not { } returnId || row.State is ReturnState.Draft)
+            if (row.ShareId is not { } shareId || row.State is ReturnState.Draft)
             {
                 csv.Append(ChronologyCsv.Line([.. agency, .. Enumerable.Repeat<string?>(null, 10)]));
                 continue;
@@ -99,7 +102,7 @@ public sealed class CycleReportsController(AppDbContext db) : Controller
 
             foreach (var q in questions)
             {
-                var answer = answers.GetValueOrDefault((returnId, q.Question));
+                var answer = answers.GetValueOrDefault((shareId, q.Question));
                 var cell = row.Cells[standards[q.Key]];
                 csv.Append(ChronologyCsv.Line([
                     .. agency,
@@ -131,6 +134,22 @@ public sealed record CycleReportPrint(CycleReportModel Report, DateTime PrintedA
 public static class CycleReportText
 {
     public static string State(ReturnState? state) => state is { } s ? ReturnStates.Describe(s) : "Not started";
+
+    /// <summary>The improvement actions' counts in words, in the order an action moves through them; overdue ones are also counted in their status.</summary>
+    public static IReadOnlyList<(string Label, int Count)> Actions(CycleActions actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        return
+        [
+            ("Actions in all", actions.Total),
+            (ActionStatuses.Describe(ActionStatus.NotStarted), actions.NotStarted),
+            (ActionStatuses.Describe(ActionStatus.OnTrack), actions.OnTrack),
+            (ActionStatuses.Describe(ActionStatus.AtRisk), actions.AtRisk),
+            ("Overdue (past their end date and not completed)", actions.Overdue),
+            (ActionStatuses.Describe(ActionStatus.CompletedAwaitingImpact), actions.AwaitingImpact),
+            ("Closed with evidence of impact", actions.Closed),
+        ];
+    }
 
     /// <summary>The rating's words, or "Not rated" when there is none yet.</summary>
     public static string Rating(RatingScale scale, string? code) => code is null ? "Not rated" : RatingScales.Label(scale, code);

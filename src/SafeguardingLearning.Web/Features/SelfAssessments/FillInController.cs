@@ -361,7 +361,8 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock, Attach
     private Task<SelfAssessmentReturn?> WholeReturn(Guid returnId)
     {
         var agency = User.GetAgencyId();
-        return db.SelfAssessmentReturns.IgnoreQueryFilters().Include(r => r.Answers).Include(r => r.Shares).AsSplitQuery()
+        // With what each partnership last received, which submitting updates.
+        return db.SelfAssessmentReturns.IgnoreQueryFilters().Include(r => r.Answers).Include(r => r.Shares).ThenInclude(s => s.Received).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == returnId && r.AgencyId == agency);
     }
 

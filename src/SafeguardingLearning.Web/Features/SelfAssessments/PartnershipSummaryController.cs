@@ -49,8 +49,7 @@ public sealed class PartnershipSummaryController(AppDbContext db) : Controller
         var ratings = await (
             from s in db.ReturnShares.IgnoreQueryFilters()
             where s.PartnershipId == partnership && s.AssessmentCycleId == cycleId && s.State != ReturnState.Draft
-            join a in db.ReturnAnswers.IgnoreQueryFilters() on s.SelfAssessmentReturnId equals a.SelfAssessmentReturnId
-            where a.LocalTo == null || a.LocalTo == partnership
+            join a in db.ReceivedAnswers.IgnoreQueryFilters() on s.Id equals a.ReturnShareId
             join q in db.FrameworkQuestions on new { Version = cycle.FrameworkVersionId, a.QuestionKey } equals new { Version = q.FrameworkVersionId, QuestionKey = q.Key }
             join st in db.FrameworkStandards on q.FrameworkStandardId equals st.Id
             select new { s.AgencyId, st.Position, st.Title, a.Rating }).ToListAsync();

@@ -325,6 +325,40 @@ public class SelfAssessmentReturnTests
     }
 
     [Fact]
+    public void Each_partnership_keeps_the_ratings_it_received_until_the_return_is_resubmitted_to_it()
+    {
+        var (north, northVersion) = CycleOf(Northshire);
+        var (south, southVersion) = CycleOf(Southmoor, edit: v => v.AddLocalQuestion(v.Standards[0].Id, "Do you attend the Southmoor forum?", null));
+        var r = new SelfAssessmentReturn(Police, north, northVersion.Scale, Now);
+        r.ShareWith(south, southVersion.Scale, Now);
+        AnswerAll(r, northVersion);
+        AnswerAll(r, southVersion);
+        r.Declare("A. Smith", "Chief Constable", Today);
+        r.Submit(Questions(northVersion, southVersion), Now);
+
+        // Each partnership receives the answers to its own framework's questions, local ones included.
+        var northShare = r.Shares.Single(s => s.PartnershipId == Northshire);
+        var southShare = r.Shares.Single(s => s.PartnershipId == Southmoor);
+        Assert.Equal(ReturnQuestion.Of(northVersion).Count, northShare.Received.Count);
+        Assert.Equal(ReturnQuestion.Of(southVersion).Count, southShare.Received.Count);
+        Assert.Equal(northShare.Received.Count + 1, southShare.Received.Count);
+        Assert.All(northShare.Received.Concat(southShare.Received), a => Assert.Equal("Green", a.Rating));
+
+        // Southmoor accepts; Northshire returns it, and the agency changes its answers.
+        r.Accept(Southmoor, "south-manager", Now);
+        r.ReturnForChanges(Northshire, [new ChangeRequest("s11-1", "Name the board lead")], "north-manager", Now);
+        AnswerAll(r, northVersion, "Amber");
+        Assert.All(northShare.Received, a => Assert.Equal("Green", a.Rating));
+
+        // Resubmitted: Northshire receives the change; Southmoor keeps what it accepted.
+        r.Declare("A. Smith", "Chief Constable", Today);
+        r.Submit(Questions(northVersion, southVersion), Now);
+        Assert.All(northShare.Received, a => Assert.Equal("Amber", a.Rating));
+        Assert.All(southShare.Received, a => Assert.Equal("Green", a.Rating));
+        Assert.Equal(ReturnQuestion.Of(northVersion).Count, northShare.Received.Count);
+    }
+
+    [Fact]
     public void Each_partnership_moderates_independently()
     {
         var (north, northVersion) = CycleOf(Northshire);

@@ -2499,6 +2499,34 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("ModeratorAssignments");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReceivedAnswer", b =>
+                {
+                    b.Property<Guid>("ReturnShareId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ReturnShareId", "QuestionKey");
+
+                    b.ToTable("ReceivedAnswers");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3454,6 +3482,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReceivedAnswer", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
+                        .WithMany("Received")
+                        .HasForeignKey("ReturnShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
@@ -3591,6 +3628,8 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Navigation("Events");
 
                     b.Navigation("Moderated");
+
+                    b.Navigation("Received");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", b =>

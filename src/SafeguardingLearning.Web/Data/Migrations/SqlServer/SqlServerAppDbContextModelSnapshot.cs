@@ -2492,6 +2492,34 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("ModeratorAssignments");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReceivedAnswer", b =>
+                {
+                    b.Property<Guid>("ReturnShareId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("ReturnShareId", "QuestionKey");
+
+                    b.ToTable("ReceivedAnswers");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3446,6 +3474,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReceivedAnswer", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
+                        .WithMany("Received")
+                        .HasForeignKey("ReturnShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
@@ -3583,6 +3620,8 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Moderated");
+
+                    b.Navigation("Received");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", b =>

@@ -2449,6 +2449,34 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("ModeratorAssignments");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReceivedAnswer", b =>
+                {
+                    b.Property<Guid>("ReturnShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReturnShareId", "QuestionKey");
+
+                    b.ToTable("ReceivedAnswers");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3402,6 +3430,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReceivedAnswer", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
+                        .WithMany("Received")
+                        .HasForeignKey("ReturnShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
@@ -3539,6 +3576,8 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Moderated");
+
+                    b.Navigation("Received");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", b =>
