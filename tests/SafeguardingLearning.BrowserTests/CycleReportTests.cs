@@ -41,6 +41,13 @@ public class CycleReportTests(AppServer server) : BrowserTest(server)
             Assert.Contains("Self: ", await accepted.TextContentAsync(), StringComparison.Ordinal);
             Assert.Contains("Last cycle: ", await accepted.TextContentAsync(), StringComparison.Ordinal);
             await CheckAtBothWidths(page, "self-assessment-report");
+
+            // Last year's: how the agencies' improvement actions stand, counted.
+            await Visit(page, "/self-assessments/reports");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Northshire Section 11 audit, last year", Exact = true }).ClickAsync();
+            Assert.Contains("Closed with evidence of impact", await page.Locator("#actions").TextContentAsync(), StringComparison.Ordinal);
+            await page.Locator("#actions-heading").ScrollIntoViewIfNeededAsync();
+            await CheckAtBothWidths(page, "self-assessment-report-actions");
         });
 
         await AsPerson("cycle-report-health-lead", async page =>
