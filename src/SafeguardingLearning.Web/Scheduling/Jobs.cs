@@ -102,3 +102,9 @@ public sealed class AuditAnchorJob(JobRunRecorder recorder, AnchorAuditTrail anc
     public Task Run(PerformContext? context, CancellationToken cancellationToken) =>
         recorder.Record(Id, context, anchor.RunAsync, cancellationToken);
 }
+
+/// <summary>
+/// A recurring job a capability schedules, listed on the administrators' jobs page with its last run
+/// and runnable from there: registered in the capability's folder as a singleton.
+/// </summary>
+public sealed record KnownJob(string Id, string Name, string Purpose);

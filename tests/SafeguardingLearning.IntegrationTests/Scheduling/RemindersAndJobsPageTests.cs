@@ -120,6 +120,10 @@ public class RemindersAndJobsPageTests
         Assert.Contains("FormatException: The mail system is broken", failure.TextContent, StringComparison.Ordinal);
         var row = jobs.QuerySelectorAll("#jobs tbody tr").Single(r => r.TextContent.Contains("Email delivery", StringComparison.Ordinal));
         Assert.Contains("Failed", row.QuerySelector(".govuk-tag")?.TextContent, StringComparison.Ordinal);
+
+        // A capability's own job is listed beside the scheduler's, with its schedule.
+        var invitations = jobs.QuerySelectorAll("#jobs tbody tr").Single(r => r.TextContent.Contains("Self-assessment invitations", StringComparison.Ordinal));
+        Assert.DoesNotContain("Not scheduled", invitations.TextContent, StringComparison.Ordinal);
     }
 
     private sealed class BrokenSender : IEmailSender

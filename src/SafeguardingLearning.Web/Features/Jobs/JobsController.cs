@@ -18,15 +18,18 @@ namespace SafeguardingLearning.Web.Features.Jobs;
 /// which Hangfire's dashboard cannot show), and a way to run a job now.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ManageJobs)]
-public sealed class JobsController(AppDbContext db, JobStorage storage, IRecurringJobManager recurringJobs, IOptions<SchedulingOptions> scheduling) : Controller
+public sealed class JobsController(AppDbContext db, JobStorage storage, IRecurringJobManager recurringJobs, IOptions<SchedulingOptions> scheduling, IEnumerable<KnownJob> capabilityJobs) : Controller
 {
-    private static readonly (string Id, string Name, string Purpose)[] Known =
+    private static readonly KnownJob[] Core =
     [
-        (DeadlineSweepJob.Id, "Deadline sweep", "Raises reminders for deadlines due soon, due today or overdue"),
-        (EmailDeliveryJob.Id, "Email delivery", "Sends the outbox over SMTP, retrying with backoff"),
-        (QuarterlyCycleJob.Id, "Quarterly cycle", "Reminds the business unit as each quarter opens and before its deadline"),
-        (AuditAnchorJob.Id, "Audit trail anchor", "Publishes the audit trail's newest hash to the log, the anchor file and (if set) an email, where the database's owner cannot change it"),
+        new(DeadlineSweepJob.Id, "Deadline sweep", "Raises reminders for deadlines due soon, due today or overdue"),
+        new(EmailDeliveryJob.Id, "Email delivery", "Sends the outbox over SMTP, retrying with backoff"),
+        new(QuarterlyCycleJob.Id, "Quarterly cycle", "Reminds the business unit as each quarter opens and before its deadline"),
+        new(AuditAnchorJob.Id, "Audit trail anchor", "Publishes the audit trail's newest hash to the log, the anchor file and (if set) an email, where the database's owner cannot change it"),
     ];
+
+    /// <summary>The scheduler's own jobs, then each capability's (registered in its folder).</summary>
+    private List<KnownJob> Known => [.. Core, .. capabilityJobs];
 
     [HttpGet("/jobs")]
     public async Task<IActionResult> Index()
@@ -56,7 +59,7 @@ public sealed class JobsController(AppDbContext db, JobStorage storage, IRecurri
     public IActionResult RunNow(string name)
     {
         var job = Known.FirstOrDefault(k => k.Id == name);
-        if (job.Id is null)
+        if (job is null)
         {
             return NotFound();
         }

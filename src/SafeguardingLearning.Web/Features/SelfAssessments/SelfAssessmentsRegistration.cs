@@ -27,6 +27,7 @@ public static class SelfAssessmentsRegistration
         builder.Services.AddDeadlineSource<SelfAssessmentDeadlines>(typeof(AssessmentCycle), typeof(CycleInvitee), typeof(ReturnShare), typeof(RequiredChange), typeof(PartnerAgency));
         builder.Services.AddScoped<CycleInvitations>();
         builder.Services.AddScoped<CycleInvitationsJob>();
+        builder.Services.AddSingleton(new KnownJob(CycleInvitationsJob.Id, "Self-assessment invitations", "Emails the leads of agencies and schools invited to a self-assessment cycle on the day it opens"));
         builder.Services.AddScoped<SchoolImport>();
         var scheduling = builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (scheduling.RunsJobs)
