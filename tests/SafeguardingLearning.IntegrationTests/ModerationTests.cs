@@ -258,7 +258,14 @@ public class ModerationTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, own.StatusCode);
         Assert.Contains("cannot moderate their own agency's return", Error(await own.ReadPage(), "Form_ModeratorUserId"), StringComparison.Ordinal);
         Assert.Equal(0, await app.Query(db => db.ModeratorAssignments.CountAsync()));
+        Assert.Equal(0, await app.Query(db => db.Reminders.CountAsync(r => r.Subject == ModeratorNotices.Subject)));
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostForm(assign, new() { ["Form.ModeratorUserId"] = healthLeadId })).StatusCode);
+
+        // Given a return already received, the peer is told at once, in the app and by email (no case details).
+        Assert.Equal([policeNorth], await app.Query(db => db.Reminders.Where(r => r.Subject == ModeratorNotices.Subject && r.RecipientUserId == healthLeadId).Select(r => r.SubjectId).ToListAsync()));
+        var toPeer = await app.Query(db => db.OutboxEmails.SingleAsync(e => e.To == HealthLead && e.Subject.Contains("moderate")));
+        Assert.Equal("Safeguarding Learning: needs your attention: A self-assessment return is ready for you to moderate", toPeer.Subject);
+        Assert.DoesNotContain("Northshire Police", toPeer.Body, StringComparison.Ordinal);
         Assert.Contains("Priya Shah", (await manager.GetPage($"/self-assessments/cycles/{north}")).QuerySelector($"#invitee-{police}")?.TextContent, StringComparison.Ordinal);
 
         // The peer sees the police return in Northshire only: not probation's, not Southmoor's share.
@@ -294,6 +301,16 @@ public class ModerationTests
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostForm(assign, new() { ["Form.ModeratorUserId"] = managerId })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/self-assessments/moderation/{policeNorth}")).StatusCode);
         Assert.Equal(2, await app.Query(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(ModeratorAssignment))));
+
+        // A return back with its agency is nobody's to moderate yet; resubmitted, its moderator is told.
+        Assert.Equal(0, await app.Query(db => db.Reminders.CountAsync(r => r.Subject == ModeratorNotices.Subject && r.RecipientUserId == managerId)));
+        await SubmitReturn(policeLead, north);
+        Assert.Equal(ReturnState.Resubmitted, await StateOf(app, policeNorth));
+        var told = await app.Query(db => db.Reminders.SingleAsync(r => r.Subject == ModeratorNotices.Subject && r.RecipientUserId == managerId));
+        Assert.Equal(policeNorth, told.SubjectId);
+        Assert.Contains("resubmitted", told.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await app.Query(db => db.OutboxEmails.CountAsync(e => e.To == Manager && e.Subject.Contains("resubmitted"))));
+        Assert.Equal(1, await app.Query(db => db.Reminders.CountAsync(r => r.Subject == ModeratorNotices.Subject && r.RecipientUserId == healthLeadId)));
     }
 
     [Theory]

@@ -73,6 +73,39 @@ public sealed class Chasing(AppDbContext db, IOptions<EmailOptions> email)
         }
     }
 
+    /// <summary>
+    /// Tells one person, in the app and by email, of something that now needs them (a return
+    /// assigned to them to moderate, or sent back to them changed), in the caller's unit of work. Told
+    /// again about the same thing on the same day, their reminder is shown as new, not repeated.
+    /// </summary>
+    public async Task TellAsync(Guid partnershipId, string userId, string subject, Guid subjectId, string text, string step, string link, DateOnly on, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var person = (await PeopleAsync(cancellationToken)).Person(partnershipId, userId);
+        if (person is null)
+        {
+            return;
+        }
+
+        var reminder = db.Reminders.Local.FirstOrDefault(r => r.Subject == subject && r.SubjectId == subjectId && r.Kind == ReminderKind.Attention && r.DueOn == on && r.RecipientUserId == userId)
+            ?? await db.Reminders.FirstOrDefaultAsync(r => r.Subject == subject && r.SubjectId == subjectId && r.Kind == ReminderKind.Attention && r.DueOn == on && r.RecipientUserId == userId, cancellationToken);
+        if (reminder is null)
+        {
+            reminder = new Reminder(partnershipId, subject, subjectId, ReminderKind.Attention, on, userId, Truncate(text), link, now);
+            db.Reminders.Add(reminder);
+        }
+        else
+        {
+            reminder.AskAgain(Truncate(text), now);
+        }
+
+        if (person.Email is { } address)
+        {
+            // No case details in email: what needs them, and a link to it.
+            var url = $"{email.Value.PublicBaseUrl?.TrimEnd('/')}{link}";
+            db.OutboxEmails.Add(new OutboxEmail(address, Truncate($"Safeguarding Learning: needs your attention: {step}"), $"{step}.\n\nSign in to see it: {url}\n", now));
+        }
+    }
+
     /// <summary>What a reminder in the app says: the case, the step and its detail, and when.</summary>
     public static string Text(Deadline deadline, string when) =>
         Truncate($"{deadline.Case}: {deadline.Step}{(deadline.Detail is null ? string.Empty : $" ({deadline.Detail})")}, {when}");
@@ -105,6 +138,9 @@ public sealed class Chasing(AppDbContext db, IOptions<EmailOptions> email)
 
     internal sealed class Recipients(List<Recipient> all)
     {
+        /// <summary>One enabled person in a partnership, if they are a member of it.</summary>
+        public Recipient? Person(Guid partnershipId, string userId) => all.FirstOrDefault(p => p.PartnershipId == partnershipId && p.UserId == userId);
+
         /// <summary>The people who own a deadline: its role in its partnership, and for an agency's step, that agency's.</summary>
         public IEnumerable<Recipient> Owners(Deadline deadline) =>
             all.Where(p => p.PartnershipId == deadline.PartnershipId && p.Role == deadline.Owner.Role && (deadline.Owner.AgencyId is null || p.AgencyId == deadline.Owner.AgencyId));

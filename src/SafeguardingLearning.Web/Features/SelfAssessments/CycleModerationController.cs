@@ -43,7 +43,7 @@ public sealed class CycleModerationController(AppDbContext db, TimeProvider cloc
 
     [Authorize(Policy = AccessPolicies.ManageSelfAssessments)]
     [HttpPost("/self-assessments/cycles/{cycleId:guid}/moderators/{agencyId:guid}")]
-    public async Task<IActionResult> Moderator(Guid cycleId, Guid agencyId, [Bind(Prefix = "Form")] ModeratorForm form, [FromServices] IValidator<ModeratorForm> validator)
+    public async Task<IActionResult> Moderator(Guid cycleId, Guid agencyId, [Bind(Prefix = "Form")] ModeratorForm form, [FromServices] IValidator<ModeratorForm> validator, [FromServices] ModeratorNotices moderators)
     {
         var cycle = await Cycle(cycleId);
         if (cycle is null || !cycle.Invites(agencyId))
@@ -63,6 +63,7 @@ public sealed class CycleModerationController(AppDbContext db, TimeProvider cloc
             {
                 var assigned = new ModeratorAssignment(cycle, agencyId, await Candidate(form.ModeratorUserId), me, now);
                 db.ModeratorAssignments.Add(assigned);
+                await TellModerator(assigned);
                 return assigned.Id;
             }, clock);
         }
@@ -75,7 +76,22 @@ public sealed class CycleModerationController(AppDbContext db, TimeProvider cloc
                 Version = form.Version,
                 Fields = new Dictionary<string, string> { [nameof(ModeratorAssignment.ModeratorUserId)] = nameof(ModeratorForm.ModeratorUserId) },
             };
-            outcome = await ModelState.Submit(db, step, validation, async () => assignment.Reassign(await Candidate(form.ModeratorUserId), me, now));
+            outcome = await ModelState.Submit(db, step, validation, async () =>
+            {
+                assignment.Reassign(await Candidate(form.ModeratorUserId), me, now);
+                await TellModerator(assignment);
+            });
+        }
+
+        // A return already received is the moderator's to act on now: they are told in the same save.
+        async Task TellModerator(ModeratorAssignment moderator)
+        {
+            var share = await db.ReturnShares.SingleOrDefaultAsync(s => s.AssessmentCycleId == cycleId && s.AgencyId == agencyId);
+            if (share is not null && ReturnStates.AwaitsPartnership(share.State))
+            {
+                var agency = await db.PartnerAgencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync();
+                await moderators.TellAsync(share, moderator.ModeratorUserId, cycle.Title, agency, DisplayDates.Today(clock), now);
+            }
         }
 
         if (outcome == FormOutcome.Saved)

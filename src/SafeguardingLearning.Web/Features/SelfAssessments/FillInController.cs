@@ -161,7 +161,7 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock, Attach
     }
 
     [HttpPost("/self-assessments/returns/{cycleId:guid}/check")]
-    public async Task<IActionResult> Submit(Guid cycleId, [Bind(Prefix = Prefix)] DeclarationForm form, [FromServices] IValidator<DeclarationForm> validator)
+    public async Task<IActionResult> Submit(Guid cycleId, [Bind(Prefix = Prefix)] DeclarationForm form, [FromServices] IValidator<DeclarationForm> validator, [FromServices] ModeratorNotices moderators)
     {
         var (cycle, version) = await Load(cycleId);
         if (cycle is null)
@@ -179,16 +179,17 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock, Attach
 
         var step = new FormStep(Prefix) { Section = "answers", Fields = DeclarationFields, Record = whole, Version = form.Version };
         var questions = whole is null ? [] : await QuestionsByPartnership(whole);
-        var outcome = await ModelState.Submit(db, step, await validator.ValidateAsync(form), () =>
+        var outcome = await ModelState.Submit(db, step, await validator.ValidateAsync(form), async () =>
         {
             if (whole is null)
             {
                 throw new DomainRuleException("Answer the questions before you submit the return", nameof(SelfAssessmentReturn.Answers));
             }
 
+            var sending = whole.Shares.Where(s => ReturnStates.WithAgency(s.State)).ToList();
             whole.Declare(form.Name, form.JobTitle, DisplayDates.Today(clock));
             whole.Submit(questions, clock.GetUtcNow().UtcDateTime);
-            return Task.CompletedTask;
+            await moderators.TellAsync(sending, DisplayDates.Today(clock), clock.GetUtcNow().UtcDateTime);
         });
         if (outcome == FormOutcome.Saved)
         {

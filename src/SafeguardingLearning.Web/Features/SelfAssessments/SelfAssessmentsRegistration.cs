@@ -29,6 +29,7 @@ public static class SelfAssessmentsRegistration
         builder.Services.AddScoped<CycleInvitationsJob>();
         builder.Services.AddSingleton(new KnownJob(CycleInvitationsJob.Id, "Self-assessment invitations", "Emails the leads of agencies and schools invited to a self-assessment cycle on the day it opens"));
         builder.Services.AddScoped<SchoolImport>();
+        builder.Services.AddScoped<ModeratorNotices>();
         var scheduling = builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (scheduling.RunsJobs)
         {
