@@ -78,6 +78,14 @@ public class SingleAgencyAuditTests
     private static Task<Guid> Theme(TestApplication app, string partnership, string name) =>
         app.Query(db => db.Themes.Where(t => t.Name == name && db.Partnerships.Any(p => p.Id == t.PartnershipId && p.Name == partnership)).Select(t => t.Id).SingleAsync());
 
+    /// <summary>A post with the person's antiforgery token (from the sign-out form every page has) and the values given.</summary>
+    private static async Task<HttpResponseMessage> PostWithToken(HttpClient session, string pageUrl, string action, Dictionary<string, string> values)
+    {
+        var page = await session.GetPage(pageUrl);
+        var token = (page.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement)?.Value ?? throw new InvalidOperationException("No antiforgery token");
+        return await session.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(values) { ["__RequestVerificationToken"] = token }));
+    }
+
     private static string? Error(IHtmlDocument page, string id) =>
         page.QuerySelector($"#{id}-error")?.TextContent.Replace("Error:", string.Empty, StringComparison.Ordinal).Trim();
 
@@ -128,7 +136,8 @@ public class SingleAgencyAuditTests
         Assert.Empty(await Listed(board));
         Assert.Equal(HttpStatusCode.NotFound, (await board.GetAsync($"/audits/single-agency/{healthAudit}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await chair.GetAsync($"/audits/single-agency/documents/{healthDocument}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await health.PostForm($"/audits/single-agency/{healthAudit}", new() { ["Outcome.Decision"] = "acknowledge" }, $"/audits/single-agency/{healthAudit}/decision")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostWithToken(health, $"/audits/single-agency/{healthAudit}", $"/audits/single-agency/{healthAudit}/decision", new() { ["Outcome.Decision"] = "acknowledge" })).StatusCode);
+        Assert.Null((await health.GetPage($"/audits/single-agency/{healthAudit}")).QuerySelector("form[action$='/decision']"));
 
         var neglect = await Theme(app, DemoData.PartnershipName, "Neglect");
         var acknowledged = await manager.PostForm($"/audits/single-agency/{healthAudit}", new() { ["Outcome.Decision"] = "acknowledge", ["Outcome.Themes"] = neglect.ToString() }, $"/audits/single-agency/{healthAudit}/decision");

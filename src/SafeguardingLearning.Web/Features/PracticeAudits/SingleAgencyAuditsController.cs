@@ -220,12 +220,12 @@ public sealed class SingleAgencyAuditsOnThemeViewComponent(AppDbContext db) : Vi
                      where a.State == SingleAgencyAuditState.Acknowledged
                      join g in db.PartnerAgencies on a.AgencyId equals g.Id
                      select new { a, Agency = g.Name };
-        var found = await db.Themes.AsNoTracking().Where(t => t.Id == themeId).Select(t => new
-        {
-            Total = linked.Count(),
-            Audits = linked.OrderByDescending(x => x.a.CompletedOn).ThenBy(x => x.a.Id).Take(Shown)
-                .Select(x => new SingleAgencyAuditOnTheme(x.a.Id, x.a.Topic, x.Agency, x.a.CompletedOn, x.a.SampleSize, x.a.Findings)).ToList(),
-        }).SingleOrDefaultAsync();
-        return View("/Features/PracticeAudits/SingleAgencyAuditsOnTheme.cshtml", new SingleAgencyAuditsOnThemeModel(found?.Total ?? 0, found?.Audits ?? []));
+
+        // Each row carries the number in all, so the list and its count are one query on every database
+        // (SQLite cannot read a limited list beside its parent: no lateral join). No rows means none at all.
+        var rows = await linked.OrderByDescending(x => x.a.CompletedOn).ThenBy(x => x.a.Id).Take(Shown)
+            .Select(x => new { Audit = new SingleAgencyAuditOnTheme(x.a.Id, x.a.Topic, x.Agency, x.a.CompletedOn, x.a.SampleSize, x.a.Findings), Total = linked.Count() })
+            .AsNoTracking().ToListAsync();
+        return View("/Features/PracticeAudits/SingleAgencyAuditsOnTheme.cshtml", new SingleAgencyAuditsOnThemeModel(rows.FirstOrDefault()?.Total ?? 0, [.. rows.Select(r => r.Audit)]));
     }
 }
