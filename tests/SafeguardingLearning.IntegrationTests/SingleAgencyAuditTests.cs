@@ -309,6 +309,23 @@ public class SingleAgencyAuditTests
         Assert.Equal(SingleAgencyAuditState.Reported, saved.State);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_demo_has_two_acknowledged_audits_on_their_themes_and_one_waiting(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Demo:SingleAgencyAudits"] = "true" });
+
+        var manager = await app.SignInAs(Manager);
+        Assert.Equal(3, (await Listed(manager)).Count);
+        Assert.Contains("1 audit is waiting", (await manager.GetPage("/audits/single-agency")).QuerySelector("#awaiting")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal([DemoSingleAgencyAudits.DomesticAbuse, DemoSingleAgencyAudits.HealthVisiting], (await Listed(await app.SignInAs(Board))).Order());
+        Assert.Equal([DemoSingleAgencyAudits.HealthVisiting], await Listed(await app.SignInAs(HealthLead)));
+        var neglect = await Theme(app, DemoData.PartnershipName, "Neglect");
+        Assert.Contains(DemoSingleAgencyAudits.HealthVisiting, (await manager.GetPage($"/themes/{neglect}")).QuerySelector("#single-agency-audits-list")?.TextContent, StringComparison.Ordinal);
+        var document = await app.Query(db => db.SingleAgencyAuditDocuments.Select(d => d.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/audits/single-agency/documents/{document}")).StatusCode);
+    }
+
     /// <summary>The smallest package Word's kind is told by: a zip holding word/document.xml.</summary>
     private static byte[] WordDocument()
     {
