@@ -60,7 +60,7 @@ public class SingleAgencyAuditJourneyTests(AppServer server) : BrowserTest(serve
             await page.GetByLabel("The audit's report").SetInputFilesAsync(new FilePayload { Name = "health visiting audit.pdf", MimeType = "application/pdf", Buffer = Pdf });
             await page.GetByRole(AriaRole.Button, new() { Name = "Report the audit" }).ClickAsync();
             Assert.Contains("Your audit has been reported", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
-            Assert.Contains("Awaiting acknowledgement", await page.Locator("#state").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("Reported", await page.Locator("#state").TextContentAsync(), StringComparison.Ordinal);
             Assert.Contains("health visiting audit.pdf", await page.Locator("#documents").TextContentAsync(), StringComparison.Ordinal);
             auditUrl = new Uri(page.Url).AbsolutePath;
             await CheckAtBothWidths(page, "single-agency-reported");

@@ -25,7 +25,7 @@ public static class SingleAgencyAuditStates
 
     public static string Describe(SingleAgencyAuditState state) => state switch
     {
-        SingleAgencyAuditState.Reported => "Awaiting acknowledgement",
+        SingleAgencyAuditState.Reported => "Reported",
         SingleAgencyAuditState.MoreAsked => "More asked for",
         SingleAgencyAuditState.Resubmitted => "Sent again",
         _ => "Acknowledged",
