@@ -45,6 +45,9 @@ public class QueryCountTests(ITestOutputHelper output)
         ("/actions", "police.lead@northshire.example"),
         ("/actions", "board@northshire.example"),
         ("/dissemination/reach", "manager@northshire.example"),
+        ("/audits/single-agency", "manager@northshire.example"),
+        ("/audits/single-agency", "police.lead@northshire.example"),
+        ("/audits/single-agency", "board@northshire.example"),
     ];
 
     [Theory]
@@ -133,9 +136,10 @@ public class QueryCountTests(ITestOutputHelper output)
             [("/reviews", "manager@northshire.example")] = 6,
             [($"/rapid-reviews/{rapidReview}", "manager@northshire.example")] = provider == DatabaseProvider.Sqlite ? 4 : 5,
 
-            // The theme, its counts, the page of findings with the actions each led to, and recording that they were read (the trail's lock on PostgreSQL).
-            [($"/themes/{theme}", "chair@northshire.example")] = provider == DatabaseProvider.Sqlite ? 5 : 6,
-            [($"/themes/{theme}?page=2", "chair@northshire.example")] = provider == DatabaseProvider.Sqlite ? 5 : 6,
+            // The theme, its counts, the page of findings with the actions each led to, recording that they were read
+            // (the trail's lock on PostgreSQL), and the single-agency audits on the theme with their number (one query).
+            [($"/themes/{theme}", "chair@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
+            [($"/themes/{theme}?page=2", "chair@northshire.example")] = provider == DatabaseProvider.Sqlite ? 6 : 7,
 
             // The tracker: the plans, agencies and themes to filter by (one query), the count, the page of actions, and their themes.
             [("/actions", "manager@northshire.example")] = 5,

@@ -119,6 +119,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.SelfAssessments.CycleFindings> CycleFindings => Set<Domain.SelfAssessments.CycleFindings>();
 
+    public DbSet<Domain.PracticeAudits.SingleAgencyAudit> SingleAgencyAudits => Set<Domain.PracticeAudits.SingleAgencyAudit>();
+
+    public DbSet<Domain.PracticeAudits.SingleAgencyAuditDocument> SingleAgencyAuditDocuments => Set<Domain.PracticeAudits.SingleAgencyAuditDocument>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();

@@ -37,6 +37,7 @@ public class AccessTableTests
     private static readonly Role[] ActionReaders = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead, Role.BoardMember];
     private static readonly Role[] ActionUpdaters = [Role.BusinessUnit, Role.AgencyLead];
     private static readonly Role[] Moderators = [Role.BusinessUnit, Role.AgencyLead];
+    private static readonly Role[] SingleAgencyAuditReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -198,6 +199,15 @@ public class AccessTableTests
         ["ModerationController.Moderate GET"] = Moderators,
         ["ModerationController.Moderate POST"] = Moderators,
         ["ModerationController.Outcome POST"] = Moderators,
+        ["SingleAgencyAuditsController.Index GET"] = SingleAgencyAuditReaders,
+        ["SingleAgencyAuditsController.Audit GET"] = SingleAgencyAuditReaders,
+        ["SingleAgencyAuditsController.Document GET"] = SingleAgencyAuditReaders,
+        ["SingleAgencyAuditsController.Decision POST"] = BusinessUnit,
+        ["SingleAgencyAuditsController.Themes POST"] = BusinessUnit,
+        ["SingleAgencyReportsController.New GET"] = AgencyLeads,
+        ["SingleAgencyReportsController.New POST"] = AgencyLeads,
+        ["SingleAgencyReportsController.Edit GET"] = AgencyLeads,
+        ["SingleAgencyReportsController.Edit POST"] = AgencyLeads,
         ["CycleModerationController.Moderator GET"] = BusinessUnit,
         ["CycleModerationController.Moderator POST"] = BusinessUnit,
         ["CycleModerationController.NewChallengeEvent GET"] = BusinessUnit,

@@ -58,6 +58,10 @@ public static class AccessPolicies
 
     public const string ModerateReturns = nameof(ModerateReturns);
 
+    public const string ViewSingleAgencyAudits = nameof(ViewSingleAgencyAudits);
+    public const string ReportSingleAgencyAudits = nameof(ReportSingleAgencyAudits);
+    public const string AcknowledgeSingleAgencyAudits = nameof(AcknowledgeSingleAgencyAudits);
+
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
@@ -147,6 +151,14 @@ public static class AccessPolicies
         // agency's (the data layer shows them no other return). The chair signs off the cycle's
         // findings (SignOffDecisions) and reads moderation through the cycle's page.
         [ModerateReturns] = [Role.BusinessUnit, Role.AgencyLead],
+
+        // Single-agency audits: an agency lead reports their agency's audits to the partnership and
+        // reads only their own agency's (the data layer shows them no other); the business unit reads
+        // every one of the partnership's and acknowledges it or asks for more; the chair and the board
+        // read those acknowledged, the partnership's record of audits.
+        [ViewSingleAgencyAudits] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
+        [ReportSingleAgencyAudits] = [Role.AgencyLead],
+        [AcknowledgeSingleAgencyAudits] = [Role.BusinessUnit],
     };
 
     internal static void Configure(AuthorizationOptions options)

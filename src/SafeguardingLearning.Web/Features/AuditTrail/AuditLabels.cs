@@ -3,6 +3,7 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Partnerships;
+using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 
@@ -427,6 +428,42 @@ public static class AuditLabels
         [(nameof(GapAction), "LocalTo")] = new("Partnership asking", FieldKind.Hidden),
         [(nameof(GapAction), "ImprovementActionId")] = new("Action", FieldKind.Hidden),
         [(nameof(GapAction), "CreatedAt")] = new("Made into an action", FieldKind.Moment),
+        // Single-agency audits (the report form, and the business unit's decision).
+        [(nameof(SingleAgencyAudit), "Id")] = Id,
+        [(nameof(SingleAgencyAudit), "PartnershipId")] = Partnership,
+        [(nameof(SingleAgencyAudit), "AgencyId")] = new("Agency", FieldKind.Agency),
+        [(nameof(SingleAgencyAudit), "Topic")] = new("What did the audit look at?"),
+        [(nameof(SingleAgencyAudit), "CompletedOn")] = new("When was the audit completed?", FieldKind.Date),
+        [(nameof(SingleAgencyAudit), "SampleSize")] = new("How many cases did it look at?", FieldKind.Number),
+        [(nameof(SingleAgencyAudit), "Findings")] = new("What did it find?"),
+        [(nameof(SingleAgencyAudit), "Actions")] = new("What is your agency doing about it?"),
+        [(nameof(SingleAgencyAudit), "State")] = new("Status", FieldKind.Choice),
+        [(nameof(SingleAgencyAudit), "ReportedByUserId")] = new("Reported by", FieldKind.Person),
+        [(nameof(SingleAgencyAudit), "ReportedAt")] = new("Reported", FieldKind.Moment),
+        [(nameof(SingleAgencyAudit), "AcknowledgedByUserId")] = new("Acknowledged by", FieldKind.Person),
+        [(nameof(SingleAgencyAudit), "AcknowledgedAt")] = new("Acknowledged", FieldKind.Moment),
+        [(nameof(SingleAgencyAudit), "MoreAskedFor")] = new("What the agency needs to add, and why"),
+        [(nameof(SingleAgencyAuditDocument), "Id")] = Id,
+        [(nameof(SingleAgencyAuditDocument), "SingleAgencyAuditId")] = new("Audit", FieldKind.Hidden),
+        [(nameof(SingleAgencyAuditDocument), "PartnershipId")] = Partnership,
+        [(nameof(SingleAgencyAuditDocument), "AgencyId")] = new("Agency", FieldKind.Agency),
+        [(nameof(SingleAgencyAuditDocument), "FileName")] = new("Document"),
+        [(nameof(SingleAgencyAuditDocument), "Kind")] = new("Kind of document", FieldKind.Choice),
+        [(nameof(SingleAgencyAuditDocument), "SizeInBytes")] = new("Size in bytes", FieldKind.Number),
+        [(nameof(SingleAgencyAuditDocument), "UploadedByUserId")] = new("Attached by", FieldKind.Person),
+        [(nameof(SingleAgencyAuditDocument), "UploadedAt")] = new("Attached", FieldKind.Moment),
+        [(nameof(SingleAgencyAuditEvent), "Id")] = Id,
+        [(nameof(SingleAgencyAuditEvent), "SingleAgencyAuditId")] = new("Audit", FieldKind.Hidden),
+        [(nameof(SingleAgencyAuditEvent), "PartnershipId")] = Partnership,
+        [(nameof(SingleAgencyAuditEvent), "AgencyId")] = new("Agency", FieldKind.Agency),
+        [(nameof(SingleAgencyAuditEvent), "Kind")] = new("What happened", FieldKind.Choice),
+        [(nameof(SingleAgencyAuditEvent), "Note")] = new("What the agency needs to add, and why"),
+        [(nameof(SingleAgencyAuditEvent), "ByUserId")] = new("By", FieldKind.Person),
+        [(nameof(SingleAgencyAuditEvent), "At")] = new("When", FieldKind.Moment),
+        [(nameof(SingleAgencyAuditTheme), "SingleAgencyAuditId")] = new("Audit", FieldKind.Hidden),
+        [(nameof(SingleAgencyAuditTheme), "ThemeId")] = new("Theme", FieldKind.Theme),
+        [(nameof(SingleAgencyAuditTheme), "PartnershipId")] = Partnership,
+        [(nameof(SingleAgencyAuditTheme), "AgencyId")] = new("Agency", FieldKind.Agency),
         [(nameof(ReturnShareEvent), "Id")] = Id,
         [(nameof(ReturnShareEvent), "ReturnShareId")] = new("Return", FieldKind.Hidden),
         [(nameof(ReturnShareEvent), "PartnershipId")] = Partnership,
@@ -538,6 +575,7 @@ public static class AuditLabels
         _ when Enum.TryParse<RatingScale>(value, out var scale) && Enum.IsDefined(scale) => RatingScales.Describe(scale),
         _ when Enum.TryParse<CycleRhythm>(value, out var rhythm) && Enum.IsDefined(rhythm) => CycleRhythms.Describe(rhythm),
         _ when Enum.TryParse<ReturnState>(value, out var returnState) && Enum.IsDefined(returnState) => ReturnStates.Describe(returnState),
+        _ when Enum.TryParse<SingleAgencyAuditState>(value, out var auditState) && Enum.IsDefined(auditState) => SingleAgencyAuditStates.Describe(auditState),
         nameof(ScreeningOutcome.ReviewRequired) => "A review is required",
         nameof(ScreeningOutcome.CriteriaNotMet) => "The criteria are not met",
         nameof(ScreeningOutcome.MoreInformationNeeded) => "More information needed",

@@ -1,5 +1,6 @@
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Dissemination;
+using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 
@@ -27,6 +28,7 @@ public static class CaseRecords
         nameof(AssessmentCycle), nameof(CycleInvitee), nameof(SelfAssessmentReturn), nameof(ReturnAnswer), nameof(ReceivedAnswer), nameof(ReturnShare), nameof(RequiredChange),
         nameof(ReturnDocument), nameof(GapAction),
         nameof(ReturnShareEvent), nameof(ModeratedStandard), nameof(ModeratorAssignment), nameof(ChallengeEvent), nameof(CycleFindings),
+        nameof(SingleAgencyAudit), nameof(SingleAgencyAuditDocument), nameof(SingleAgencyAuditEvent), nameof(SingleAgencyAuditTheme),
     };
 
     /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable, the action plan settings and the self-assessment frameworks.</summary>

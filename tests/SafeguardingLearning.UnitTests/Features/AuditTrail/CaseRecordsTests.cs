@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Dissemination;
+using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.AuditTrail;
@@ -13,10 +14,10 @@ public class CaseRecordsTests
 {
     /// <summary>Issue 12, finding 1: a new kind of case record must not reach administrators' search with its values.</summary>
     [Fact]
-    public void Every_kind_of_record_in_domain_reviews_action_plans_and_self_assessments_is_decided_as_case_data_or_not()
+    public void Every_kind_of_record_in_domain_reviews_action_plans_self_assessments_and_audits_is_decided_as_case_data_or_not()
     {
         using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, CurrentScope.System());
-        string?[] caseNamespaces = [typeof(CaseReview).Namespace, typeof(ImprovementAction).Namespace, typeof(DisseminationRecord).Namespace, typeof(SelfAssessmentReturn).Namespace];
+        string?[] caseNamespaces = [typeof(CaseReview).Namespace, typeof(ImprovementAction).Namespace, typeof(DisseminationRecord).Namespace, typeof(SelfAssessmentReturn).Namespace, typeof(SingleAgencyAudit).Namespace];
         var kinds = db.Model.GetEntityTypes()
             .Where(t => caseNamespaces.Contains(t.ClrType.Namespace))
             .Select(t => t.ClrType.Name)
