@@ -58,6 +58,11 @@ public static class AccessPolicies
 
     public const string ModerateReturns = nameof(ModerateReturns);
 
+    public const string ViewAudits = nameof(ViewAudits);
+    public const string ManageAudits = nameof(ManageAudits);
+    public const string AnswerAudits = nameof(AnswerAudits);
+    public const string ViewAuditRecord = nameof(ViewAuditRecord);
+
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
@@ -147,6 +152,15 @@ public static class AccessPolicies
         // agency's (the data layer shows them no other return). The chair signs off the cycle's
         // findings (SignOffDecisions) and reads moderation through the cycle's page.
         [ModerateReturns] = [Role.BusinessUnit, Role.AgencyLead],
+
+        // Multi-agency case audits: the business unit plans and runs them and keeps the tools; the
+        // chair reads them; an agency lead sees the audits their agency takes part in (the data layer
+        // shows them no other) and answers for their agency's involvement in each case. The central
+        // record of audits and their effectiveness: the business unit and the chair.
+        [ViewAudits] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead],
+        [ManageAudits] = [Role.BusinessUnit],
+        [AnswerAudits] = [Role.AgencyLead],
+        [ViewAuditRecord] = [Role.BusinessUnit, Role.IndependentChair],
     };
 
     internal static void Configure(AuthorizationOptions options)
