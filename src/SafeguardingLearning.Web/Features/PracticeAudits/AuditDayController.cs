@@ -282,6 +282,16 @@ public sealed class AuditDayController(AppDbContext db, TimeProvider clock) : Co
         var cases = page.Cases.Select(c => new AuditDayCase(c.Id, c.Pseudonym, [.. page.Questions.Select(q => (q, (IReadOnlyList<AgencyGrade>)[.. page.Answers
             .Where(a => a.CaseId == c.Id && a.QuestionKey == q.Key)
             .Select(a => new AgencyGrade(a.Agency, GradingScales.Describe(q.Scale, a.Grade), a.Comment))]))])).ToList();
+
+        // Every case and question has its field, chosen or not, so the form shows each one.
+        foreach (var c in page.Cases)
+        {
+            foreach (var q in page.Questions)
+            {
+                form.Agreed.TryAdd(AuditDayForm.KeyOf(c.Id, q.Key), null);
+            }
+        }
+
         return new AuditDayFormModel(id, page.Name, cases, form);
     }
 
