@@ -152,6 +152,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         // cycles, so what it makes is all there is; DemoActionPlanTests and CycleReportTests turn them on.
         builder.UseSetting("Demo:ActionPlan", "false");
         builder.UseSetting("Demo:SelfAssessments", "false");
+        builder.UseSetting("Demo:Audits", "false");
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
