@@ -9,6 +9,7 @@ using SafeguardingLearning.Web.Features.Dissemination;
 using SafeguardingLearning.Web.Features.ExternalSignIn;
 using SafeguardingLearning.Web.Features.Jobs;
 using SafeguardingLearning.Web.Features.Partnerships;
+using SafeguardingLearning.Web.Features.PracticeAudits;
 using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.ReviewMonitoring;
@@ -84,6 +85,7 @@ namespace SafeguardingLearning.Web
             builder.AddDissemination();
             builder.AddActionPlans();
             builder.AddSelfAssessments();
+            builder.AddPracticeAudits();
             builder.AddWebShell();
         }
     }

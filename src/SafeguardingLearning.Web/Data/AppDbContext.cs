@@ -122,6 +122,23 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
     public DbSet<Domain.PracticeAudits.SingleAgencyAudit> SingleAgencyAudits => Set<Domain.PracticeAudits.SingleAgencyAudit>();
 
     public DbSet<Domain.PracticeAudits.SingleAgencyAuditDocument> SingleAgencyAuditDocuments => Set<Domain.PracticeAudits.SingleAgencyAuditDocument>();
+    public DbSet<Domain.PracticeAudits.AuditTool> AuditTools => Set<Domain.PracticeAudits.AuditTool>();
+
+    public DbSet<Domain.PracticeAudits.AuditToolQuestion> AuditToolQuestions => Set<Domain.PracticeAudits.AuditToolQuestion>();
+
+    public DbSet<Domain.PracticeAudits.CaseAudit> CaseAudits => Set<Domain.PracticeAudits.CaseAudit>();
+
+    public DbSet<Domain.PracticeAudits.CaseAuditAgency> CaseAuditAgencies => Set<Domain.PracticeAudits.CaseAuditAgency>();
+
+    public DbSet<Domain.PracticeAudits.AuditCase> AuditCases => Set<Domain.PracticeAudits.AuditCase>();
+
+    public DbSet<Domain.PracticeAudits.AuditAnswer> AuditAnswers => Set<Domain.PracticeAudits.AuditAnswer>();
+
+    public DbSet<Domain.PracticeAudits.AgreedGrading> AgreedGradings => Set<Domain.PracticeAudits.AgreedGrading>();
+
+    public DbSet<Domain.PracticeAudits.AuditFinding> AuditFindings => Set<Domain.PracticeAudits.AuditFinding>();
+
+    public DbSet<Domain.PracticeAudits.AuditFindingTheme> AuditFindingThemes => Set<Domain.PracticeAudits.AuditFindingTheme>();
 
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
@@ -251,7 +268,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
         if (typeof(IAgencyOwned).IsAssignableFrom(typeof(T)))
         {
-            filter = And(filter, ModeratorFilter<T>() ?? (e => CurrentAgencyId == null || ((IAgencyOwned)e).AgencyId == CurrentAgencyId));
+            filter = And(filter, ModeratorFilter<T>() ?? AuditAnswerFilter<T>() ?? (e => CurrentAgencyId == null || ((IAgencyOwned)e).AgencyId == CurrentAgencyId));
         }
 
         if (typeof(IReviewerAssigned).IsAssignableFrom(typeof(T)))
@@ -306,6 +323,18 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
     }
 
     /// <summary>
+    /// An agency's answers to a case audit's tool are its own until the audit day; from then the
+    /// agencies taking part in the audit see one another's (the audit's own filter says which audits
+    /// an agency lead sees at all).
+    /// </summary>
+    private Expression<Func<T, bool>>? AuditAnswerFilter<T>()
+    {
+        Expression<Func<Domain.PracticeAudits.AuditAnswer, bool>> answer = a =>
+            CurrentAgencyId == null || a.AgencyId == CurrentAgencyId || CaseAudits.Any(c => c.Id == a.CaseAuditId && c.AuditDayOn != null);
+        return typeof(T) == typeof(Domain.PracticeAudits.AuditAnswer) ? (Expression<Func<T, bool>>)(object)answer : null;
+    }
+
+    /// <summary>
     /// Case records an agency lead sees only when they involve the lead's agency, and findings a
     /// reviewer (or agency lead) sees only on a review they can see. Each is one subquery in the
     /// same SQL statement, never a query per row. The filters refer to one another in one
@@ -352,7 +381,21 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
         Expression<Func<Domain.SelfAssessments.ReturnDocument, bool>> returnDocument = d =>
             SeesEveryPartnership || ((d.LocalTo == null || d.LocalTo == CurrentPartnershipId) && ReturnShares.Any(s => s.SelfAssessmentReturnId == d.SelfAssessmentReturnId));
 
-        return typeof(T) == typeof(Domain.Reviews.SeriousIncidentNotification) ? (Expression<Func<T, bool>>)(object)notification
+        // A case audit only when the lead's agency takes part in it, and its sample, gradings and findings with it.
+        Expression<Func<Domain.PracticeAudits.CaseAudit, bool>> caseAudit = c =>
+            CurrentAgencyId == null || c.Agencies.Any(a => a.AgencyId == CurrentAgencyId);
+        Expression<Func<Domain.PracticeAudits.AuditCase, bool>> auditCase = c =>
+            CurrentAgencyId == null || CaseAudits.Any(a => a.Id == c.CaseAuditId);
+        Expression<Func<Domain.PracticeAudits.AgreedGrading, bool>> agreedGrading = g =>
+            CurrentAgencyId == null || CaseAudits.Any(a => a.Id == g.CaseAuditId);
+        Expression<Func<Domain.PracticeAudits.AuditFinding, bool>> auditFinding = f =>
+            CurrentAgencyId == null || CaseAudits.Any(a => a.Id == f.CaseAuditId);
+
+        return typeof(T) == typeof(Domain.PracticeAudits.CaseAudit) ? (Expression<Func<T, bool>>)(object)caseAudit
+            : typeof(T) == typeof(Domain.PracticeAudits.AuditCase) ? (Expression<Func<T, bool>>)(object)auditCase
+            : typeof(T) == typeof(Domain.PracticeAudits.AgreedGrading) ? (Expression<Func<T, bool>>)(object)agreedGrading
+            : typeof(T) == typeof(Domain.PracticeAudits.AuditFinding) ? (Expression<Func<T, bool>>)(object)auditFinding
+            : typeof(T) == typeof(Domain.Reviews.SeriousIncidentNotification) ? (Expression<Func<T, bool>>)(object)notification
             : typeof(T) == typeof(Domain.Reviews.RapidReview) ? (Expression<Func<T, bool>>)(object)rapidReview
             : typeof(T) == typeof(Domain.Reviews.CaseReview) ? (Expression<Func<T, bool>>)(object)caseReview
             : typeof(T) == typeof(Domain.Reviews.Finding) ? (Expression<Func<T, bool>>)(object)finding

@@ -153,6 +153,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         builder.UseSetting("Demo:ActionPlan", "false");
         builder.UseSetting("Demo:SelfAssessments", "false");
         builder.UseSetting("Demo:SingleAgencyAudits", "false");
+        builder.UseSetting("Demo:Audits", "false");
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

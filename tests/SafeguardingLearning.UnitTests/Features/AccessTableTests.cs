@@ -38,6 +38,7 @@ public class AccessTableTests
     private static readonly Role[] ActionUpdaters = [Role.BusinessUnit, Role.AgencyLead];
     private static readonly Role[] Moderators = [Role.BusinessUnit, Role.AgencyLead];
     private static readonly Role[] SingleAgencyAuditReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead];
+    private static readonly Role[] AuditReaders = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead];
 
     private static readonly Dictionary<string, object> Expected = new()
     {
@@ -195,6 +196,39 @@ public class AccessTableTests
         ["ImprovementPlanController.Plan GET"] = AgencyLeads,
         ["ImprovementPlanController.Gap GET"] = AgencyLeads,
         ["ImprovementPlanController.Gap POST"] = AgencyLeads,
+        ["AuditsController.Index GET"] = AuditReaders,
+        ["AuditsController.Calendar GET"] = AuditReaders,
+        ["AuditsController.Csv GET"] = AuditReaders,
+        ["AuditsController.New GET"] = BusinessUnit,
+        ["AuditsController.New POST"] = BusinessUnit,
+        ["AuditsController.Audit GET"] = AuditReaders,
+        ["AuditsController.Report GET"] = AuditReaders,
+        ["AuditToolsController.Tools GET"] = AuditReaders,
+        ["AuditToolsController.Copy POST"] = BusinessUnit,
+        ["AuditToolsController.Tool GET"] = AuditReaders,
+        ["AuditToolsController.NewQuestion GET"] = BusinessUnit,
+        ["AuditToolsController.NewQuestion POST"] = BusinessUnit,
+        ["AuditToolsController.EditQuestion GET"] = BusinessUnit,
+        ["AuditToolsController.EditQuestion POST"] = BusinessUnit,
+        ["AuditToolsController.RemoveQuestion POST"] = BusinessUnit,
+        ["SampleController.AddCase GET"] = BusinessUnit,
+        ["SampleController.AddCase POST"] = BusinessUnit,
+        ["SampleController.RemoveCase POST"] = BusinessUnit,
+        ["SampleController.SetSample GET"] = BusinessUnit,
+        ["SampleController.SetSample POST"] = BusinessUnit,
+        ["AuditAnswersController.Answers GET"] = AgencyLeads,
+        ["AuditAnswersController.Answers POST"] = AgencyLeads,
+        ["AuditDayController.AuditDay GET"] = BusinessUnit,
+        ["AuditDayController.AuditDay POST"] = BusinessUnit,
+        ["AuditDayController.NewFinding GET"] = BusinessUnit,
+        ["AuditDayController.NewFinding POST"] = BusinessUnit,
+        ["AuditDayController.FindingAction GET"] = BusinessUnit,
+        ["AuditDayController.FindingAction POST"] = BusinessUnit,
+        ["AuditDayController.Finish GET"] = BusinessUnit,
+        ["AuditDayController.Finish POST"] = BusinessUnit,
+        ["AuditDayController.Revisit GET"] = BusinessUnit,
+        ["AuditDayController.Revisit POST"] = BusinessUnit,
+        ["AuditRecordController.Record GET"] = CaseReaders,
         ["ModerationController.Index GET"] = Moderators,
         ["ModerationController.Moderate GET"] = Moderators,
         ["ModerationController.Moderate POST"] = Moderators,

@@ -61,6 +61,10 @@ public static class AccessPolicies
     public const string ViewSingleAgencyAudits = nameof(ViewSingleAgencyAudits);
     public const string ReportSingleAgencyAudits = nameof(ReportSingleAgencyAudits);
     public const string AcknowledgeSingleAgencyAudits = nameof(AcknowledgeSingleAgencyAudits);
+    public const string ViewAudits = nameof(ViewAudits);
+    public const string ManageAudits = nameof(ManageAudits);
+    public const string AnswerAudits = nameof(AnswerAudits);
+    public const string ViewAuditRecord = nameof(ViewAuditRecord);
 
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -159,6 +163,14 @@ public static class AccessPolicies
         [ViewSingleAgencyAudits] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
         [ReportSingleAgencyAudits] = [Role.AgencyLead],
         [AcknowledgeSingleAgencyAudits] = [Role.BusinessUnit],
+        // Multi-agency case audits: the business unit plans and runs them and keeps the tools; the
+        // chair reads them; an agency lead sees the audits their agency takes part in (the data layer
+        // shows them no other) and answers for their agency's involvement in each case. The central
+        // record of audits and their effectiveness: the business unit and the chair.
+        [ViewAudits] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead],
+        [ManageAudits] = [Role.BusinessUnit],
+        [AnswerAudits] = [Role.AgencyLead],
+        [ViewAuditRecord] = [Role.BusinessUnit, Role.IndependentChair],
     };
 
     internal static void Configure(AuthorizationOptions options)

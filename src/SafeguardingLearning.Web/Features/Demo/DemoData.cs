@@ -69,6 +69,11 @@ public static class DemoData
         {
             await DemoSingleAgencyAudits.SeedAsync(scope.ServiceProvider);
         }
+
+        if (app.Configuration.GetValue("Demo:Audits", true))
+        {
+            await DemoAudits.SeedAsync(scope.ServiceProvider);
+        }
     }
 
     /// <summary>Idempotent: does nothing when the demo partnership exists.</summary>

@@ -21,6 +21,7 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Your agency's self-assessments", "Returns", "Index", AccessPolicies.ViewOwnSelfAssessments),
         new("Self-assessment reports", "CycleReports", "Index", AccessPolicies.ListSelfAssessmentReports),
         new("Returns to moderate", "Moderation", "Index", AccessPolicies.ModerateReturns),
+        new("Audits", "Audits", "Index", AccessPolicies.ViewAudits),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),

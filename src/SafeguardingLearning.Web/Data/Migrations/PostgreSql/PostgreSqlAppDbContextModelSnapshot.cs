@@ -1046,6 +1046,361 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.ToTable("PartnershipAgencies");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AgreedGrading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuditCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseAuditId");
+
+                    b.HasIndex("AuditCaseId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("AgreedGradings");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("AuditCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("CaseAuditId", "AgencyId");
+
+                    b.HasIndex("AuditCaseId", "AgencyId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnswers");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("References")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseAuditId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AuditCases");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ImprovementActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementActionId");
+
+                    b.HasIndex("CaseAuditId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AuditFindings");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFindingTheme", b =>
+                {
+                    b.Property<Guid>("AuditFindingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AuditFindingId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("AuditFindingThemes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CopiedFromToolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("FrozenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AuditTools");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditToolQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuditToolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditToolId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("AuditToolQuestions");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AuditDayOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AuditToolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FamilyFeedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("LeadUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PractitionerFeedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RevisitOfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RevisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SamplingNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WorkedWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditToolId");
+
+                    b.HasIndex("RevisitOfId")
+                        .IsUnique();
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("PartnershipId", "ProposedOn");
+
+                    b.ToTable("CaseAudits");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAuditAgency", b =>
+                {
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CaseAuditId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("CaseAuditAgencies");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.SingleAgencyAudit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3221,6 +3576,139 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AgreedGrading", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditCase", null)
+                        .WithMany()
+                        .HasForeignKey("AuditCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditAnswer", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditCase", null)
+                        .WithMany()
+                        .HasForeignKey("AuditCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditCase", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFinding", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFindingTheme", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFinding", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("AuditFindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditToolQuestion", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("AuditToolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", null)
+                        .WithMany()
+                        .HasForeignKey("AuditToolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("RevisitOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAuditAgency", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.SingleAgencyAudit", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -3802,6 +4290,23 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Partnerships.Partnership", b =>
                 {
                     b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFinding", b =>
+                {
+                    b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", b =>
+                {
+                    b.Navigation("Agencies");
+
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.SingleAgencyAudit", b =>

@@ -12,8 +12,8 @@ using SafeguardingLearning.Web.Data;
 namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261207121700_SingleAgencyAudits")]
-    partial class SingleAgencyAudits
+    [Migration("20261207131355_PracticeAudits")]
+    partial class PracticeAudits
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1049,6 +1049,360 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.HasIndex("AgencyId");
 
                     b.ToTable("PartnershipAgencies");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AgreedGrading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuditCaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseAuditId");
+
+                    b.HasIndex("AuditCaseId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("AgreedGradings");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("AuditCaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("CaseAuditId", "AgencyId");
+
+                    b.HasIndex("AuditCaseId", "AgencyId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnswers");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("References")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseAuditId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AuditCases");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ImprovementActionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementActionId");
+
+                    b.HasIndex("CaseAuditId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AuditFindings");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFindingTheme", b =>
+                {
+                    b.Property<Guid>("AuditFindingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AuditFindingId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("AuditFindingThemes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CopiedFromToolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("FrozenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AuditTools");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditToolQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuditToolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditToolId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("AuditToolQuestions");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("AuditDayOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AuditToolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("FamilyFeedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("LeadUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PractitionerFeedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RevisitOfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RevisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SamplingNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("WorkedWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditToolId");
+
+                    b.HasIndex("RevisitOfId")
+                        .IsUnique()
+                        .HasFilter("[RevisitOfId] IS NOT NULL");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("PartnershipId", "ProposedOn");
+
+                    b.ToTable("CaseAudits");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAuditAgency", b =>
+                {
+                    b.Property<Guid>("CaseAuditId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("CaseAuditId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("CaseAuditAgencies");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.SingleAgencyAudit", b =>
@@ -2666,6 +3020,34 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("ModeratorAssignments");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReceivedAnswer", b =>
+                {
+                    b.Property<Guid>("ReturnShareId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("ReturnShareId", "QuestionKey");
+
+                    b.ToTable("ReceivedAnswers");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3187,6 +3569,139 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AgreedGrading", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditCase", null)
+                        .WithMany()
+                        .HasForeignKey("AuditCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditAnswer", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditCase", null)
+                        .WithMany()
+                        .HasForeignKey("AuditCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditCase", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFinding", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFindingTheme", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFinding", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("AuditFindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditToolQuestion", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("AuditToolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", null)
+                        .WithMany()
+                        .HasForeignKey("AuditToolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("RevisitOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAuditAgency", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("CaseAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.SingleAgencyAudit", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.PartnerAgency", null)
@@ -3668,6 +4183,15 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.ReceivedAnswer", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
+                        .WithMany("Received")
+                        .HasForeignKey("ReturnShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.RequiredChange", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.SelfAssessments.ReturnShare", null)
@@ -3761,6 +4285,23 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Navigation("Agencies");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditFinding", b =>
+                {
+                    b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.AuditTool", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.CaseAudit", b =>
+                {
+                    b.Navigation("Agencies");
+
+                    b.Navigation("Cases");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.PracticeAudits.SingleAgencyAudit", b =>
                 {
                     b.Navigation("Documents");
@@ -3814,6 +4355,8 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Moderated");
+
+                    b.Navigation("Received");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.SelfAssessments.SelfAssessmentReturn", b =>

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
+using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.PracticeAudits;
+using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Shared;
+
+namespace SafeguardingLearning.Web.Features.PracticeAudits;
+
+public static class PracticeAuditsRegistration
+{
+    /// <summary>
+    /// Multi-agency themed case audits: the forward plan, the audit tools, the audits themselves (the
+    /// sample, each agency's answers, the audit day, findings and the report), whose findings join the
+    /// partnership's action plans as a learning source of their own, and the revisit's reminder (with
+    /// the records it reads, so a saved change marks the stored deadlines stale, docs/adr/0008).
+    /// </summary>
+    public static WebApplicationBuilder AddPracticeAudits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ILearningSourceKind, AuditLearningSource>();
+        builder.Services.TryAddScoped<LearningSources>();
+        builder.Services.AddDeadlineSource<AuditRevisitDeadlines>(typeof(CaseAudit), typeof(Theme));
+        return builder;
+    }
+}
+
+/// <summary>A case audit as the source of an action plan: named by its theme and proposed date.</summary>
+public sealed class AuditLearningSource(AppDbContext db) : ILearningSourceKind
+{
+    public string Kind => AuditFinding.SourceKind;
+
+    public string Describe => "Case audit";
+
+    public async Task<IReadOnlyDictionary<Guid, LearningSourceSummary>> DescribeAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var audits = await (from a in db.CaseAudits.AsNoTracking()
+                            where ids.Contains(a.Id)
+                            join t in db.Themes.AsNoTracking() on a.ThemeId equals t.Id
+                            select new { a.Id, Theme = t.Name, a.ProposedOn, a.RevisitOfId })
+            .ToListAsync(cancellationToken);
+        return audits.ToDictionary(a => a.Id, a => new LearningSourceSummary(AuditNames.Of(a.Theme, a.ProposedOn, a.RevisitOfId is not null), $"/audits/{a.Id}"));
+    }
+}
+
+public static class AuditNames
+{
+    /// <summary>"Case audit: Neglect, June 2026", or "Revisit: …".</summary>
+    public static string Of(string theme, DateOnly proposedOn, bool revisit) =>
+        $"{(revisit ? "Case audit revisit" : "Case audit")}: {theme}, {proposedOn.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}";
+}
+
+/// <summary>
+/// Each reported audit's revisit, due on its revisit date until the revisit's audit day is held
+/// (<see cref="CaseAudit.RevisitDeadline"/>): one query however many audits.
+/// </summary>
+public sealed class AuditRevisitDeadlines(AppDbContext db) : IDeadlineSource
+{
+    public async Task<IReadOnlyList<Deadline>> OpenAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var reported = await (from a in db.CaseAudits.AsNoTracking()
+                              where a.Status == AuditStatus.Reported && a.RevisitOn != null && a.RevisitOfId == null
+                              join t in db.Themes.AsNoTracking() on a.ThemeId equals t.Id
+                              select new
+                              {
+                                  Audit = a,
+                                  Theme = t.Name,
+                                  RevisitHeld = db.CaseAudits.Any(r => r.RevisitOfId == a.Id && r.AuditDayOn != null),
+                              })
+            .ToListAsync(cancellationToken);
+        return [.. reported.Select(r => r.Audit.RevisitDeadline(r.Theme, r.RevisitHeld)).OfType<Deadline>()];
+    }
+}
