@@ -132,6 +132,6 @@ public sealed record SingleAgencyAuditPageModel(
 }
 
 /// <summary>An acknowledged single-agency audit linked to a theme, on the theme's page.</summary>
-public sealed record SingleAgencyAuditOnTheme(Guid Id, string Topic, string Agency, DateOnly CompletedOn, int SampleSize, string Findings);
+public sealed record SingleAgencyAuditOnTheme(Guid Id, string Topic, string Agency, DateOnly CompletedOn, int SampleSize);
 
 public sealed record SingleAgencyAuditsOnThemeModel(int Total, IReadOnlyList<SingleAgencyAuditOnTheme> Audits);

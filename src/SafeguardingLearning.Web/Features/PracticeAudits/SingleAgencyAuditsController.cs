@@ -202,30 +202,3 @@ public sealed class SingleAgencyAuditsController(AppDbContext db, TimeProvider c
             themesForm);
     }
 }
-
-/// <summary>
-/// The acknowledged single-agency audits linked to a theme, on the theme's page: the newest ten and
-/// how many in all, in one query. The business unit, the chair and the board read the theme's page,
-/// and each may read an acknowledged audit.
-/// </summary>
-public sealed class SingleAgencyAuditsOnThemeViewComponent(AppDbContext db) : ViewComponent
-{
-    public const int Shown = 10;
-
-    public async Task<IViewComponentResult> InvokeAsync(Guid themeId)
-    {
-        var linked = from t in db.Set<SingleAgencyAuditTheme>()
-                     where t.ThemeId == themeId
-                     join a in db.SingleAgencyAudits on t.SingleAgencyAuditId equals a.Id
-                     where a.State == SingleAgencyAuditState.Acknowledged
-                     join g in db.PartnerAgencies on a.AgencyId equals g.Id
-                     select new { a, Agency = g.Name };
-
-        // Each row carries the number in all, so the list and its count are one query on every database
-        // (SQLite cannot read a limited list beside its parent: no lateral join). No rows means none at all.
-        var rows = await linked.OrderByDescending(x => x.a.CompletedOn).ThenBy(x => x.a.Id).Take(Shown)
-            .Select(x => new { Audit = new SingleAgencyAuditOnTheme(x.a.Id, x.a.Topic, x.Agency, x.a.CompletedOn, x.a.SampleSize, x.a.Findings), Total = linked.Count() })
-            .AsNoTracking().ToListAsync();
-        return View("/Features/PracticeAudits/SingleAgencyAuditsOnTheme.cshtml", new SingleAgencyAuditsOnThemeModel(rows.FirstOrDefault()?.Total ?? 0, [.. rows.Select(r => r.Audit)]));
-    }
-}
