@@ -10,7 +10,7 @@ public class SchedulingTests(AppServer server) : BrowserTest(server)
         {
             await SignIn(page, "admin@northshire.example");
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Scheduled jobs" }).ClickAsync();
-            Assert.Equal(["Deadline sweep", "Email delivery", "Quarterly cycle", "Audit trail anchor"], (await page.Locator("#jobs tbody th").AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()));
+            Assert.Equal(["Deadline sweep", "Email delivery", "Quarterly cycle", "Audit trail anchor", "Self-assessment invitations"], (await page.Locator("#jobs tbody th").AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()));
             Assert.Contains("Jobs run in this process", await page.Locator("#scheduler").InnerTextAsync(), StringComparison.Ordinal);
             await AssertAccessible(page);
 
