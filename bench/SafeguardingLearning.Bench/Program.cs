@@ -77,6 +77,8 @@ static async Task Generate(double scale, string pagesFile)
     // The largest Section 175/157 cycle: the demo's 40 schools, or the generated years' hundreds.
     var schools = await db.AssessmentCycles.Where(c => c.PartnershipId == northshire && c.Kind == SafeguardingLearning.Web.Domain.SelfAssessments.FrameworkKind.Section175)
         .OrderByDescending(c => c.Invitees.Count).Select(c => c.Id).FirstAsync();
+    var neglectAudit = await db.CaseAudits.Where(a => a.PartnershipId == northshire && a.ThemeId == theme && a.RevisitOfId == null && db.CaseAudits.Any(r => r.RevisitOfId == a.Id))
+        .OrderByDescending(a => a.ProposedOn).Select(a => a.Id).FirstAsync();
     const string Manager = "manager@northshire.example", Chair = "chair@northshire.example", PoliceLead = "police.lead@northshire.example", Board = "board@northshire.example";
     string[][] pages =
     [
@@ -106,6 +108,14 @@ static async Task Generate(double scale, string pagesFile)
         ["a cycle report (Section 11)", $"/self-assessments/cycles/{section11}/report", Board],
         ["a cycle report (schools)", $"/self-assessments/cycles/{schools}/report", Chair],
         ["partnership-wide summary (agency lead)", $"/self-assessments/returns/{section11}/summary", "health.lead@northshire.example"],
+        ["audits: this year's plan", "/audits", Manager],
+        ["audits: the calendar", "/audits/calendar", Manager],
+        ["audits (agency lead)", "/audits", PoliceLead],
+        ["an audit and its revisit (neglect)", $"/audits/{neglectAudit}", Manager],
+        ["an audit's report (neglect)", $"/audits/{neglectAudit}/report", Chair],
+        ["the central record of audits", "/audits/record", Chair],
+        ["single-agency audits", "/audits/single-agency", Manager],
+        ["single-agency audits (agency lead)", "/audits/single-agency", PoliceLead],
     ];
     await File.WriteAllLinesAsync(pagesFile, pages.Select(p => string.Join('\t', p)));
 }

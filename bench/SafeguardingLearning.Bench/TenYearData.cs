@@ -9,6 +9,7 @@ using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Partnerships;
+using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.Demo;
@@ -28,6 +29,12 @@ public sealed record TenYearScale(double Factor)
 
     /// <summary>Schools asked in each of the last three years' Section 175/157 cycles.</summary>
     public int Schools => Scaled(300);
+
+    /// <summary>Northshire's multi-agency case audits before last year's, each revisited.</summary>
+    public int CaseAudits => Scaled(60);
+
+    /// <summary>Audits Northshire's agencies ran of their own practice and reported to the partnership.</summary>
+    public int SingleAgencyAudits => Scaled(240);
 
     private int Scaled(int count) => Math.Max(1, (int)Math.Round(count * Factor));
 }
@@ -100,6 +107,7 @@ public static class TenYearData
         }
 
         await AddSelfAssessments(services, world, scale);
+        await AddAudits(services, world, faker, scale);
         await TopUpAuditTrail(services, world, faker, scale.AuditEntries);
 
         await using var countScope = World.NewScope(services, out var counts);
@@ -419,6 +427,123 @@ public static class TenYearData
             }
         }
     }
+
+    /// <summary>
+    /// Ten years of Northshire's audits beside the demo's (last year's audit on neglect and its revisit,
+    /// this year's plan): <see cref="TenYearScale.CaseAudits"/> multi-agency case audits of six cases
+    /// each, answered by three or four agencies, with the audit day, two findings made into actions
+    /// (most closed with impact) and a revisit nine months on; and <see cref="TenYearScale.SingleAgencyAudits"/>
+    /// single-agency audits, nine in ten acknowledged and linked to themes. Each audit is saved on its own.
+    /// </summary>
+    public static async Task AddAudits(IServiceProvider services, TenYearScale scale, int seed = 2026)
+    {
+        var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
+        await AddAudits(services, await World.LoadAsync(services), faker, scale);
+    }
+
+    private static async Task AddAudits(IServiceProvider services, World world, Faker faker, TenYearScale scale)
+    {
+        var partnership = world.Northshire;
+        var manager = world.Managers[partnership];
+        var agencies = world.Agencies[partnership];
+        var themes = world.Themes[partnership];
+        await using (var scope = World.NewScope(services, out var db))
+        {
+            if (!await db.AuditTools.AnyAsync(t => t.PartnershipId == partnership))
+            {
+                db.AuditTools.Add(AuditTool.CopyOfDefault(partnership, DefaultAuditTool.Name, manager, At(world.Today.AddYears(-10))));
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var choices = new AuditPlanChoices(themes, [manager], agencies);
+        for (var i = 0; i < scale.CaseAudits; i++)
+        {
+            await using var scope = World.NewScope(services, out var db);
+            var tool = await db.AuditTools.Include(t => t.Questions).Where(t => t.PartnershipId == partnership).OrderBy(t => t.CreatedAt).FirstAsync();
+            var day = world.Today.AddDays(-faker.Random.Int(400, 3650));
+            var taking = faker.PickRandom(agencies, faker.Random.Int(3, Math.Min(4, agencies.Count))).ToArray();
+            var theme = faker.PickRandom(themes);
+            var first = new CaseAudit(partnership, tool, new AuditPlanDetails(theme, faker.Lorem.Sentence(), faker.Lorem.Sentence(), day, manager, taking), choices, manager, At(day.AddMonths(-2)), day.AddMonths(-2));
+            RunAudit(db, faker, first, tool, taking, manager, day, improve: false);
+            var plan = new ActionPlan(partnership, AuditFinding.SourceOf(first), $"Case audit {i + 1}", manager, At(day));
+            db.ActionPlans.Add(plan);
+            for (var number = 1; number <= 2; number++)
+            {
+                var finding = first.AddFinding(number, faker.Lorem.Sentences(2), [theme], themes);
+                db.AuditFindings.Add(finding);
+                var agency = taking[number % taking.Length];
+                var lead = world.AgencyLeads.TryGetValue(agency, out var leadId) ? new ActionPerson(leadId, Role.AgencyLead, agency) : new ActionPerson(manager, Role.BusinessUnit, null);
+                var action = finding.Act(first, plan, new ActionDetails(faker.Lorem.Sentence(), lead.AgencyId, lead, faker.Lorem.Sentence(), faker.Lorem.Sentence(), day.AddMonths(6), true, [], [theme]), number, day);
+                db.ImprovementActions.Add(action);
+                if (faker.Random.Bool(0.8f))
+                {
+                    var done = day.AddMonths(5);
+                    db.ProgressUpdates.Add(action.Update(lead, faker.Lorem.Sentences(2), ActionStatus.CompletedAwaitingImpact, faker.Lorem.Sentence(), null, sendVagueAsItIs: true, done, At(done)));
+                    db.ImpactDecisions.Add(action.DecideImpact(new ActionPerson(manager, Role.BusinessUnit, null), ImpactDecider.BusinessUnit, accept: true, faker.Lorem.Sentence(), true, done.AddDays(14), At(done.AddDays(14))));
+                }
+            }
+
+            var revisitOn = day.AddMonths(9);
+            first.Report(revisitOn, day.AddDays(14));
+            db.CaseAudits.Add(first);
+            var revisit = CaseAudit.RevisitOf(first, tool, revisitOn, manager, choices, manager, At(revisitOn.AddMonths(-1)), revisitOn.AddMonths(-1));
+            RunAudit(db, faker, revisit, tool, taking, manager, revisitOn, improve: true);
+            revisit.Report(null, revisitOn.AddDays(14));
+            db.CaseAudits.Add(revisit);
+            await db.SaveChangesAsync();
+        }
+
+        var reporting = agencies.Where(world.AgencyLeads.ContainsKey).ToList();
+        for (var start = 0; start < scale.SingleAgencyAudits; start += BatchSize)
+        {
+            await using var scope = World.NewScope(services, out var db);
+            foreach (var _ in Enumerable.Range(0, Math.Min(BatchSize, scale.SingleAgencyAudits - start)))
+            {
+                var agency = faker.PickRandom(reporting);
+                var completed = world.Today.AddDays(-faker.Random.Int(30, 3650));
+                var audit = SingleAgencyAudit.Report(partnership, agency, new SingleAgencyAuditDetails(faker.Lorem.Sentence(6).TrimEnd('.'), completed, faker.Random.Int(10, 120), faker.Lorem.Paragraph(), faker.Lorem.Paragraph()),
+                    [new DocumentToAttach("audit-report.pdf", AttachmentKind.Pdf, 20_000)], world.AgencyLeads[agency], At(completed.AddDays(10)), completed.AddDays(10));
+                if (faker.Random.Bool(0.9f))
+                {
+                    audit.Acknowledge([.. faker.PickRandom(themes, faker.Random.Int(1, 3))], themes, manager, At(completed.AddDays(20)));
+                }
+
+                db.SingleAgencyAudits.Add(audit);
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>Six cases, every agency's answers, and the audit day held on <paramref name="day"/>; a revisit's agreed gradings are better.</summary>
+    private static void RunAudit(AppDbContext db, Faker faker, CaseAudit audit, AuditTool tool, Guid[] agencies, string userId, DateOnly day, bool improve)
+    {
+        foreach (var number in Enumerable.Range(1, 6))
+        {
+            audit.AddCase($"{Pseudonym(faker)}-{number}", $"Police {faker.Random.Int(1000, 9999)}/{day:yy}\nHealth NHS-{faker.Random.Int(100, 999)}");
+        }
+
+        audit.SetSample("Random: six children known to three or more agencies.");
+        var agreed = new Dictionary<(Guid, string), string?>();
+        foreach (var c in audit.Cases)
+        {
+            foreach (var q in tool.Questions)
+            {
+                var grades = GradingScales.Values(q.Scale);
+                foreach (var agency in agencies)
+                {
+                    db.AuditAnswers.Add(audit.Answer(null, c.Id, agency, q, grades[faker.Random.Int(0, grades.Count - 1)], faker.Lorem.Sentence(), userId, At(day.AddDays(-7))));
+                }
+
+                agreed[(c.Id, q.Key)] = grades[improve ? faker.Random.Int(0, 1) : faker.Random.Int(1, grades.Count - 1)];
+            }
+        }
+
+        db.AgreedGradings.AddRange(audit.RecordAuditDay(new AuditDayDetails(day, faker.Lorem.Paragraph(), faker.Lorem.Sentence(), faker.Lorem.Sentence(), null), agreed, tool.Questions, day));
+    }
+
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
 
     /// <summary>Sign-ins and views, written through the app's audit path until the trail holds <paramref name="total"/> entries.</summary>
     private static async Task TopUpAuditTrail(IServiceProvider services, World world, Faker faker, int total)

@@ -207,9 +207,12 @@ public class PracticeAuditTests
             revisitId = revisit.Id;
         });
 
-        var comparison = await app.Query(db => AuditReads.CompareAsync(db, ids.Audit, revisitId));
+        // Read as the revisit's page reads it, and as the first audit's page does.
+        var comparison = await app.Query(async db => (await AuditReads.LoadAsync(db, revisitId))!.Comparison);
+        var fromFirst = await app.Query(async db => (await AuditReads.LoadAsync(db, ids.Audit))!.Comparison);
 
         Assert.NotNull(comparison);
+        Assert.Equal(comparison.Compared.Select(c => (c.Question.Key, c.Movement)), fromFirst!.Compared.Select(c => (c.Question.Key, c.Movement)));
         Assert.Equal(["ma-voice", "ma-difference", "ma-procedures", "ma-risk"], comparison.Compared.Select(c => c.Question.Key));
         Assert.Equal(2, comparison.NotCompared.Count);
         Assert.Contains(comparison.NotCompared, q => q.Key == "ma-learning");

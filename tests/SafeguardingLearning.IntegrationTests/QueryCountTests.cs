@@ -282,6 +282,54 @@ public class QueryCountTests(ITestOutputHelper output)
         Assert.Equal(counts[pages[6]].Queries, counts[pages[7]].Queries);
     }
 
+    /// <summary>
+    /// The audit pages over the demo's audits (last year's audit on neglect and its revisit, this year's
+    /// plan, three single-agency audits) and then over ten years of them: each sends the same number of
+    /// commands for fifteen audits as for two, within the budget of six.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Audit_pages_send_as_many_commands_over_ten_years_of_audits_as_over_the_demo(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Demo:Audits"] = "true", ["Demo:SingleAgencyAudits"] = "true" });
+        var sessions = new Dictionary<string, HttpClient>();
+        foreach (var person in new[] { "manager@northshire.example", "chair@northshire.example", "police.lead@northshire.example", "board@northshire.example" })
+        {
+            sessions[person] = await app.SignInAs(person);
+        }
+
+        var neglect = await app.Query(db => db.CaseAudits.Where(a => a.RevisitOfId == null && db.CaseAudits.Any(r => r.RevisitOfId == a.Id)).Select(a => new { a.Id, Revisit = db.CaseAudits.Where(r => r.RevisitOfId == a.Id).Select(r => r.Id).Single() }).SingleAsync());
+        var pages = new List<(string Page, string Person)>
+        {
+            ("/audits", "manager@northshire.example"),
+            ("/audits", "police.lead@northshire.example"),
+            ("/audits/calendar", "chair@northshire.example"),
+            ("/audits/record", "chair@northshire.example"),
+            ("/audits/record?page=2", "manager@northshire.example"),
+            ($"/audits/{neglect.Id}", "manager@northshire.example"),
+            ($"/audits/{neglect.Revisit}", "police.lead@northshire.example"),
+            ($"/audits/{neglect.Id}/report", "chair@northshire.example"),
+            ("/audits/single-agency", "manager@northshire.example"),
+            ("/audits/single-agency", "board@northshire.example"),
+            ("/audits/single-agency?page=2", "manager@northshire.example"),
+        };
+
+        var demo = await Count(app, sessions, pages);
+        await app.Seed(services => TenYearData.AddAudits(services, new TenYearScale(0.25)));
+        var tenYears = await Count(app, sessions, pages);
+        var generated = await app.Query(async db => (await db.CaseAudits.CountAsync(), await db.SingleAgencyAudits.CountAsync()));
+
+        output.WriteLine($"{provider}: {generated.Item1} case audits, {generated.Item2} single-agency audits");
+        foreach (var (page, person) in pages)
+        {
+            output.WriteLine($"{provider} {page} as {person}: {demo[(page, person)].Queries} commands at demo scale, {tenYears[(page, person)].Queries} over ten years");
+        }
+
+        Assert.True(generated.Item1 >= 30 && generated.Item2 >= 60, $"generated too little: {generated}");
+        Assert.All(pages, p => Assert.Equal(demo[p].Queries, tenYears[p].Queries));
+        Assert.All(pages, p => Assert.True(tenYears[p].Queries <= 6, $"{p.Page} as {p.Person}: {tenYears[p].Queries} commands, more than 6"));
+    }
+
     private static async Task<Dictionary<(string, string), (int Queries, long Milliseconds)>> Count(TestApplication app, Dictionary<string, HttpClient> sessions, List<(string Page, string Person)> pages)
     {
         var counts = new Dictionary<(string, string), (int, long)>();

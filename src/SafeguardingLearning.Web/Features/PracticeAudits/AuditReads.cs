@@ -44,8 +44,16 @@ public sealed record AuditPage(
         GradingScales.Describe(question.Scale, Agreed.FirstOrDefault(a => a.CaseId == caseId && a.QuestionKey == question.Key)?.Grade);
 }
 
+/// <summary>
+/// An audit's page in four queries however many cases, agencies, answers and findings: the audit with
+/// its names and the audit it is compared with (the one it revisits, or its revisit); its agencies,
+/// cases and the questions of both audits' tools; the answers and both audits' agreed gradings; and its
+/// findings with their themes and actions, with the actions of the first audit's plan.
+/// </summary>
 public static class AuditReads
 {
+    private const int AgencyRow = 0, CaseRow = 1, QuestionRow = 2;
+
     public static async Task<AuditPage?> LoadAsync(AppDbContext db, Guid id, CancellationToken cancellationToken = default)
     {
         var head = await (from a in db.CaseAudits
@@ -59,6 +67,8 @@ public static class AuditReads
                               Tool = tool.Name,
                               Lead = db.Users.Where(u => u.Id == a.LeadUserId).Select(u => u.DisplayName).FirstOrDefault(),
                               RevisitId = db.CaseAudits.Where(r => r.RevisitOfId == a.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                              OtherToolId = db.CaseAudits.Where(o => o.Id == a.RevisitOfId || o.RevisitOfId == a.Id).Select(o => (Guid?)o.AuditToolId).FirstOrDefault(),
+                              OtherHeld = db.CaseAudits.Any(o => (o.Id == a.RevisitOfId || o.RevisitOfId == a.Id) && o.AuditDayOn != null),
                           })
             .SingleOrDefaultAsync(cancellationToken);
         if (head is null)
@@ -68,35 +78,50 @@ public static class AuditReads
 
         var audit = head.Audit;
         var token = ConcurrencyTokens.Read(db.Entry(audit)) ?? string.Empty;
-        var agencies = await (from p in db.CaseAuditAgencies.AsNoTracking()
-                              where p.CaseAuditId == id
-                              join ag in db.PartnerAgencies.AsNoTracking() on p.AgencyId equals ag.Id
-                              orderby ag.Name
-                              select new AuditAgency(ag.Id, ag.Name)).ToListAsync(cancellationToken);
-        var cases = await db.AuditCases.AsNoTracking().Where(c => c.CaseAuditId == id).OrderBy(c => c.Number)
-            .Select(c => new AuditCaseRow(c.Id, c.Number, c.Pseudonym, c.References)).ToListAsync(cancellationToken);
-        var questions = await QuestionsAsync(db, audit.AuditToolId, cancellationToken);
+
+        // A revisit is compared with the audit it revisits; the first audit with its revisit, once both are held.
+        var (before, after) = audit.RevisitOfId is { } first ? (first, id) : head.RevisitId is { } revisit ? (id, revisit) : (Guid.Empty, Guid.Empty);
+        var other = before == id ? after : before;
+        var compare = other != Guid.Empty && audit.AuditDayOn is not null && head.OtherHeld;
+        var otherTool = compare ? head.OtherToolId ?? Guid.Empty : Guid.Empty;
+
+        var lists = await db.AuditToolQuestions.AsNoTracking()
+            .Where(q => q.AuditToolId == audit.AuditToolId || q.AuditToolId == otherTool)
+            .Select(q => new { Kind = QuestionRow, Id = q.AuditToolId, Number = q.Position, Text = q.Text, Extra = q.Guidance, q.Key, Scale = (GradingScale?)q.Scale })
+            .Concat(db.AuditCases.AsNoTracking().Where(c => c.CaseAuditId == id)
+                .Select(c => new { Kind = CaseRow, c.Id, c.Number, Text = c.Pseudonym, Extra = c.References, Key = string.Empty, Scale = (GradingScale?)null }))
+            .Concat(from p in db.CaseAuditAgencies.AsNoTracking()
+                    where p.CaseAuditId == id
+                    join ag in db.PartnerAgencies.AsNoTracking() on p.AgencyId equals ag.Id
+                    select new { Kind = AgencyRow, ag.Id, Number = 0, Text = ag.Name, Extra = (string?)null, Key = string.Empty, Scale = (GradingScale?)null })
+            .ToListAsync(cancellationToken);
+        var agencies = lists.Where(r => r.Kind == AgencyRow).OrderBy(r => r.Text, StringComparer.Ordinal).Select(r => new AuditAgency(r.Id, r.Text)).ToList();
+        var cases = lists.Where(r => r.Kind == CaseRow).OrderBy(r => r.Number).Select(r => new AuditCaseRow(r.Id, r.Number, r.Text, r.Extra)).ToList();
+        List<AnswerQuestion> Questions(Guid tool) => [.. lists.Where(r => r.Kind == QuestionRow && r.Id == tool).OrderBy(r => r.Number).Select(r => new AnswerQuestion(r.Key, r.Text, r.Extra, r.Scale!.Value))];
+        var questions = Questions(audit.AuditToolId);
 
         // The data layer shows an agency lead only their own agency's answers until the audit day.
-        var answers = await (from x in db.AuditAnswers.AsNoTracking()
-                             where x.CaseAuditId == id
-                             join ag in db.PartnerAgencies.AsNoTracking() on x.AgencyId equals ag.Id
-                             orderby ag.Name
-                             select new AuditAnswerRow(x.AuditCaseId, x.AgencyId, ag.Name, x.QuestionKey, x.Grade, x.Comment)).ToListAsync(cancellationToken);
-        var agreed = await db.AgreedGradings.AsNoTracking().Where(g => g.CaseAuditId == id)
-            .Select(g => new AgreedRow(g.AuditCaseId, g.QuestionKey, g.Grade)).ToListAsync(cancellationToken);
-        var findings = await FindingsAsync(db, id, cancellationToken);
+        var gradedAudits = compare ? new[] { id, other } : [id];
+        var grades = await (from x in db.AuditAnswers.AsNoTracking()
+                            where x.CaseAuditId == id
+                            join ag in db.PartnerAgencies.AsNoTracking() on x.AgencyId equals ag.Id
+                            select new { AuditId = x.CaseAuditId, CaseId = x.AuditCaseId, AgencyId = (Guid?)x.AgencyId, Agency = ag.Name, x.QuestionKey, x.Grade, x.Comment })
+            .Concat(db.AgreedGradings.AsNoTracking().Where(g => gradedAudits.Contains(g.CaseAuditId))
+                .Select(g => new { AuditId = g.CaseAuditId, CaseId = g.AuditCaseId, AgencyId = (Guid?)null, Agency = string.Empty, g.QuestionKey, Grade = (string?)g.Grade, Comment = (string?)null }))
+            .ToListAsync(cancellationToken);
+        var answers = grades.Where(g => g.AgencyId is not null).OrderBy(g => g.Agency, StringComparer.Ordinal)
+            .Select(g => new AuditAnswerRow(g.CaseId, g.AgencyId!.Value, g.Agency, g.QuestionKey, g.Grade, g.Comment)).ToList();
+        var agreed = grades.Where(g => g.AgencyId is null && g.AuditId == id).Select(g => new AgreedRow(g.CaseId, g.QuestionKey, g.Grade!)).ToList();
 
-        // A revisit is compared with the audit it revisits; the first audit with its revisit, once held.
-        var (before, after) = audit.RevisitOfId is { } first ? (first, id) : head.RevisitId is { } revisit ? (id, revisit) : (Guid.Empty, Guid.Empty);
         BeforeAndAfter? comparison = null;
-        IReadOnlyList<ActionRow> firstActions = [];
-        if (before != Guid.Empty)
+        if (compare)
         {
-            comparison = await CompareAsync(db, before, after, cancellationToken);
-            firstActions = await ActionsOfAsync(db, before, cancellationToken);
+            AskedQuestion[] Asked(Guid audit) => [.. Questions(audit == id ? head.Audit.AuditToolId : otherTool).Select(q => new AskedQuestion(q.Key, q.Text, q.Scale))];
+            CaseGrade[] Graded(Guid audit) => [.. grades.Where(g => g.AgencyId is null && g.AuditId == audit).Select(g => new CaseGrade(g.QuestionKey, g.Grade!))];
+            comparison = BeforeAndAfter.Compare(Asked(before), Graded(before), Asked(after), Graded(after));
         }
 
+        var (findings, firstActions) = await FindingsAsync(db, id, before, cancellationToken);
         return new AuditPage(audit, AuditNames.Of(head.Theme, audit.ProposedOn, audit.RevisitOfId is not null), head.Theme, head.Tool, head.Lead ?? "Not known", token,
             agencies, cases, questions, answers, agreed, findings, head.RevisitId, comparison, firstActions);
     }
@@ -106,52 +131,49 @@ public static class AuditReads
             .Select(q => new AnswerQuestion(q.Key, q.Text, q.Guidance, q.Scale)).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The audit and its revisit, question by question: only when the revisit's audit day is held, and
-    /// only on the questions both asked (<see cref="BeforeAndAfter.Compare"/>). Two queries.
+    /// The audit's findings with their themes and the actions they led to, and the actions of the first
+    /// audit's plan (<paramref name="firstAuditId"/>, when there is one) as far as the reader may see
+    /// them: one query.
     /// </summary>
-    public static async Task<BeforeAndAfter?> CompareAsync(AppDbContext db, Guid beforeId, Guid afterId, CancellationToken cancellationToken = default)
+    private static async Task<(IReadOnlyList<FindingRow> Findings, IReadOnlyList<ActionRow> FirstAuditActions)> FindingsAsync(AppDbContext db, Guid id, Guid firstAuditId, CancellationToken cancellationToken)
     {
-        var ids = new[] { beforeId, afterId };
-        var questions = await (from a in db.CaseAudits.AsNoTracking()
-                               where ids.Contains(a.Id) && a.AuditDayOn != null
-                               join q in db.AuditToolQuestions.AsNoTracking() on a.AuditToolId equals q.AuditToolId
-                               orderby q.Position
-                               select new { AuditId = a.Id, q.Key, q.Text, q.Scale }).ToListAsync(cancellationToken);
-        if (questions.Select(q => q.AuditId).Distinct().Count() < 2)
-        {
-            return null;
-        }
-
-        var grades = await db.AgreedGradings.AsNoTracking().Where(g => ids.Contains(g.CaseAuditId))
-            .Select(g => new { g.CaseAuditId, g.QuestionKey, g.Grade }).ToListAsync(cancellationToken);
-        AskedQuestion[] Asked(Guid audit) => [.. questions.Where(q => q.AuditId == audit).Select(q => new AskedQuestion(q.Key, q.Text, q.Scale))];
-        CaseGrade[] Graded(Guid audit) => [.. grades.Where(g => g.CaseAuditId == audit).Select(g => new CaseGrade(g.QuestionKey, g.Grade))];
-        return BeforeAndAfter.Compare(Asked(beforeId), Graded(beforeId), Asked(afterId), Graded(afterId));
-    }
-
-    /// <summary>The actions of the audit's action plan, as far as the reader may see them.</summary>
-    public static async Task<IReadOnlyList<ActionRow>> ActionsOfAsync(AppDbContext db, Guid auditId, CancellationToken cancellationToken = default) =>
-        await (from p in db.ActionPlans.AsNoTracking()
-               where p.SourceKind == AuditFinding.SourceKind && p.SourceId == auditId
-               join a in db.ImprovementActions.AsNoTracking() on p.Id equals a.ActionPlanId
-               orderby a.Number
-               select new ActionRow(a.Id, a.Number, a.Activity, a.Status, a.EndDate)).ToListAsync(cancellationToken);
-
-    private static async Task<IReadOnlyList<FindingRow>> FindingsAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var findings = await (from f in db.AuditFindings.AsNoTracking()
-                              where f.CaseAuditId == id
-                              from a in db.ImprovementActions.AsNoTracking().Where(a => a.Id == f.ImprovementActionId).DefaultIfEmpty()
-                              orderby f.Number
-                              select new { f.Id, f.Number, f.Text, f.ImprovementActionId, ActionNumber = a == null ? (int?)null : a.Number, Status = a == null ? (ActionStatus?)null : a.Status })
+        var rows = await (from f in db.AuditFindings.AsNoTracking()
+                          where f.CaseAuditId == id
+                          from a in db.ImprovementActions.AsNoTracking().Where(a => a.Id == f.ImprovementActionId).DefaultIfEmpty()
+                          from ft in db.AuditFindingThemes.AsNoTracking().Where(ft => ft.AuditFindingId == f.Id).DefaultIfEmpty()
+                          from t in db.Themes.AsNoTracking().Where(t => ft != null && t.Id == ft.ThemeId).DefaultIfEmpty()
+                          select new
+                          {
+                              IsFinding = true,
+                              f.Id,
+                              f.Number,
+                              f.Text,
+                              Theme = t == null ? null : t.Name,
+                              ActionId = f.ImprovementActionId,
+                              ActionNumber = a == null ? (int?)null : a.Number,
+                              Status = a == null ? (ActionStatus?)null : a.Status,
+                              EndDate = a == null ? (DateOnly?)null : a.EndDate,
+                          })
+            .Concat(from p in db.ActionPlans.AsNoTracking()
+                    where p.SourceKind == AuditFinding.SourceKind && p.SourceId == firstAuditId
+                    join a in db.ImprovementActions.AsNoTracking() on p.Id equals a.ActionPlanId
+                    select new
+                    {
+                        IsFinding = false,
+                        a.Id,
+                        a.Number,
+                        Text = a.Activity,
+                        Theme = (string?)null,
+                        ActionId = (Guid?)a.Id,
+                        ActionNumber = (int?)a.Number,
+                        Status = (ActionStatus?)a.Status,
+                        EndDate = (DateOnly?)a.EndDate,
+                    })
             .ToListAsync(cancellationToken);
-        var themes = await (from ft in db.AuditFindingThemes.AsNoTracking()
-                            join f in db.AuditFindings.AsNoTracking() on ft.AuditFindingId equals f.Id
-                            where f.CaseAuditId == id
-                            join t in db.Themes.AsNoTracking() on ft.ThemeId equals t.Id
-                            orderby t.Name
-                            select new { ft.AuditFindingId, t.Name }).ToListAsync(cancellationToken);
-        var byFinding = themes.ToLookup(t => t.AuditFindingId, t => t.Name);
-        return [.. findings.Select(f => new FindingRow(f.Id, f.Number, f.Text, [.. byFinding[f.Id]], f.ImprovementActionId, f.ActionNumber, f.Status))];
+        var findings = rows.Where(r => r.IsFinding).GroupBy(r => r.Id).Select(g => g.First()).OrderBy(f => f.Number)
+            .Select(f => new FindingRow(f.Id, f.Number, f.Text, [.. rows.Where(r => r.IsFinding && r.Id == f.Id && r.Theme is not null).Select(r => r.Theme!).Order(StringComparer.Ordinal)], f.ActionId, f.ActionNumber, f.Status))
+            .ToList();
+        var actions = rows.Where(r => !r.IsFinding).OrderBy(r => r.Number).Select(r => new ActionRow(r.Id, r.Number, r.Text, r.Status!.Value, r.EndDate!.Value)).ToList();
+        return (findings, actions);
     }
 }
