@@ -195,8 +195,8 @@ for provider in $providers; do
     start_product "$port" 0 Benchmark__Counters=true
     figure startup_ms_second "$started_ms"
     while IFS=$'\t' read -r label path person; do
-      read -r status sql allocated < <(bench_tool probe "http://127.0.0.1:$port$path" "${cookies[$person]}" 5 </dev/null)
-      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$provider" "$label" "$status" "$sql" "$allocated" >>"$out/counters.tsv"
+      read -r status sql allocated single_ms < <(bench_tool probe "http://127.0.0.1:$port$path" "${cookies[$person]}" 5 </dev/null)
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$provider" "$label" "$status" "$sql" "$allocated" "$single_ms" >>"$out/counters.tsv"
     done <"$work/pages.tsv"
     kill "${app_pids[-1]}"; wait "${app_pids[-1]}" 2>/dev/null || true; unset 'app_pids[-1]'
     unset cookies

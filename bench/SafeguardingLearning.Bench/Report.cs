@@ -17,7 +17,7 @@ internal static partial class Report
     {
         var budgets = JsonSerializer.Deserialize<Budgets>(File.ReadAllText(budgetsFile), Json)!;
         var runs = Rows(folder, "runs.tsv").Select(r => new Run(r[0], r[1], r[2], r[3], r[4], int.Parse(r[5], CultureInfo.InvariantCulture), r[6], Wrk.Read(Path.Combine(folder, r[7])))).ToList();
-        var counters = Rows(folder, "counters.tsv").ToDictionary(r => (r[0], r[1], r[2]), r => (Status: r[3], Sql: long.Parse(r[4], CultureInfo.InvariantCulture), Allocated: long.Parse(r[5], CultureInfo.InvariantCulture)));
+        var counters = Rows(folder, "counters.tsv").ToDictionary(r => (r[0], r[1], r[2]), r => (Status: r[3], Sql: long.Parse(r[4], CultureInfo.InvariantCulture), Allocated: long.Parse(r[5], CultureInfo.InvariantCulture), Alone: r.Length > 6 ? r[6] : "–"));
         var figures = Rows(folder, "figures.tsv").ToDictionary(r => (r[0], r[1], r[2]), r => double.Parse(r[3], CultureInfo.InvariantCulture));
         var over = new List<string>();
 
@@ -27,18 +27,18 @@ internal static partial class Report
             var minimumRatio = budgets.RatioToReference.GetValueOrDefault(scale, budgets.RatioToReference.Values.Min());
             Console.WriteLine($"### {provider}, {scale} scale");
             Console.WriteLine();
-            Console.WriteLine("| page | as | req/s (16) | × reference | p50 / p99 ms (16) | req/s (64) | p50 / p99 ms (64) | SQL per request | KB allocated per request |");
-            Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            Console.WriteLine("| page | as | req/s (16) | × reference | p50 / p99 ms (16) | req/s (64) | p50 / p99 ms (64) | SQL per request | KB allocated per request | ms one at a time |");
+            Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var page in group.Where(r => r.Kind == "product").GroupBy(r => (r.Label, r.Path, r.Person)))
             {
                 var at16 = page.SingleOrDefault(r => r.Connections == 16);
                 var at64 = page.SingleOrDefault(r => r.Connections == 64);
                 var reference = group.FirstOrDefault(r => r.Kind == "reference" && r.Label == page.Key.Label && r.Connections == 16);
                 var ratio = at16 is not null && reference is { Result.RequestsPerSecond: > 0 } ? at16.Result.RequestsPerSecond / reference.Result.RequestsPerSecond : double.NaN;
-                var count = counters.TryGetValue((scale, provider, page.Key.Label), out var c) ? c : (Status: "?", Sql: -1L, Allocated: -1L);
+                var count = counters.TryGetValue((scale, provider, page.Key.Label), out var c) ? c : (Status: "?", Sql: -1L, Allocated: -1L, Alone: "?");
                 var errors = page.Sum(r => r.Result.Errors);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {page.Key.Label} `{Shorten(page.Key.Path)}`{(errors > 0 || count.Status != "200" ? $" (status {count.Status}, {errors} errors)" : string.Empty)} | {page.Key.Person.Split('@')[0]} | {at16?.Result.RequestsPerSecond:F0} | {ratio:F2} | {Latency(at16)} | {at64?.Result.RequestsPerSecond:F0} | {Latency(at64)} | {count.Sql} | {count.Allocated / 1024.0:F0} |"));
+                    $"| {page.Key.Label} `{Shorten(page.Key.Path)}`{(errors > 0 || count.Status != "200" ? $" (status {count.Status}, {errors} errors)" : string.Empty)} | {page.Key.Person.Split('@')[0]} | {at16?.Result.RequestsPerSecond:F0} | {ratio:F2} | {Latency(at16)} | {at64?.Result.RequestsPerSecond:F0} | {Latency(at64)} | {count.Sql} | {count.Allocated / 1024.0:F0} | {count.Alone} |"));
                 var where = $"{provider}, {scale}: {page.Key.Label} as {page.Key.Person.Split('@')[0]}";
                 if (ratio < minimumRatio)
                 {

@@ -38,22 +38,26 @@ internal static partial class Session
         var status = 0;
         var commands = new List<long>();
         var allocated = new List<long>();
+        var milliseconds = new List<long>();
         for (var i = 0; i < times + 1; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Add("Cookie", cookie);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             using var response = await client.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
+            clock.Stop();
             status = (int)response.StatusCode;
             if (i > 0)
             {
                 // The first request warms the page up and is not counted.
                 commands.Add(Counter(response, "X-Bench-Sql-Commands"));
                 allocated.Add(Counter(response, "X-Bench-Allocated-Bytes"));
+                milliseconds.Add(clock.ElapsedMilliseconds);
             }
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{status} {Median(commands)} {Median(allocated)}");
+        return string.Create(CultureInfo.InvariantCulture, $"{status} {Median(commands)} {Median(allocated)} {Median(milliseconds)}");
     }
 
     /// <summary>

@@ -48,8 +48,9 @@ public sealed class AuditRecordController(AppDbContext db) : Controller
                               a.ProposedOn,
                               a.Status,
                               db.AuditFindings.Count(f => f.CaseAuditId == a.Id),
-                              db.ImprovementActions.Count(x => db.ActionPlans.Any(p => p.Id == x.ActionPlanId && p.SourceKind == AuditFinding.SourceKind && p.SourceId == a.Id)),
-                              db.ImprovementActions.Count(x => x.Status == ActionStatus.Closed && db.ActionPlans.Any(p => p.Id == x.ActionPlanId && p.SourceKind == AuditFinding.SourceKind && p.SourceId == a.Id)),
+                              // The audit's plan first, then its actions by the plan's index: not every action of the partnership.
+                              db.ImprovementActions.Count(x => x.ActionPlanId == db.ActionPlans.Where(p => p.SourceKind == AuditFinding.SourceKind && p.SourceId == a.Id).Select(p => p.Id).FirstOrDefault()),
+                              db.ImprovementActions.Count(x => x.Status == ActionStatus.Closed && x.ActionPlanId == db.ActionPlans.Where(p => p.SourceKind == AuditFinding.SourceKind && p.SourceId == a.Id).Select(p => p.Id).FirstOrDefault()),
                               r == null ? null : r.Id,
                               r == null ? null : r.Status))
             .ToPageAsync(page);
