@@ -203,6 +203,7 @@ public class AccessTableTests
         ["AuditsController.New POST"] = BusinessUnit,
         ["AuditsController.Audit GET"] = AuditReaders,
         ["AuditsController.Report GET"] = AuditReaders,
+        ["AuditsController.ReportPdf GET"] = AuditReaders,
         ["AuditToolsController.Tools GET"] = AuditReaders,
         ["AuditToolsController.Copy POST"] = BusinessUnit,
         ["AuditToolsController.Tool GET"] = AuditReaders,

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.ReviewChronology;
 using SafeguardingLearning.Web.Features.Shared;
 
@@ -19,6 +21,9 @@ namespace SafeguardingLearning.Web.Features.PracticeAudits;
 public sealed record PlanRow(Guid Id, string Theme, string Why, string Scope, DateOnly ProposedOn, string? Lead, AuditStatus Status, bool IsRevisit, IReadOnlyList<string> Agencies);
 
 public sealed record PlanModel(int Year, Page<PlanRow> Audits, bool CanManage);
+
+/// <summary>The report as the PDF prints it: the page's model, the partnership's name and when it was printed.</summary>
+public sealed record AuditReportPrint(AuditPage Report, string PartnershipName, DateTime PrintedAt);
 
 public sealed record CalendarModel(int Year, IReadOnlyList<(int Month, IReadOnlyList<PlanRow> Audits)> Months);
 
@@ -124,6 +129,27 @@ public sealed class AuditsController(AppDbContext db, TimeProvider clock) : Cont
         return page is null || page.Audit.AuditDayOn is null ? NotFound() : View(page with { CanManage = User.IsInRole(nameof(Role.BusinessUnit)) });
     }
 
+    /// <summary>
+    /// The report as a tagged PDF printed by the product's renderer, from the same model as the page:
+    /// to whoever may read the report (another partnership, or an agency not taking part, gets 404).
+    /// </summary>
+    [HttpGet("/audits/{id:guid}/report.pdf")]
+    public async Task<IActionResult> ReportPdf(Guid id, [FromServices] IPdfRenderer pdf, CancellationToken cancellationToken)
+    {
+        var page = await AuditReads.LoadAsync(db, id, cancellationToken);
+        if (page is null || page.Audit.AuditDayOn is null)
+        {
+            return NotFound();
+        }
+
+        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == page.Audit.PartnershipId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var html = await this.RenderViewToStringAsync("ReportPrint", new AuditReportPrint(page, partnership, clock.GetUtcNow().UtcDateTime));
+        var document = await pdf.RenderAsync(html, new PdfDocumentOptions($"{page.Name}: report", partnership, $"OFFICIAL · {partnership}"), cancellationToken);
+        db.RecordEvent(AuditAction.Exported, nameof(CaseAudit), id.ToString(), new { Page = "Case audit report", Format = "PDF" });
+        await db.SaveChangesAsync(cancellationToken);
+        return File(document, "application/pdf", "case-audit-report.pdf");
+    }
+
     internal static AuditPlanDetails Details(PlanForm form) =>
         new(form.Theme, form.Why, form.Scope, form.ProposedOn.ToDate(), form.Lead, form.Agencies);
 
@@ -160,6 +186,7 @@ public sealed class AuditsController(AppDbContext db, TimeProvider clock) : Cont
     }
 
     private Task<PlanFormModel> FormModel(PlanForm form) => FormModel(db, form);
+
 
     /// <summary>The year's audits by proposed date, each with its theme and lead: one query (and a count).</summary>
     private IQueryable<PlanRow> Plan(int year)
