@@ -4,13 +4,20 @@ using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
 using SafeguardingLearning.Tests.Shared;
 using SafeguardingLearning.Web.Data;
+using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
+using SafeguardingLearning.Web.Domain.Reminders;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Pdf;
+using SafeguardingLearning.Web.Scheduling;
 
 namespace SafeguardingLearning.IntegrationTests;
 
-/// <summary>A multi-agency audit's report as a PDF, to whoever may read the report only.</summary>
+/// <summary>
+/// A multi-agency audit's report as a PDF, to whoever may read the report only; and each agency's
+/// reminder to send its answers before the audit day, raised once per agency taking part and not
+/// after the agency has answered.
+/// </summary>
 public class PracticeAuditFinishTests
 {
     private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
@@ -99,5 +106,63 @@ public class PracticeAuditFinishTests
 
         var manager = await app.SignInAs("manager@northshire.example");
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/audits/{seeded.Audit}/report.pdf")).StatusCode);
+    }
+
+    private static async Task<int> Sweep(TestApplication app)
+    {
+        var raised = 0;
+        await app.Seed(async services => raised = await services.GetRequiredService<DeadlineSweep>().RunAsync());
+        return raised;
+    }
+
+    private static Task<List<(ReminderKind Kind, string Recipient, Guid Subject)>> Reminders(TestApplication app, params Guid[] subjects) =>
+        app.Query(async db => (await db.Reminders.Where(r => subjects.Contains(r.SubjectId))
+                .Join(db.Users, r => r.RecipientUserId, u => u.Id, (r, u) => new { r.Kind, u.Email, r.SubjectId })
+                .ToListAsync())
+            .Select(x => (x.Kind, x.Email!, x.SubjectId)).OrderBy(x => x.Kind).ThenBy(x => x.Item2, StringComparer.Ordinal).ToList());
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Each_agency_taking_part_is_reminded_once_to_send_its_answers_and_not_after_it_has(DatabaseProvider provider)
+    {
+        // The audit day is proposed for Thursday 18 March 2027: answers are due Thursday 11 March.
+        var clock = new FakeClock(FakeClock.MorningOf(new DateOnly(2027, 3, 1)));
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), services: s => s.AddSingleton<TimeProvider>(clock));
+        await app.SeedPerson("probation.lead@northshire.example", Role.AgencyLead, DemoData.PartnershipName, "Northshire Probation");
+        var seeded = await SeedAudit(app, new DateOnly(2027, 3, 18), holdAuditDay: false, "Northshire Police", "Northshire NHS Foundation Trust");
+        var police = CaseAudit.SubjectOf(seeded.Audit, seeded.Agencies["Northshire Police"]);
+        var health = CaseAudit.SubjectOf(seeded.Audit, seeded.Agencies["Northshire NHS Foundation Trust"]);
+
+        await Sweep(app);
+        Assert.Empty(await Reminders(app, police, health));
+
+        // Two working days before: each agency's lead once, however often the sweep runs; probation, not taking part, never.
+        clock.SetDay(new DateOnly(2027, 3, 9));
+        await Sweep(app);
+        await Sweep(app);
+        Assert.Equal(
+            [(ReminderKind.DueSoon, "health.lead@northshire.example", health), (ReminderKind.DueSoon, "police.lead@northshire.example", police)],
+            await Reminders(app, police, health));
+
+        // The police answer every question for the case; health does not.
+        await app.Seed(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var audit = await db.CaseAudits.Include(a => a.Agencies).Include(a => a.Cases).SingleAsync(a => a.Id == seeded.Audit);
+            var questions = await db.AuditToolQuestions.Where(q => q.AuditToolId == seeded.Tool).ToListAsync();
+            db.AuditAnswers.AddRange(questions.Select(q => audit.Answer(null, seeded.Case, seeded.Agencies["Northshire Police"], q, GradingScales.Values(q.Scale)[^1], null, "someone", Now)));
+            await db.SaveChangesAsync();
+        });
+
+        // Due day and overdue: health only; nothing more for the police, who have answered.
+        clock.SetDay(new DateOnly(2027, 3, 11));
+        await Sweep(app);
+        clock.SetDay(new DateOnly(2027, 3, 12));
+        await Sweep(app);
+        var all = await Reminders(app, police, health);
+        Assert.Equal([(ReminderKind.DueSoon, police)], all.Where(r => r.Recipient == "police.lead@northshire.example").Select(r => (r.Kind, r.Subject)));
+        Assert.Contains((ReminderKind.DueToday, "health.lead@northshire.example", health), all);
+        Assert.Contains((ReminderKind.Overdue, "health.lead@northshire.example", health), all);
+        Assert.False(await app.Query(db => db.Reminders.Join(db.Users, r => r.RecipientUserId, u => u.Id, (r, u) => u.Email).AnyAsync(e => e == "probation.lead@northshire.example")));
     }
 }

@@ -1,6 +1,7 @@
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 
 namespace SafeguardingLearning.UnitTests.Domain.PracticeAudits;
@@ -222,6 +223,47 @@ public class CaseAuditTests
         Assert.Equal(Today.AddMonths(6), deadline.DueOn);
         Assert.Equal(Role.BusinessUnit, deadline.Owner.Role);
         Assert.Null(audit.RevisitDeadline("Neglect", revisitHeld: true));
+    }
+
+    [Fact]
+    public void Each_agency_s_answers_are_due_five_working_days_before_the_proposed_audit_date()
+    {
+        var (audit, _) = Answering(cases: 1);
+
+        // Thursday 2 July 2026: five working days before is Thursday 25 June.
+        Assert.Equal(new DateOnly(2026, 7, 2), audit.ProposedOn);
+        Assert.Equal(new DateOnly(2026, 6, 25), audit.AnswersDueOn(new WorkingDayCalendar([])));
+
+        // A bank holiday in between moves it a working day earlier.
+        Assert.Equal(new DateOnly(2026, 6, 24), audit.AnswersDueOn(new WorkingDayCalendar([new DateOnly(2026, 6, 29)])));
+    }
+
+    [Fact]
+    public void An_agency_is_reminded_of_its_answers_only_while_answering_and_until_it_has_answered_every_case_and_question()
+    {
+        var calendar = new WorkingDayCalendar([]);
+        var (planned, _) = Planned();
+        Assert.Empty(planned.AnswersDeadlines("Neglect", new Dictionary<Guid, int>(), 0, 5, calendar));
+
+        var (audit, tool) = Answering(cases: 2);
+        var owed = tool.Questions.Count * 2;
+        var deadlines = audit.AnswersDeadlines("Neglect", new Dictionary<Guid, int> { [Police] = owed - 1 }, 2, tool.Questions.Count, calendar);
+
+        // One each for the two agencies taking part, owned by the agency's leads; the school, not taking part, is never asked.
+        Assert.Equal(new[] { Health, Police }.Order(), deadlines.Select(d => d.Owner.AgencyId!.Value).Order());
+        Assert.All(deadlines, d => Assert.Equal(Role.AgencyLead, d.Owner.Role));
+        Assert.All(deadlines, d => Assert.Equal(new DateOnly(2026, 6, 25), d.DueOn));
+        Assert.All(deadlines, d => Assert.Equal(CaseAudit.AnswersDeadlineKind, d.Kind));
+        Assert.All(deadlines, d => Assert.DoesNotContain("Child", d.Case + d.Step + d.Detail, StringComparison.Ordinal));
+        Assert.NotEqual(deadlines[0].SubjectId, deadlines[1].SubjectId);
+
+        // The police have answered everything: only health is owed.
+        var rest = audit.AnswersDeadlines("Neglect", new Dictionary<Guid, int> { [Police] = owed }, 2, tool.Questions.Count, calendar);
+        Assert.Equal(Health, Assert.Single(rest).Owner.AgencyId);
+
+        // The audit day held closes every agency's.
+        audit.RecordAuditDay(new AuditDayDetails(Today, "Discussed", null, null, null), AllGraded(audit, tool, Middle), tool.Questions, Today);
+        Assert.Empty(audit.AnswersDeadlines("Neglect", new Dictionary<Guid, int>(), 2, tool.Questions.Count, calendar));
     }
 
     [Fact]
