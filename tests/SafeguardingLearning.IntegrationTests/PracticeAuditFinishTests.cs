@@ -108,6 +108,85 @@ public class PracticeAuditFinishTests
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/audits/{seeded.Audit}/report.pdf")).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_business_unit_changes_a_planned_audit_s_plan_with_mistakes_shown_and_a_stale_change_refused(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var seeded = await SeedAudit(app, new DateOnly(2027, 3, 18), setSample: false, holdAuditDay: false, ["Northshire Police", "Northshire NHS Foundation Trust"]);
+        var url = $"/audits/{seeded.Audit}/edit";
+        var manager = await app.SignInAs("manager@northshire.example");
+        Assert.NotNull((await manager.GetPage($"/audits/{seeded.Audit}")).QuerySelector($"a[href='{url}']"));
+
+        // Only the business unit: an agency lead taking part may not, another partnership finds nothing.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAs("police.lead@northshire.example")).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAs("manager@southmoor.example")).GetAsync(url)).StatusCode);
+
+        var shown = await manager.GetPage(url);
+        var theme = shown.QuerySelector("select[name='Form.ThemeId'] option[selected]")!.GetAttribute("value")!;
+        var lead = shown.QuerySelector("select[name='Form.Lead'] option[selected]")!.GetAttribute("value")!;
+        Dictionary<string, string> Values(string why, string day, params Guid[] agencies)
+        {
+            var values = new Dictionary<string, string>
+            {
+                ["Form.ThemeId"] = theme,
+                ["Form.Why"] = why,
+                ["Form.Scope"] = "Children on plans for neglect, 2026",
+                ["Form.ProposedOn.Day"] = day,
+                ["Form.ProposedOn.Month"] = "4",
+                ["Form.ProposedOn.Year"] = "2027",
+                ["Form.Lead"] = lead,
+            };
+            for (var i = 0; i < agencies.Length; i++)
+            {
+                values[$"Form.Agencies[{i}]"] = agencies[i].ToString();
+            }
+
+            return values;
+        }
+
+        var police = seeded.Agencies["Northshire Police"];
+        var health = seeded.Agencies["Northshire NHS Foundation Trust"];
+
+        // The mistake shown on its field, what was typed kept, nothing saved.
+        var refused = await manager.PostForm(url, Values("A new reason", "30", police));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = await refused.ReadPage();
+        var summary = errors.QuerySelector(".govuk-error-summary")!.TextContent;
+        Assert.Contains("at least two of the partnership's agencies", summary, StringComparison.Ordinal);
+        Assert.Equal("A new reason", errors.QuerySelector("textarea[name='Form.Why']")!.TextContent.Trim());
+        Assert.Equal("30", errors.QuerySelector("input[name='Form.ProposedOn.Day']")!.GetAttribute("value"));
+        var badDate = await (await manager.PostForm(url, Values("A new reason", "31", police, health))).ReadPage();
+        Assert.Contains("proposed date", badDate.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Reviews found neglect recognised late", await app.Query(db => db.CaseAudits.Where(a => a.Id == seeded.Audit).Select(a => a.Why).SingleAsync()));
+
+        // A form shown before someone else's save is refused, and shows what they saved.
+        var before = await manager.GetPage(url);
+        var oldVersion = before.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
+        var saved = await manager.PostForm(url, Values("Neglect found late in three reviews", "15", police, health));
+        Assert.Equal($"/audits/{seeded.Audit}", saved.RedirectPath());
+        Assert.Equal(new DateOnly(2027, 4, 15), await app.Query(db => db.CaseAudits.Where(a => a.Id == seeded.Audit).Select(a => a.ProposedOn).SingleAsync()));
+
+        var late = await manager.PostForm(url, new Dictionary<string, string>(Values("My older reason", "20", police, health)) { ["Form.Version"] = oldVersion });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        var stale = await late.ReadPage();
+        Assert.Contains("Someone else saved a change", stale.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Neglect found late in three reviews", stale.QuerySelector("#saved")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("My older reason", stale.QuerySelector("textarea[name='Form.Why']")!.TextContent.Trim());
+        Assert.Equal("Neglect found late in three reviews", await app.Query(db => db.CaseAudits.Where(a => a.Id == seeded.Audit).Select(a => a.Why).SingleAsync()));
+
+        // Once the sample is set, the plan no longer changes.
+        await app.Seed(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var audit = await db.CaseAudits.Include(a => a.Cases).Include(a => a.Agencies).SingleAsync(a => a.Id == seeded.Audit);
+            audit.SetSample("Purposive");
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal($"/audits/{seeded.Audit}", (await manager.GetAsync(url)).RedirectPath());
+        Assert.Null((await manager.GetPage($"/audits/{seeded.Audit}")).QuerySelector($"a[href='{url}']"));
+    }
+
     private static async Task<int> Sweep(TestApplication app)
     {
         var raised = 0;

@@ -204,6 +204,8 @@ public class AccessTableTests
         ["AuditsController.Audit GET"] = AuditReaders,
         ["AuditsController.Report GET"] = AuditReaders,
         ["AuditsController.ReportPdf GET"] = AuditReaders,
+        ["AuditsController.Edit GET"] = BusinessUnit,
+        ["AuditsController.Edit POST"] = BusinessUnit,
         ["AuditToolsController.Tools GET"] = AuditReaders,
         ["AuditToolsController.Copy POST"] = BusinessUnit,
         ["AuditToolsController.Tool GET"] = AuditReaders,

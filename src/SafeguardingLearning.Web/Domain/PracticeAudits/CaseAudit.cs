@@ -177,6 +177,14 @@ public class CaseAudit : IPartnershipOwned, IVersioned, IHiddenFromReviewers
             throw new DomainRuleException("The sample is set: the plan can no longer change");
         }
 
+        ArgumentNullException.ThrowIfNull(details);
+        if (RevisitOfId is not null
+            && (details.ThemeId != ThemeId || !string.Equals(details.Scope?.Trim(), Scope, StringComparison.Ordinal)
+                || !details.AgencyIds.Distinct().Order().SequenceEqual(_agencies.Select(a => a.AgencyId).Order())))
+        {
+            throw new DomainRuleException("A revisit keeps its audit's theme, scope and agencies: change only its date, lead or why");
+        }
+
         SetPlan(details, choices);
     }
 

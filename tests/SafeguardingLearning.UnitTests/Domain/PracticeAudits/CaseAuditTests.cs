@@ -283,6 +283,22 @@ public class CaseAuditTests
     }
 
     [Fact]
+    public void A_planned_revisit_s_date_lead_and_why_change_but_not_its_theme_scope_or_agencies()
+    {
+        var (audit, tool) = Answering(cases: 1);
+        audit.RecordAuditDay(new AuditDayDetails(Today, "Discussed", null, null, null), AllGraded(audit, tool, Middle), tool.Questions, Today);
+        audit.Report(Today.AddMonths(6), Today);
+        var revisit = CaseAudit.RevisitOf(audit, tool, Today.AddMonths(6), "manager", Choices, "manager", Now, Today);
+
+        revisit.EditPlan(new AuditPlanDetails(Neglect, "Were the police's actions closed?", revisit.Scope, Today.AddMonths(7), "manager", [Health, Police]), Choices);
+        Assert.Equal(Today.AddMonths(7), revisit.ProposedOn);
+
+        Assert.Throws<DomainRuleException>(() => revisit.EditPlan(new AuditPlanDetails(Neglect, "Why", revisit.Scope, Today.AddMonths(7), "manager", [Police, Health, School]), Choices));
+        Assert.Throws<DomainRuleException>(() => revisit.EditPlan(new AuditPlanDetails(Neglect, "Why", "Another scope", Today.AddMonths(7), "manager", [Police, Health]), Choices));
+        Assert.Equal(new[] { Health, Police }.Order(), revisit.Agencies.Select(a => a.AgencyId).Order());
+    }
+
+    [Fact]
     public void Grades_run_lowest_to_highest_on_each_scale()
     {
         Assert.Equal(["inadequate", "requires-improvement", "good", "outstanding"], GradingScales.Values(GradingScale.OutstandingToInadequate));
