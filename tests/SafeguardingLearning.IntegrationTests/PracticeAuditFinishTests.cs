@@ -244,4 +244,80 @@ public class PracticeAuditFinishTests
         Assert.Contains((ReminderKind.Overdue, "health.lead@northshire.example", health), all);
         Assert.False(await app.Query(db => db.Reminders.Join(db.Users, r => r.RecipientUserId, u => u.Id, (r, u) => u.Email).AnyAsync(e => e == "probation.lead@northshire.example")));
     }
+
+    /// <summary>The health trust's audit reported to Northshire on the given day, with its report and an appendix.</summary>
+    private static Task<Guid> SeedSingleAgencyAudit(TestApplication app, DateTime reportedAt) =>
+        app.Query(async db =>
+        {
+            var north = await db.Partnerships.Where(p => p.Name == DemoData.PartnershipName).Select(p => p.Id).SingleAsync();
+            var health = await db.PartnerAgencies.Where(a => a.Name == "Northshire NHS Foundation Trust").Select(a => a.Id).SingleAsync();
+            var lead = await db.Users.Where(u => u.Email == "health.lead@northshire.example").Select(u => u.Id).SingleAsync();
+            var today = DateOnly.FromDateTime(reportedAt);
+            var details = new SingleAgencyAuditDetails("Health visiting records on neglect", today, 30, "Screening tools were not used.", "Screening at every contact.");
+            var audit = SingleAgencyAudit.Report(north, health, details, [new DocumentToAttach("audit report.pdf", Web.Domain.Reviews.AttachmentKind.Pdf, 1200)], lead, reportedAt, today);
+            audit.Revise(details, [new DocumentToAttach("appendix.pdf", Web.Domain.Reviews.AttachmentKind.Pdf, 300)], lead, reportedAt, today);
+            db.SingleAgencyAudits.Add(audit);
+            await db.SaveChangesAsync();
+            return audit.Id;
+        });
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_agency_s_lead_removes_a_document_but_never_the_last_and_no_one_else_may(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider));
+        var audit = await SeedSingleAgencyAudit(app, Now);
+        var documents = await app.Query(db => db.SingleAgencyAudits.IgnoreQueryFilters().Where(a => a.Id == audit).SelectMany(a => a.Documents).OrderBy(d => d.FileName).Select(d => d.Id).ToListAsync());
+        var page = $"/audits/single-agency/{audit}";
+        string Remove(Guid document) => $"/audits/single-agency/{audit}/documents/{document}/remove";
+
+        // Another agency's lead finds nothing; the business unit may not.
+        var police = await app.SignInAs("police.lead@northshire.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync(page)).StatusCode);
+        var token = (await police.GetPage("/audits/single-agency/new")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var refused = await police.PostAsync(Remove(documents[0]), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        var manager = await app.SignInAs("manager@northshire.example");
+        Assert.Null((await manager.GetPage(page)).QuerySelector($"form[action='{Remove(documents[0])}']"));
+
+        var health = await app.SignInAs("health.lead@northshire.example");
+        var removed = await health.PostForm(page, [], Remove(documents[1]));
+        Assert.Equal(page, removed.RedirectPath());
+        Assert.Contains("audit report.pdf has been removed", (await health.GetPage(page)).QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+
+        var last = await health.PostForm(page, [], Remove(documents[0]));
+        Assert.Equal(page, last.RedirectPath());
+        Assert.Contains("must stay attached", (await health.GetPage(page)).QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["appendix.pdf"], await app.Query(db => db.SingleAgencyAudits.IgnoreQueryFilters().Where(a => a.Id == audit).SelectMany(a => a.Documents).Select(d => d.FileName).ToListAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_business_unit_is_reminded_once_of_a_single_agency_audit_waiting_for_it_until_it_decides(DatabaseProvider provider)
+    {
+        // Reported Monday 1 March 2027: due ten working days on, Monday 15 March.
+        var clock = new FakeClock(FakeClock.MorningOf(new DateOnly(2027, 3, 1)));
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), services: s => s.AddSingleton<TimeProvider>(clock));
+        var audit = await SeedSingleAgencyAudit(app, Now);
+
+        await Sweep(app);
+        Assert.Empty(await Reminders(app, audit));
+
+        clock.SetDay(new DateOnly(2027, 3, 15));
+        await Sweep(app);
+        await Sweep(app);
+        Assert.Equal([(ReminderKind.DueToday, "manager@northshire.example", audit)], await Reminders(app, audit));
+
+        // Acknowledged: nothing more, not even overdue.
+        await app.Seed(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var found = await db.SingleAgencyAudits.IgnoreQueryFilters().SingleAsync(a => a.Id == audit);
+            found.Acknowledge([], [], "manager", Now);
+            await db.SaveChangesAsync();
+        });
+        clock.SetDay(new DateOnly(2027, 3, 16));
+        await Sweep(app);
+        Assert.Equal([(ReminderKind.DueToday, "manager@northshire.example", audit)], await Reminders(app, audit));
+    }
 }

@@ -245,6 +245,7 @@ public class AccessTableTests
         ["SingleAgencyReportsController.New POST"] = AgencyLeads,
         ["SingleAgencyReportsController.Edit GET"] = AgencyLeads,
         ["SingleAgencyReportsController.Edit POST"] = AgencyLeads,
+        ["SingleAgencyReportsController.RemoveDocument POST"] = AgencyLeads,
         ["CycleModerationController.Moderator GET"] = BusinessUnit,
         ["CycleModerationController.Moderator POST"] = BusinessUnit,
         ["CycleModerationController.NewChallengeEvent GET"] = BusinessUnit,

@@ -23,6 +23,7 @@ public static class PracticeAuditsRegistration
         builder.Services.AddScoped<ILearningSourceKind, AuditLearningSource>();
         builder.Services.TryAddScoped<LearningSources>();
         builder.Services.AddDeadlineSource<AuditRevisitDeadlines>(typeof(CaseAudit), typeof(Theme));
+        builder.Services.AddDeadlineSource<SingleAgencyAuditDeadlines>(typeof(SingleAgencyAudit), typeof(SingleAgencyAuditEvent));
         builder.Services.AddDeadlineSource<AuditAnswersDeadlines>(typeof(CaseAudit), typeof(CaseAuditAgency), typeof(AuditCase), typeof(AuditAnswer), typeof(Theme));
         return builder;
     }
@@ -109,5 +110,29 @@ public sealed class AuditAnswersDeadlines(AppDbContext db) : IDeadlineSource
             .ToListAsync(cancellationToken);
         var byAudit = counts.ToLookup(c => c.CaseAuditId);
         return [.. answering.SelectMany(a => a.Audit.AnswersDeadlines(a.Theme, byAudit[a.Audit.Id].ToDictionary(c => c.AgencyId, c => c.Count), a.Cases, a.Questions, calendar))];
+    }
+}
+
+/// <summary>
+/// Each single-agency audit waiting for the business unit, due <see cref="SingleAgencyAudit.DecideWithinWorkingDays"/>
+/// working days after it was reported or sent again (<see cref="SingleAgencyAudit.WaitingDeadline"/>): one query.
+/// </summary>
+public sealed class SingleAgencyAuditDeadlines(AppDbContext db) : IDeadlineSource
+{
+    public async Task<IReadOnlyList<Deadline>> OpenAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var waiting = await (from a in db.SingleAgencyAudits.AsNoTracking()
+                             where a.State == SingleAgencyAuditState.Reported || a.State == SingleAgencyAuditState.Resubmitted
+                             join ag in db.PartnerAgencies.AsNoTracking() on a.AgencyId equals ag.Id
+                             select new
+                             {
+                                 Audit = a,
+                                 Agency = ag.Name,
+                                 ArrivedAt = db.Set<SingleAgencyAuditEvent>()
+                                     .Where(e => e.SingleAgencyAuditId == a.Id && (e.Kind == SingleAgencyAuditEventKind.Reported || e.Kind == SingleAgencyAuditEventKind.Resubmitted))
+                                     .Max(e => (DateTime?)e.At),
+                             })
+            .ToListAsync(cancellationToken);
+        return [.. waiting.Select(w => w.Audit.WaitingDeadline(DisplayDates.DayOf(w.ArrivedAt ?? w.Audit.ReportedAt), w.Agency, calendar)).OfType<Deadline>()];
     }
 }
