@@ -308,7 +308,14 @@ public class PracticeAuditFinishTests
         await Sweep(app);
         Assert.Equal([(ReminderKind.DueToday, "manager@northshire.example", audit)], await Reminders(app, audit));
 
-        // Acknowledged: nothing more, not even overdue.
+        // Overdue: the business unit again, not the chair.
+        clock.SetDay(new DateOnly(2027, 3, 16));
+        await Sweep(app);
+        Assert.Equal(
+            [(ReminderKind.DueToday, "manager@northshire.example", audit), (ReminderKind.Overdue, "manager@northshire.example", audit)],
+            await Reminders(app, audit));
+
+        // Acknowledged: nothing more.
         await app.Seed(async services =>
         {
             var db = services.GetRequiredService<AppDbContext>();
@@ -316,8 +323,8 @@ public class PracticeAuditFinishTests
             found.Acknowledge([], [], "manager", Now);
             await db.SaveChangesAsync();
         });
-        clock.SetDay(new DateOnly(2027, 3, 16));
+        clock.SetDay(new DateOnly(2027, 3, 23));
         await Sweep(app);
-        Assert.Equal([(ReminderKind.DueToday, "manager@northshire.example", audit)], await Reminders(app, audit));
+        Assert.Equal(2, (await Reminders(app, audit)).Count);
     }
 }

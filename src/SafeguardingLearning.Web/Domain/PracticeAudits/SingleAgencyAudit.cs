@@ -129,6 +129,7 @@ public class SingleAgencyAudit : IPartnershipOwned, IAgencyOwned, IHiddenFromRev
     /// <summary>
     /// The business unit's reminder of an audit waiting for it: due <see cref="DecideWithinWorkingDays"/>
     /// working days after it was reported or sent again, open while it waits (reported or sent again).
+    /// Overdue, it reminds the business unit alone: the chair is not chased for it.
     /// </summary>
     /// <param name="arrivedOn">The day it was last reported or sent again.</param>
     public Deadline? WaitingDeadline(DateOnly arrivedOn, string agencyName, WorkingDayCalendar calendar)
@@ -144,6 +145,9 @@ public class SingleAgencyAudit : IPartnershipOwned, IAgencyOwned, IHiddenFromRev
             calendar.AddWorkingDays(arrivedOn, DecideWithinWorkingDays), new DeadlineOwner(Role.BusinessUnit), $"/audits/single-agency/{Id}")
         {
             Detail = Topic,
+
+            // The business unit's own step: an overdue one reminds the business unit, not the chair.
+            EscalatesTo = [],
         };
     }
 

@@ -174,6 +174,7 @@ public class SingleAgencyAuditTests
         Assert.Equal(new DateOnly(2026, 5, 18), deadline.DueOn);
         Assert.Equal(Role.BusinessUnit, deadline.Owner.Role);
         Assert.Null(deadline.Owner.AgencyId);
+        Assert.Empty(deadline.EscalatesTo!);
 
         // More asked for: the agency's turn, no reminder; sent again: due ten working days after that.
         audit.AskForMore("Attach the action plan", "manager", Now);
