@@ -112,6 +112,13 @@ public class PracticeAuditJourneyTests(AppServer server) : BrowserTest(server)
             await page.GetByLabel("Northshire NHS Foundation Trust").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add it to the forward plan" }).ClickAsync();
             auditUrl = new Uri(page.Url).AbsolutePath;
+
+            // The plan changes while it is planned.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Change the plan" }).ClickAsync();
+            await Check(page, "audit-edit-plan");
+            await page.GetByLabel("Scope").FillAsync("Children on child protection plans for neglect in the last twelve months");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the plan" }).ClickAsync();
+            Assert.Contains("plan has been changed", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
             foreach (var child in Sample)
             {
                 await page.GetByRole(AriaRole.Button, new() { Name = "Add a case to the sample" }).ClickAsync();
@@ -185,6 +192,7 @@ public class PracticeAuditJourneyTests(AppServer server) : BrowserTest(server)
             Assert.Equal("Reported", (await page.Locator("#status").TextContentAsync())?.Trim());
             await Check(page, "audit-reported");
             await Visit(page, auditUrl + "/report");
+            Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Download the report (PDF)" }).CountAsync());
             await KeepScreenshot(page, "audit-report");
 
             await page.GotoAsync(auditUrl);

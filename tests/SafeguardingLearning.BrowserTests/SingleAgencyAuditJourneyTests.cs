@@ -62,6 +62,11 @@ public class SingleAgencyAuditJourneyTests(AppServer server) : BrowserTest(serve
             Assert.Contains("Your audit has been reported", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
             Assert.Contains("Reported", await page.Locator("#state").TextContentAsync(), StringComparison.Ordinal);
             Assert.Contains("health visiting audit.pdf", await page.Locator("#documents").TextContentAsync(), StringComparison.Ordinal);
+
+            // The report itself cannot be removed while it is the only document.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Remove health visiting audit.pdf" }).ClickAsync();
+            Assert.Contains("must stay attached", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("health visiting audit.pdf", await page.Locator("#documents").TextContentAsync(), StringComparison.Ordinal);
             auditUrl = new Uri(page.Url).AbsolutePath;
             await CheckAtBothWidths(page, "single-agency-reported");
         });

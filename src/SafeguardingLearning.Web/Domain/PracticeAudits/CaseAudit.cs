@@ -1,4 +1,5 @@
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
 
 namespace SafeguardingLearning.Web.Domain.PracticeAudits;
@@ -174,6 +175,14 @@ public class CaseAudit : IPartnershipOwned, IVersioned, IHiddenFromReviewers
         if (Status != AuditStatus.Planned)
         {
             throw new DomainRuleException("The sample is set: the plan can no longer change");
+        }
+
+        ArgumentNullException.ThrowIfNull(details);
+        if (RevisitOfId is not null
+            && (details.ThemeId != ThemeId || !string.Equals(details.Scope?.Trim(), Scope, StringComparison.Ordinal)
+                || !details.AgencyIds.Distinct().Order().SequenceEqual(_agencies.Select(a => a.AgencyId).Order())))
+        {
+            throw new DomainRuleException("A revisit keeps its audit's theme, scope and agencies: change only its date, lead or why");
         }
 
         SetPlan(details, choices);
@@ -405,6 +414,63 @@ public class CaseAudit : IPartnershipOwned, IVersioned, IHiddenFromReviewers
     }
 
     public const string RevisitDeadlineKind = "audit-revisit";
+
+    public const string AnswersDeadlineKind = "audit-answers";
+
+    /// <summary>
+    /// How many working days before the proposed audit date each agency's answers are due, so the
+    /// business unit can set every agency's answers side by side before the audit day.
+    /// </summary>
+    public const int AnswersDueWorkingDays = 5;
+
+    /// <summary>The day the agencies' answers are due: <see cref="AnswersDueWorkingDays"/> working days before the proposed audit date.</summary>
+    public DateOnly AnswersDueOn(WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.SubtractWorkingDays(ProposedOn, AnswersDueWorkingDays);
+    }
+
+    /// <summary>
+    /// Each agency taking part owes its answers — one per case of the sample and question of the
+    /// tool — from the day the sample is set until it has given them all, or the audit day is held.
+    /// Owned by the agency's leads; an agency not taking part is never asked. The reminder names the
+    /// audit by its theme only, never a case.
+    /// </summary>
+    /// <param name="answered">How many answers each agency has given for the audit's current sample and tool.</param>
+    /// <param name="cases">How many cases the sample has.</param>
+    /// <param name="questions">How many questions the tool has.</param>
+    public IReadOnlyList<Deadline> AnswersDeadlines(string themeName, IReadOnlyDictionary<Guid, int> answered, int cases, int questions, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(answered);
+        if (Status != AuditStatus.Answering || AuditDayOn is not null)
+        {
+            return [];
+        }
+
+        var due = AnswersDueOn(calendar);
+        var owed = cases * questions;
+        return [.. _agencies
+            .Where(a => answered.GetValueOrDefault(a.AgencyId) < owed)
+            .Select(a => new Deadline(PartnershipId, Id, $"Case audit: {themeName}", AnswersDeadlineKind, SubjectOf(Id, a.AgencyId), "Send your agency's answers for the audit's sample", due, DeadlineOwner.Agency(a.AgencyId), $"/audits/{Id}")
+            {
+                Detail = $"{answered.GetValueOrDefault(a.AgencyId)} of {owed} answers given",
+            })];
+    }
+
+    /// <summary>A stable identifier for one agency in one audit: the two identifiers' bytes combined.</summary>
+    public static Guid SubjectOf(Guid auditId, Guid agencyId)
+    {
+        Span<byte> a = stackalloc byte[16];
+        Span<byte> b = stackalloc byte[16];
+        auditId.TryWriteBytes(a);
+        agencyId.TryWriteBytes(b);
+        for (var i = 0; i < 16; i++)
+        {
+            a[i] ^= b[(i + 7) % 16];
+        }
+
+        return new Guid(a);
+    }
 
     private void SetPlan(AuditPlanDetails details, AuditPlanChoices choices)
     {

@@ -1,3 +1,6 @@
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Reviews;
 
 namespace SafeguardingLearning.Web.Domain.PracticeAudits;
@@ -117,6 +120,59 @@ public class SingleAgencyAudit : IPartnershipOwned, IAgencyOwned, IHiddenFromRev
 
     /// <summary>Only a report not yet acknowledged is changed by its agency: reported, or with more asked for.</summary>
     public bool IsEditableByAgency => State is SingleAgencyAuditState.Reported or SingleAgencyAuditState.MoreAsked;
+
+    public const string WaitingDeadlineKind = "single-agency-audit-waiting";
+
+    /// <summary>How many working days the business unit has to acknowledge an audit, or ask for more, once it reaches it.</summary>
+    public const int DecideWithinWorkingDays = 10;
+
+    /// <summary>
+    /// The business unit's reminder of an audit waiting for it: due <see cref="DecideWithinWorkingDays"/>
+    /// working days after it was reported or sent again, open while it waits (reported or sent again).
+    /// Overdue, it reminds the business unit alone: the chair is not chased for it.
+    /// </summary>
+    /// <param name="arrivedOn">The day it was last reported or sent again.</param>
+    public Deadline? WaitingDeadline(DateOnly arrivedOn, string agencyName, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!SingleAgencyAuditStates.AwaitsPartnership(State))
+        {
+            return null;
+        }
+
+        return new Deadline(PartnershipId, Id, $"Single-agency audit: {agencyName}", WaitingDeadlineKind, Id,
+            State == SingleAgencyAuditState.Resubmitted ? "Acknowledge the audit sent again, or ask for more" : "Acknowledge the audit, or ask the agency for more",
+            calendar.AddWorkingDays(arrivedOn, DecideWithinWorkingDays), new DeadlineOwner(Role.BusinessUnit), $"/audits/single-agency/{Id}")
+        {
+            Detail = Topic,
+
+            // The business unit's own step: an overdue one reminds the business unit, not the chair.
+            EscalatesTo = [],
+        };
+    }
+
+    /// <summary>
+    /// The agency removes a document while it may still change the audit. The report itself must
+    /// stay: the last document cannot be removed (attach its replacement first).
+    /// </summary>
+    public SingleAgencyAuditDocument RemoveDocument(Guid documentId)
+    {
+        if (!IsEditableByAgency)
+        {
+            throw new DomainRuleException(State == SingleAgencyAuditState.Acknowledged
+                ? "The partnership has acknowledged this audit, so its documents can no longer be removed"
+                : "The partnership is looking at this audit; its documents can be removed again if they ask for more");
+        }
+
+        var document = _documents.SingleOrDefault(d => d.Id == documentId) ?? throw new DomainRuleException("This document is not attached to the audit");
+        if (_documents.Count == 1)
+        {
+            throw new DomainRuleException("The audit's report must stay attached: attach its replacement before removing this document", nameof(Documents));
+        }
+
+        _documents.Remove(document);
+        return document;
+    }
 
     /// <summary>
     /// An agency's report of an audit to the partnership the lead is working in. Every rule broken is

@@ -46,6 +46,40 @@ public sealed record PlanFormModel(PlanForm Form, IReadOnlyList<SelectListItem> 
     public string? RevisitOf { get; init; }
 }
 
+/// <summary>An audit's plan changed while it is planned: everything but the tool, with the version it was shown at.</summary>
+public sealed class EditPlanForm
+{
+    public string? ThemeId { get; set; }
+
+    public string? Why { get; set; }
+
+    public string? Scope { get; set; }
+
+    public DateParts ProposedOn { get; set; } = new();
+
+    public string? Lead { get; set; }
+
+    public List<Guid> Agencies { get; set; } = [];
+
+    public string? Version { get; set; }
+
+    public Guid? Theme => Guid.TryParse(ThemeId, out var id) ? id : null;
+}
+
+public sealed class EditPlanFormValidator : AbstractValidator<EditPlanForm>
+{
+    public EditPlanFormValidator()
+    {
+        RuleFor(f => f.ProposedOn).MustBeADate("the proposed date");
+    }
+}
+
+public sealed record EditPlanFormModel(Guid AuditId, string AuditName, bool IsRevisit, EditPlanForm Form, IReadOnlyList<SelectListItem> Themes, IReadOnlyList<SelectListItem> Leads, IReadOnlyList<SelectListItem> Agencies)
+{
+    /// <summary>What the other person saved, when this form was stale.</summary>
+    public EditPlanForm? Saved { get; init; }
+}
+
 /// <summary>A case added to the sample.</summary>
 public sealed class CaseForm
 {

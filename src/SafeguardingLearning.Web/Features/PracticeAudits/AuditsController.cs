@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.ReviewChronology;
 using SafeguardingLearning.Web.Features.Shared;
 
@@ -19,6 +21,9 @@ namespace SafeguardingLearning.Web.Features.PracticeAudits;
 public sealed record PlanRow(Guid Id, string Theme, string Why, string Scope, DateOnly ProposedOn, string? Lead, AuditStatus Status, bool IsRevisit, IReadOnlyList<string> Agencies);
 
 public sealed record PlanModel(int Year, Page<PlanRow> Audits, bool CanManage);
+
+/// <summary>The report as the PDF prints it: the page's model, the partnership's name and when it was printed.</summary>
+public sealed record AuditReportPrint(AuditPage Report, string PartnershipName, DateTime PrintedAt);
 
 public sealed record CalendarModel(int Year, IReadOnlyList<(int Month, IReadOnlyList<PlanRow> Audits)> Months);
 
@@ -99,6 +104,65 @@ public sealed class AuditsController(AppDbContext db, TimeProvider clock) : Cont
         return View(await FormModel(form));
     }
 
+    /// <summary>The plan changed while the audit is planned: theme, why, scope, proposed date, lead and agencies (a revisit keeps its audit's theme, scope and agencies).</summary>
+    [Authorize(Policy = AccessPolicies.ManageAudits)]
+    [HttpGet("/audits/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id)
+    {
+        var audit = await LoadForEdit(id);
+        if (audit is null)
+        {
+            return NotFound();
+        }
+
+        if (audit.Status != AuditStatus.Planned)
+        {
+            TempData["Notice"] = "The sample is set: the plan can no longer change.";
+            return Redirect($"/audits/{id}");
+        }
+
+        return View(await EditModel(audit, EditFormOf(audit)));
+    }
+
+    [Authorize(Policy = AccessPolicies.ManageAudits)]
+    [HttpPost("/audits/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = Prefix)] EditPlanForm form, [FromServices] IValidator<EditPlanForm> validator)
+    {
+        var audit = await LoadForEdit(id);
+        if (audit is null)
+        {
+            return NotFound();
+        }
+
+        if (audit.RevisitOfId is not null)
+        {
+            // A revisit's theme, scope and agencies are its audit's: not on its form.
+            form.ThemeId = audit.ThemeId.ToString();
+            form.Scope = audit.Scope;
+            form.Agencies = [.. audit.Agencies.Select(a => a.AgencyId)];
+        }
+
+        var step = new FormStep(Prefix) { Section = "plan", Fields = PlanFields, Record = audit, Version = form.Version };
+        var outcome = await ModelState.Submit(db, step, await validator.ValidateAsync(form), async () => audit.EditPlan(
+            new AuditPlanDetails(form.Theme, form.Why, form.Scope, form.ProposedOn.ToDate(), form.Lead, form.Agencies), await Choices()));
+        if (outcome == FormOutcome.Saved)
+        {
+            TempData["Notice"] = "The audit's plan has been changed.";
+            return Redirect($"/audits/{id}");
+        }
+
+        var current = await LoadForEdit(id);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        var saved = EditFormOf(current);
+        form.Version = saved.Version;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(await EditModel(current, form) with { Saved = outcome == FormOutcome.Stale ? saved : null });
+    }
+
     [HttpGet("/audits/{id:guid}")]
     public async Task<IActionResult> Audit(Guid id)
     {
@@ -122,6 +186,27 @@ public sealed class AuditsController(AppDbContext db, TimeProvider clock) : Cont
     {
         var page = await AuditReads.LoadAsync(db, id);
         return page is null || page.Audit.AuditDayOn is null ? NotFound() : View(page with { CanManage = User.IsInRole(nameof(Role.BusinessUnit)) });
+    }
+
+    /// <summary>
+    /// The report as a tagged PDF printed by the product's renderer, from the same model as the page:
+    /// to whoever may read the report (another partnership, or an agency not taking part, gets 404).
+    /// </summary>
+    [HttpGet("/audits/{id:guid}/report.pdf")]
+    public async Task<IActionResult> ReportPdf(Guid id, [FromServices] IPdfRenderer pdf, CancellationToken cancellationToken)
+    {
+        var page = await AuditReads.LoadAsync(db, id, cancellationToken);
+        if (page is null || page.Audit.AuditDayOn is null)
+        {
+            return NotFound();
+        }
+
+        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == page.Audit.PartnershipId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var html = await this.RenderViewToStringAsync("ReportPrint", new AuditReportPrint(page, partnership, clock.GetUtcNow().UtcDateTime));
+        var document = await pdf.RenderAsync(html, new PdfDocumentOptions($"{page.Name}: report", partnership, $"OFFICIAL · {partnership}"), cancellationToken);
+        db.RecordEvent(AuditAction.Exported, nameof(CaseAudit), id.ToString(), new { Page = "Case audit report", Format = "PDF" });
+        await db.SaveChangesAsync(cancellationToken);
+        return File(document, "application/pdf", "case-audit-report.pdf");
     }
 
     internal static AuditPlanDetails Details(PlanForm form) =>
@@ -160,6 +245,26 @@ public sealed class AuditsController(AppDbContext db, TimeProvider clock) : Cont
     }
 
     private Task<PlanFormModel> FormModel(PlanForm form) => FormModel(db, form);
+
+    private Task<CaseAudit?> LoadForEdit(Guid id) => db.CaseAudits.Include(a => a.Agencies).SingleOrDefaultAsync(a => a.Id == id);
+
+    private EditPlanForm EditFormOf(CaseAudit audit) => new()
+    {
+        ThemeId = audit.ThemeId.ToString(),
+        Why = audit.Why,
+        Scope = audit.Scope,
+        ProposedOn = DateParts.From(audit.ProposedOn),
+        Lead = audit.LeadUserId,
+        Agencies = [.. audit.Agencies.Select(a => a.AgencyId)],
+        Version = ConcurrencyTokens.Read(db.Entry(audit)),
+    };
+
+    private async Task<EditPlanFormModel> EditModel(CaseAudit audit, EditPlanForm form)
+    {
+        var choices = await FormModel(new PlanForm());
+        var theme = await db.Themes.AsNoTracking().Where(t => t.Id == audit.ThemeId).Select(t => t.Name).SingleAsync();
+        return new EditPlanFormModel(audit.Id, AuditNames.Of(theme, audit.ProposedOn, audit.RevisitOfId is not null), audit.RevisitOfId is not null, form, choices.Themes, choices.Leads, choices.Agencies);
+    }
 
     /// <summary>The year's audits by proposed date, each with its theme and lead: one query (and a count).</summary>
     private IQueryable<PlanRow> Plan(int year)

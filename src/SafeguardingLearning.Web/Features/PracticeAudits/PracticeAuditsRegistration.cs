@@ -23,6 +23,8 @@ public static class PracticeAuditsRegistration
         builder.Services.AddScoped<ILearningSourceKind, AuditLearningSource>();
         builder.Services.TryAddScoped<LearningSources>();
         builder.Services.AddDeadlineSource<AuditRevisitDeadlines>(typeof(CaseAudit), typeof(Theme));
+        builder.Services.AddDeadlineSource<SingleAgencyAuditDeadlines>(typeof(SingleAgencyAudit), typeof(SingleAgencyAuditEvent));
+        builder.Services.AddDeadlineSource<AuditAnswersDeadlines>(typeof(CaseAudit), typeof(CaseAuditAgency), typeof(AuditCase), typeof(AuditAnswer), typeof(Theme));
         return builder;
     }
 }
@@ -71,5 +73,66 @@ public sealed class AuditRevisitDeadlines(AppDbContext db) : IDeadlineSource
                               })
             .ToListAsync(cancellationToken);
         return [.. reported.Select(r => r.Audit.RevisitDeadline(r.Theme, r.RevisitHeld)).OfType<Deadline>()];
+    }
+}
+
+/// <summary>
+/// Each participating agency's answers, due <see cref="CaseAudit.AnswersDueWorkingDays"/> working
+/// days before the proposed audit date while the agencies are answering
+/// (<see cref="CaseAudit.AnswersDeadlines"/>): two queries however many audits and agencies.
+/// </summary>
+public sealed class AuditAnswersDeadlines(AppDbContext db) : IDeadlineSource
+{
+    public async Task<IReadOnlyList<Deadline>> OpenAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var answering = await (from a in db.CaseAudits.AsNoTracking().Include(a => a.Agencies)
+                               where a.Status == AuditStatus.Answering
+                               join t in db.Themes.AsNoTracking() on a.ThemeId equals t.Id
+                               select new
+                               {
+                                   Audit = a,
+                                   Theme = t.Name,
+                                   Cases = db.AuditCases.Count(c => c.CaseAuditId == a.Id),
+                                   Questions = db.AuditToolQuestions.Count(q => q.AuditToolId == a.AuditToolId),
+                               })
+            .ToListAsync(cancellationToken);
+        if (answering.Count == 0)
+        {
+            return [];
+        }
+
+        // Answers for cases still in the sample and questions still in the tool (a frozen tool's are).
+        var ids = answering.Select(a => a.Audit.Id).ToList();
+        var counts = await (from x in db.AuditAnswers.AsNoTracking()
+                            where ids.Contains(x.CaseAuditId) && db.AuditCases.Any(c => c.Id == x.AuditCaseId)
+                            group x by new { x.CaseAuditId, x.AgencyId } into g
+                            select new { g.Key.CaseAuditId, g.Key.AgencyId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byAudit = counts.ToLookup(c => c.CaseAuditId);
+        return [.. answering.SelectMany(a => a.Audit.AnswersDeadlines(a.Theme, byAudit[a.Audit.Id].ToDictionary(c => c.AgencyId, c => c.Count), a.Cases, a.Questions, calendar))];
+    }
+}
+
+/// <summary>
+/// Each single-agency audit waiting for the business unit, due <see cref="SingleAgencyAudit.DecideWithinWorkingDays"/>
+/// working days after it was reported or sent again (<see cref="SingleAgencyAudit.WaitingDeadline"/>): one query.
+/// </summary>
+public sealed class SingleAgencyAuditDeadlines(AppDbContext db) : IDeadlineSource
+{
+    public async Task<IReadOnlyList<Deadline>> OpenAsync(WorkingDayCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var waiting = await (from a in db.SingleAgencyAudits.AsNoTracking()
+                             where a.State == SingleAgencyAuditState.Reported || a.State == SingleAgencyAuditState.Resubmitted
+                             join ag in db.PartnerAgencies.AsNoTracking() on a.AgencyId equals ag.Id
+                             select new
+                             {
+                                 Audit = a,
+                                 Agency = ag.Name,
+                                 ArrivedAt = db.Set<SingleAgencyAuditEvent>()
+                                     .Where(e => e.SingleAgencyAuditId == a.Id && (e.Kind == SingleAgencyAuditEventKind.Reported || e.Kind == SingleAgencyAuditEventKind.Resubmitted))
+                                     .Max(e => (DateTime?)e.At),
+                             })
+            .ToListAsync(cancellationToken);
+        return [.. waiting.Select(w => w.Audit.WaitingDeadline(DisplayDates.DayOf(w.ArrivedAt ?? w.Audit.ReportedAt), w.Agency, calendar)).OfType<Deadline>()];
     }
 }

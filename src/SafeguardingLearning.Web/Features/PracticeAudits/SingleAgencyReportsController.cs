@@ -146,6 +146,39 @@ public sealed class SingleAgencyReportsController(AppDbContext db, TimeProvider 
         return View("SingleAgencyReport", await Page(saved, form, changed));
     }
 
+    /// <summary>
+    /// The agency's lead removes a document while the agency may still change the audit; the last one
+    /// (the report itself) stays. The stored file is deleted once the removal is saved.
+    /// </summary>
+    [HttpPost("/audits/single-agency/{id:guid}/documents/{documentId:guid}/remove")]
+    public async Task<IActionResult> RemoveDocument(Guid id, Guid documentId, string? version)
+    {
+        var audit = await db.SingleAgencyAudits.Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id);
+        if (audit is null)
+        {
+            return NotFound();
+        }
+
+        SingleAgencyAuditDocument? removed = null;
+        var outcome = await ModelState.Submit(db, new FormStep("Remove") { Section = "documents", Record = audit, Version = version }, () =>
+        {
+            removed = audit.RemoveDocument(documentId);
+            db.Remove(removed);
+            return Task.CompletedTask;
+        });
+        if (outcome == FormOutcome.Saved)
+        {
+            store.Delete(removed!.Id);
+            TempData["Notice"] = $"{removed.FileName} has been removed from the audit.";
+        }
+        else
+        {
+            TempData["Important"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        }
+
+        return Redirect($"/audits/single-agency/{id}");
+    }
+
     private static SingleAgencyAuditForm FormFrom(SingleAgencyAudit audit, string version) => new()
     {
         Topic = audit.Topic,

@@ -1,6 +1,7 @@
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 
 namespace SafeguardingLearning.UnitTests.Domain.PracticeAudits;
@@ -225,6 +226,47 @@ public class CaseAuditTests
     }
 
     [Fact]
+    public void Each_agency_s_answers_are_due_five_working_days_before_the_proposed_audit_date()
+    {
+        var (audit, _) = Answering(cases: 1);
+
+        // Thursday 2 July 2026: five working days before is Thursday 25 June.
+        Assert.Equal(new DateOnly(2026, 7, 2), audit.ProposedOn);
+        Assert.Equal(new DateOnly(2026, 6, 25), audit.AnswersDueOn(new WorkingDayCalendar([])));
+
+        // A bank holiday in between moves it a working day earlier.
+        Assert.Equal(new DateOnly(2026, 6, 24), audit.AnswersDueOn(new WorkingDayCalendar([new DateOnly(2026, 6, 29)])));
+    }
+
+    [Fact]
+    public void An_agency_is_reminded_of_its_answers_only_while_answering_and_until_it_has_answered_every_case_and_question()
+    {
+        var calendar = new WorkingDayCalendar([]);
+        var (planned, _) = Planned();
+        Assert.Empty(planned.AnswersDeadlines("Neglect", new Dictionary<Guid, int>(), 0, 5, calendar));
+
+        var (audit, tool) = Answering(cases: 2);
+        var owed = tool.Questions.Count * 2;
+        var deadlines = audit.AnswersDeadlines("Neglect", new Dictionary<Guid, int> { [Police] = owed - 1 }, 2, tool.Questions.Count, calendar);
+
+        // One each for the two agencies taking part, owned by the agency's leads; the school, not taking part, is never asked.
+        Assert.Equal(new[] { Health, Police }.Order(), deadlines.Select(d => d.Owner.AgencyId!.Value).Order());
+        Assert.All(deadlines, d => Assert.Equal(Role.AgencyLead, d.Owner.Role));
+        Assert.All(deadlines, d => Assert.Equal(new DateOnly(2026, 6, 25), d.DueOn));
+        Assert.All(deadlines, d => Assert.Equal(CaseAudit.AnswersDeadlineKind, d.Kind));
+        Assert.All(deadlines, d => Assert.DoesNotContain("Child", d.Case + d.Step + d.Detail, StringComparison.Ordinal));
+        Assert.NotEqual(deadlines[0].SubjectId, deadlines[1].SubjectId);
+
+        // The police have answered everything: only health is owed.
+        var rest = audit.AnswersDeadlines("Neglect", new Dictionary<Guid, int> { [Police] = owed }, 2, tool.Questions.Count, calendar);
+        Assert.Equal(Health, Assert.Single(rest).Owner.AgencyId);
+
+        // The audit day held closes every agency's.
+        audit.RecordAuditDay(new AuditDayDetails(Today, "Discussed", null, null, null), AllGraded(audit, tool, Middle), tool.Questions, Today);
+        Assert.Empty(audit.AnswersDeadlines("Neglect", new Dictionary<Guid, int>(), 2, tool.Questions.Count, calendar));
+    }
+
+    [Fact]
     public void A_revisit_asks_the_same_theme_and_agencies_of_a_reported_audit_and_needs_no_revisit_of_its_own()
     {
         var (audit, tool) = Answering(cases: 1);
@@ -238,6 +280,22 @@ public class CaseAuditTests
         Assert.Equal(audit.ThemeId, revisit.ThemeId);
         Assert.Equal(audit.Agencies.Select(a => a.AgencyId).Order(), revisit.Agencies.Select(a => a.AgencyId).Order());
         Assert.Throws<DomainRuleException>(() => CaseAudit.RevisitOf(revisit, tool, Today, "manager", Choices, "manager", Now, Today));
+    }
+
+    [Fact]
+    public void A_planned_revisit_s_date_lead_and_why_change_but_not_its_theme_scope_or_agencies()
+    {
+        var (audit, tool) = Answering(cases: 1);
+        audit.RecordAuditDay(new AuditDayDetails(Today, "Discussed", null, null, null), AllGraded(audit, tool, Middle), tool.Questions, Today);
+        audit.Report(Today.AddMonths(6), Today);
+        var revisit = CaseAudit.RevisitOf(audit, tool, Today.AddMonths(6), "manager", Choices, "manager", Now, Today);
+
+        revisit.EditPlan(new AuditPlanDetails(Neglect, "Were the police's actions closed?", revisit.Scope, Today.AddMonths(7), "manager", [Health, Police]), Choices);
+        Assert.Equal(Today.AddMonths(7), revisit.ProposedOn);
+
+        Assert.Throws<DomainRuleException>(() => revisit.EditPlan(new AuditPlanDetails(Neglect, "Why", revisit.Scope, Today.AddMonths(7), "manager", [Police, Health, School]), Choices));
+        Assert.Throws<DomainRuleException>(() => revisit.EditPlan(new AuditPlanDetails(Neglect, "Why", "Another scope", Today.AddMonths(7), "manager", [Police, Health]), Choices));
+        Assert.Equal(new[] { Health, Police }.Order(), revisit.Agencies.Select(a => a.AgencyId).Order());
     }
 
     [Fact]

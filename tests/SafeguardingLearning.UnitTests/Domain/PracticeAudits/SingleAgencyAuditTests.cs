@@ -1,4 +1,6 @@
 using SafeguardingLearning.Web.Domain;
+using SafeguardingLearning.Web.Domain.Access;
+using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.Reviews;
 
@@ -158,5 +160,49 @@ public class SingleAgencyAuditTests
         audit.LinkThemes([DomesticAbuse], Themes);
 
         Assert.Equal(DomesticAbuse, Assert.Single(audit.Themes).ThemeId);
+    }
+
+    [Fact]
+    public void The_business_unit_is_reminded_ten_working_days_after_an_audit_reaches_it_while_it_waits()
+    {
+        var calendar = new WorkingDayCalendar([new DateOnly(2026, 5, 4)]);
+        var audit = Reported();
+
+        // Reported Saturday 2 May 2026; Monday 4 May a bank holiday: ten working days on is Monday 18 May.
+        var deadline = audit.WaitingDeadline(Today, "Northshire NHS Foundation Trust", calendar);
+        Assert.NotNull(deadline);
+        Assert.Equal(new DateOnly(2026, 5, 18), deadline.DueOn);
+        Assert.Equal(Role.BusinessUnit, deadline.Owner.Role);
+        Assert.Null(deadline.Owner.AgencyId);
+        Assert.Empty(deadline.EscalatesTo!);
+
+        // More asked for: the agency's turn, no reminder; sent again: due ten working days after that.
+        audit.AskForMore("Attach the action plan", "manager", Now);
+        Assert.Null(audit.WaitingDeadline(Today, "Health", calendar));
+        audit.Revise(Details(), [Report], "health.lead", Now.AddDays(10), Today.AddDays(10));
+        Assert.Equal(new DateOnly(2026, 5, 26), audit.WaitingDeadline(Today.AddDays(10), "Health", calendar)!.DueOn);
+
+        audit.Acknowledge([Neglect], Themes, "manager", Now.AddDays(11));
+        Assert.Null(audit.WaitingDeadline(Today.AddDays(10), "Health", calendar));
+    }
+
+    [Fact]
+    public void The_agency_removes_a_document_while_it_may_change_the_audit_but_never_the_last_one()
+    {
+        var audit = Reported();
+        var only = Assert.Single(audit.Documents);
+        Assert.Equal(nameof(SingleAgencyAudit.Documents), Assert.Throws<DomainRuleException>(() => audit.RemoveDocument(only.Id)).Field);
+
+        audit.Revise(Details(), [new DocumentToAttach("appendix.pdf", AttachmentKind.Pdf, 300)], "health.lead", Now, Today);
+        Assert.Throws<DomainRuleException>(() => audit.RemoveDocument(Guid.NewGuid()));
+        var removed = audit.RemoveDocument(only.Id);
+        Assert.Equal("audit.pdf", removed.FileName);
+        Assert.Equal("appendix.pdf", Assert.Single(audit.Documents).FileName);
+
+        // Acknowledged: the agency can no longer remove anything.
+        var acknowledged = Reported();
+        acknowledged.Revise(Details(), [new DocumentToAttach("appendix.pdf", AttachmentKind.Pdf, 300)], "health.lead", Now, Today);
+        acknowledged.Acknowledge([], Themes, "manager", Now);
+        Assert.Throws<DomainRuleException>(() => acknowledged.RemoveDocument(acknowledged.Documents.First().Id));
     }
 }
