@@ -71,6 +71,7 @@ public static class ComputedIndicators
     /// </summary>
     public static (decimal? Value, int Sent, int OnTime) RapidReviewsOnTimeIn(FinancialQuarter quarter, IEnumerable<(DateOnly SentOn, bool OnTime)> sent)
     {
+        ArgumentNullException.ThrowIfNull(sent);
         var inQuarter = sent.Where(s => quarter.Contains(s.SentOn)).ToList();
         var onTime = inQuarter.Count(s => s.OnTime);
         return (inQuarter.Count == 0 ? null : Math.Round(100m * onTime / inQuarter.Count, 1), inQuarter.Count, onTime);
