@@ -7,7 +7,6 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.DataReturns;
-using SafeguardingLearning.Web.Features.DataReturns;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Scheduling;
 
@@ -104,7 +103,7 @@ public class DataReturnTests
         Assert.DoesNotContain("5,000", (await southmoor.GetPage($"/data/quarters/{Q3}/agencies/{policeId}")).Body!.TextContent, StringComparison.Ordinal);
         var manager = await app.SignInAs(Manager);
         Assert.Contains("5,000", (await manager.GetPage($"/data/quarters/{Q3}/agencies/{policeId}")).Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("1 of 2", (await manager.GetPage("/data")).QuerySelector("#quarters")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 of 3", (await manager.GetPage("/data")).QuerySelector("#quarters")?.TextContent, StringComparison.Ordinal);
 
         // Submitted, the form is gone; a second submission changes nothing.
         Assert.Empty((await police.GetPage(Form)).QuerySelectorAll("input[name^='Form.Values']"));
