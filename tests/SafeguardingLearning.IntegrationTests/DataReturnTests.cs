@@ -213,7 +213,7 @@ public class DataReturnTests
         var dueSoon = await app.Query(db => db.Reminders.Where(r => r.Subject == QuarterReturns.ReturnDeadlineKind).Select(r => new { r.RecipientUserId, r.Kind, r.DueOn }).ToListAsync());
         Assert.Equal(2, dueSoon.Count);
         Assert.All(dueSoon, r => Assert.Equal(new DateOnly(2027, 1, 29), r.DueOn));
-        Assert.Equal([councilUser, policeUser], dueSoon.Select(r => r.RecipientUserId).Order());
+        Assert.Equal(new[] { councilUser, policeUser }.Order(), dueSoon.Select(r => r.RecipientUserId).Order());
 
         // The police submit; the council does not, and is told on the day and once when late.
         var police = await app.SignInAs(PoliceLead);
