@@ -4,6 +4,7 @@ using SafeguardingLearning.Web.Email;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.ActionPlans;
 using SafeguardingLearning.Web.Features.Calendar;
+using SafeguardingLearning.Web.Features.DataReturns;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Dissemination;
 using SafeguardingLearning.Web.Features.ExternalSignIn;
@@ -86,6 +87,7 @@ namespace SafeguardingLearning.Web
             builder.AddActionPlans();
             builder.AddSelfAssessments();
             builder.AddPracticeAudits();
+            builder.AddDataReturns();
             builder.AddWebShell();
         }
     }

@@ -140,6 +140,16 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.PracticeAudits.AuditFindingTheme> AuditFindingThemes => Set<Domain.PracticeAudits.AuditFindingTheme>();
 
+    public DbSet<Domain.DataReturns.Indicator> Indicators => Set<Domain.DataReturns.Indicator>();
+
+    public DbSet<Domain.DataReturns.DataReturn> DataReturns => Set<Domain.DataReturns.DataReturn>();
+
+    public DbSet<Domain.DataReturns.DataValue> DataValues => Set<Domain.DataReturns.DataValue>();
+
+    public DbSet<Domain.DataReturns.DataValueChange> DataValueChanges => Set<Domain.DataReturns.DataValueChange>();
+
+    public DbSet<Domain.DataReturns.QuarterLock> QuarterLocks => Set<Domain.DataReturns.QuarterLock>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();

@@ -57,7 +57,7 @@ public sealed class DeadlineSweep(AppDbContext db, OpenDeadlines openDeadlines, 
             {
                 < 0 => (ReminderKind.Overdue, owners.Concat(people.ByRole(deadline.PartnershipId, EscalateTo(deadline))), $"overdue since {DisplayDates.Date(deadline.DueOn)}"),
                 0 => (ReminderKind.DueToday, owners, "due today"),
-                _ when left <= options.Value.WorkingDaysBefore => (ReminderKind.DueSoon, owners, $"due {DisplayDates.Date(deadline.DueOn)}"),
+                _ when left <= (deadline.RemindWorkingDaysBefore ?? options.Value.WorkingDaysBefore) => (ReminderKind.DueSoon, owners, $"due {DisplayDates.Date(deadline.DueOn)}"),
                 _ => null,
             };
             if (raise is { } r)

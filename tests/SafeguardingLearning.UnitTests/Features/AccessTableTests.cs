@@ -42,6 +42,18 @@ public class AccessTableTests
 
     private static readonly Dictionary<string, object> Expected = new()
     {
+        ["DataReturnsController.Index GET"] = new[] { Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead },
+        ["DataReturnsController.Dataset POST"] = BusinessUnit,
+        ["DataReturnsController.Quarter GET"] = new[] { Role.BusinessUnit, Role.IndependentChair },
+        ["DataReturnsController.AgencyReturn GET"] = new[] { Role.BusinessUnit, Role.IndependentChair },
+        ["DataReturnsController.Chase POST"] = BusinessUnit,
+        ["DataReturnsController.Lock POST"] = BusinessUnit,
+        ["DataReturnsController.Query POST"] = BusinessUnit,
+        ["AgencyDataReturnsController.Return GET"] = AgencyLeads,
+        ["AgencyDataReturnsController.Return POST"] = AgencyLeads,
+        ["AgencyDataReturnsController.Template GET"] = AgencyLeads,
+        ["AgencyDataReturnsController.Upload POST"] = AgencyLeads,
+        ["AgencyDataReturnsController.Answer POST"] = AgencyLeads,
         ["AboutController.Accessibility GET"] = Anyone,
         ["AboutController.Cookies GET"] = Anyone,
         ["AboutController.Privacy GET"] = Anyone,

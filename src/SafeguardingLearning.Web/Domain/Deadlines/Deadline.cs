@@ -50,6 +50,12 @@ public sealed record Deadline(
     /// the owner alone (a capability that escalates in steps of its own, as action plans do).
     /// </summary>
     public IReadOnlyList<Role>? EscalatesTo { get; init; }
+
+    /// <summary>
+    /// How many working days before the due date the owner is first reminded, when the capability
+    /// sets its own (a quarter's data returns); null is the reminder rules' (<c>Reminders:WorkingDaysBefore</c>).
+    /// </summary>
+    public int? RemindWorkingDaysBefore { get; init; }
 }
 
 /// <summary>A capability's open deadlines, as the current person may see them (the data layer's filters apply).</summary>

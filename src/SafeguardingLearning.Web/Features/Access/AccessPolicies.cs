@@ -66,6 +66,11 @@ public static class AccessPolicies
     public const string AnswerAudits = nameof(AnswerAudits);
     public const string ViewAuditRecord = nameof(ViewAuditRecord);
 
+    public const string ViewDataReturns = nameof(ViewDataReturns);
+    public const string ReadDataReturns = nameof(ReadDataReturns);
+    public const string EnterDataReturns = nameof(EnterDataReturns);
+    public const string ManageDataReturns = nameof(ManageDataReturns);
+
     /// <summary>Which roles each policy admits; the access-table test checks every action against it.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
@@ -163,6 +168,14 @@ public static class AccessPolicies
         [ViewSingleAgencyAudits] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
         [ReportSingleAgencyAudits] = [Role.AgencyLead],
         [AcknowledgeSingleAgencyAudits] = [Role.BusinessUnit],
+
+        // Quarterly data returns: each agency lead enters only the indicators their agency owns (the
+        // data layer shows them no other agency's return); the business unit sees who has submitted,
+        // chases, queries values and locks a quarter; the chair reads the quarter's returns.
+        [ViewDataReturns] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead],
+        [ReadDataReturns] = [Role.BusinessUnit, Role.IndependentChair],
+        [EnterDataReturns] = [Role.AgencyLead],
+        [ManageDataReturns] = [Role.BusinessUnit],
         // Multi-agency case audits: the business unit plans and runs them and keeps the tools; the
         // chair reads them; an agency lead sees the audits their agency takes part in (the data layer
         // shows them no other) and answers for their agency's involvement in each case. The central

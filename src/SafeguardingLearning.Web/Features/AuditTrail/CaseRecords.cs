@@ -1,5 +1,6 @@
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.ActionPlans;
+using SafeguardingLearning.Web.Domain.DataReturns;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
@@ -30,6 +31,7 @@ public static class CaseRecords
         nameof(ReturnShareEvent), nameof(ModeratedStandard), nameof(ModeratorAssignment), nameof(ChallengeEvent), nameof(CycleFindings),
         nameof(SingleAgencyAudit), nameof(SingleAgencyAuditDocument), nameof(SingleAgencyAuditEvent), nameof(SingleAgencyAuditTheme),
         nameof(CaseAudit), nameof(CaseAuditAgency), nameof(AuditCase), nameof(AuditAnswer), nameof(AgreedGrading), nameof(AuditFinding), nameof(AuditFindingTheme),
+        nameof(DataReturn), nameof(DataValue), nameof(DataValueChange), nameof(QuarterLock),
     };
 
     /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable, the action plan settings and the self-assessment frameworks.</summary>
@@ -38,6 +40,7 @@ public static class CaseRecords
         nameof(Theme), nameof(TimetableMilestone), nameof(ActionPlanSettings),
         nameof(FrameworkVersion), nameof(FrameworkStandard), nameof(FrameworkQuestion),
         nameof(AuditTool), nameof(AuditToolQuestion),
+        nameof(Indicator),
     };
 
     public static bool IsCaseRecord(string entityType) => Kinds.Contains(entityType);

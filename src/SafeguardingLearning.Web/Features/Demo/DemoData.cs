@@ -65,6 +65,11 @@ public static class DemoData
             await DemoSelfAssessments.SeedAsync(scope.ServiceProvider);
         }
 
+        if (app.Configuration.GetValue("Demo:DataReturns", true))
+        {
+            await DemoDataReturns.SeedAsync(scope.ServiceProvider);
+        }
+
         if (app.Configuration.GetValue("Demo:SingleAgencyAudits", true))
         {
             await DemoSingleAgencyAudits.SeedAsync(scope.ServiceProvider);
