@@ -13,6 +13,7 @@ using SafeguardingLearning.Web.Features.PracticeAudits;
 using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.ReviewMonitoring;
+using SafeguardingLearning.Web.Features.Risks;
 using SafeguardingLearning.Web.Features.Reviews;
 using SafeguardingLearning.Web.Features.SelfAssessments;
 using SafeguardingLearning.Web.Features.Shared;
@@ -86,6 +87,7 @@ namespace SafeguardingLearning.Web
             builder.AddActionPlans();
             builder.AddSelfAssessments();
             builder.AddPracticeAudits();
+            builder.AddRisks();
             builder.AddWebShell();
         }
     }

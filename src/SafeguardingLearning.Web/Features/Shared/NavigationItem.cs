@@ -22,6 +22,7 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Self-assessment reports", "CycleReports", "Index", AccessPolicies.ListSelfAssessmentReports),
         new("Returns to moderate", "Moderation", "Index", AccessPolicies.ModerateReturns),
         new("Audits", "Audits", "Index", AccessPolicies.ViewAudits),
+        new("Risks", "Risks", "Index", AccessPolicies.ViewRisks),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
