@@ -40,7 +40,7 @@ public sealed class RisksController(AppDbContext db, TimeProvider clock) : Contr
             from r in db.Risks.AsNoTracking()
             join a in db.PartnerAgencies.AsNoTracking() on r.AgencyId equals a.Id into owning
             from a in owning.DefaultIfEmpty()
-            orderby r.Status, r.Score descending, r.ReviewOn, r.Id
+            orderby r.Status != RiskStatus.Open, r.Score descending, r.ReviewOn, r.Id
             select new { r.Description, r.Cause, r.Effect, Agency = a == null ? null : a.Name, r.OwnerName, r.Likelihood, r.Impact, r.Score, r.TargetScore, r.ReviewOn, r.Status, r.RaisedAt, r.ClosedOn })
             .ToListAsync();
         db.RecordEvent(AuditAction.Exported, nameof(Risk), null, new { Page = "Risk register", Format = "CSV", Risks = rows.Count });
