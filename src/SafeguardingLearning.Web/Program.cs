@@ -14,6 +14,7 @@ using SafeguardingLearning.Web.Features.PracticeAudits;
 using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.ReviewMonitoring;
+using SafeguardingLearning.Web.Features.Risks;
 using SafeguardingLearning.Web.Features.Reviews;
 using SafeguardingLearning.Web.Features.SelfAssessments;
 using SafeguardingLearning.Web.Features.Shared;
@@ -88,6 +89,7 @@ namespace SafeguardingLearning.Web
             builder.AddSelfAssessments();
             builder.AddPracticeAudits();
             builder.AddDataReturns();
+            builder.AddRisks();
             builder.AddWebShell();
         }
     }

@@ -150,6 +150,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.DataReturns.QuarterLock> QuarterLocks => Set<Domain.DataReturns.QuarterLock>();
 
+    public DbSet<Domain.Risks.Risk> Risks => Set<Domain.Risks.Risk>();
+
+    public DbSet<Domain.Risks.RiskReview> RiskReviews => Set<Domain.Risks.RiskReview>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();
@@ -401,6 +405,13 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
         Expression<Func<Domain.PracticeAudits.AuditFinding, bool>> auditFinding = f =>
             CurrentAgencyId == null || CaseAudits.Any(a => a.Id == f.CaseAuditId);
 
+        // The risk register: a partnership risk is everyone's in the partnership; an agency's risk is
+        // read by the partnership's own roles and by that agency's leads, never another agency's.
+        Expression<Func<Domain.Risks.Risk, bool>> risk = r =>
+            CurrentAgencyId == null || r.AgencyId == null || r.AgencyId == CurrentAgencyId;
+        Expression<Func<Domain.Risks.RiskReview, bool>> riskReview = v =>
+            CurrentAgencyId == null || Risks.Any(r => r.Id == v.RiskId);
+
         return typeof(T) == typeof(Domain.PracticeAudits.CaseAudit) ? (Expression<Func<T, bool>>)(object)caseAudit
             : typeof(T) == typeof(Domain.PracticeAudits.AuditCase) ? (Expression<Func<T, bool>>)(object)auditCase
             : typeof(T) == typeof(Domain.PracticeAudits.AgreedGrading) ? (Expression<Func<T, bool>>)(object)agreedGrading
@@ -411,6 +422,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
             : typeof(T) == typeof(Domain.Reviews.Finding) ? (Expression<Func<T, bool>>)(object)finding
             : typeof(T) == typeof(Domain.Reviews.ChronologyEntry) ? (Expression<Func<T, bool>>)(object)chronologyEntry
             : typeof(T) == typeof(Domain.Reviews.LearningEvent) ? (Expression<Func<T, bool>>)(object)learningEvent
+            : typeof(T) == typeof(Domain.Risks.Risk) ? (Expression<Func<T, bool>>)(object)risk
+            : typeof(T) == typeof(Domain.Risks.RiskReview) ? (Expression<Func<T, bool>>)(object)riskReview
             : typeof(T) == typeof(StoredDeadline) ? (Expression<Func<T, bool>>)(object)storedDeadline
             : typeof(T) == typeof(Domain.SelfAssessments.SelfAssessmentReturn) ? (Expression<Func<T, bool>>)(object)selfAssessmentReturn
             : typeof(T) == typeof(Domain.SelfAssessments.ReturnAnswer) ? (Expression<Func<T, bool>>)(object)returnAnswer

@@ -155,6 +155,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         builder.UseSetting("Demo:SingleAgencyAudits", "false");
         builder.UseSetting("Demo:Audits", "false");
         builder.UseSetting("Demo:DataReturns", "false");
+        builder.UseSetting("Demo:Risks", "false");
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -38,6 +38,7 @@ public class AccessTableTests
     private static readonly Role[] ActionUpdaters = [Role.BusinessUnit, Role.AgencyLead];
     private static readonly Role[] Moderators = [Role.BusinessUnit, Role.AgencyLead];
     private static readonly Role[] SingleAgencyAuditReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead];
+    private static readonly Role[] RiskReaders = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead];
     private static readonly Role[] AuditReaders = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead];
 
     private static readonly Dictionary<string, object> Expected = new()
@@ -248,6 +249,17 @@ public class AccessTableTests
         ["ModerationController.Moderate GET"] = Moderators,
         ["ModerationController.Moderate POST"] = Moderators,
         ["ModerationController.Outcome POST"] = Moderators,
+        ["RisksController.Index GET"] = RiskReaders,
+        ["RisksController.Csv GET"] = RiskReaders,
+        ["RisksController.Matrix GET"] = RiskReaders,
+        ["RisksController.Risk GET"] = RiskReaders,
+        ["RiskEditsController.New GET"] = BusinessUnit,
+        ["RiskEditsController.New POST"] = BusinessUnit,
+        ["RiskEditsController.Edit GET"] = BusinessUnit,
+        ["RiskEditsController.Edit POST"] = BusinessUnit,
+        ["RiskEditsController.Review POST"] = BusinessUnit,
+        ["RiskEditsController.Close POST"] = BusinessUnit,
+        ["RiskEditsController.Mitigate POST"] = BusinessUnit,
         ["SingleAgencyAuditsController.Index GET"] = SingleAgencyAuditReaders,
         ["SingleAgencyAuditsController.Audit GET"] = SingleAgencyAuditReaders,
         ["SingleAgencyAuditsController.Document GET"] = SingleAgencyAuditReaders,

@@ -65,6 +65,8 @@ public static class AccessPolicies
     public const string ManageAudits = nameof(ManageAudits);
     public const string AnswerAudits = nameof(AnswerAudits);
     public const string ViewAuditRecord = nameof(ViewAuditRecord);
+    public const string ViewRisks = nameof(ViewRisks);
+    public const string ManageRisks = nameof(ManageRisks);
 
     public const string ViewDataReturns = nameof(ViewDataReturns);
     public const string ReadDataReturns = nameof(ReadDataReturns);
@@ -184,6 +186,12 @@ public static class AccessPolicies
         [ManageAudits] = [Role.BusinessUnit],
         [AnswerAudits] = [Role.AgencyLead],
         [ViewAuditRecord] = [Role.BusinessUnit, Role.IndependentChair],
+
+        // The risk register: the business unit keeps it; the chair and board members read all of the
+        // partnership's risks; an agency lead reads the partnership's own risks and their agency's
+        // (the data layer shows them no other agency's). Independent reviewers do not see it.
+        [ViewRisks] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
+        [ManageRisks] = [Role.BusinessUnit],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -6,6 +6,7 @@ using SafeguardingLearning.Web.Domain.DataReturns;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Domain.Risks;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
@@ -487,6 +488,38 @@ public static class AuditLabels
         [(nameof(QuarterLock), "LockedByUserId")] = new("Locked by", FieldKind.Person),
         [(nameof(QuarterLock), "LockedAt")] = new("Locked", FieldKind.Moment),
         // Single-agency audits (the report form, and the business unit's decision).
+        [(nameof(Risk), "Id")] = Id,
+        [(nameof(Risk), "PartnershipId")] = Partnership,
+        [(nameof(Risk), "AgencyId")] = new("Whose risk is it?", FieldKind.Agency),
+        [(nameof(Risk), "Description")] = new("What is the risk?"),
+        [(nameof(Risk), "Cause")] = new("What is its cause?"),
+        [(nameof(Risk), "Effect")] = new("What would its effect be?"),
+        [(nameof(Risk), "OwnerName")] = new("Who owns the risk?"),
+        [(nameof(Risk), "Likelihood")] = new("How likely is it?", FieldKind.Number),
+        [(nameof(Risk), "Impact")] = new("How much harm would it do?", FieldKind.Number),
+        [(nameof(Risk), "Score")] = new("Score", FieldKind.Number),
+        [(nameof(Risk), "TargetScore")] = new("Target score", FieldKind.Number),
+        [(nameof(Risk), "ReviewOn")] = new("When is it next reviewed?", FieldKind.Date),
+        [(nameof(Risk), "Status")] = new("Status", FieldKind.Choice),
+        [(nameof(Risk), "RaisedByUserId")] = new("Raised by", FieldKind.Person),
+        [(nameof(Risk), "RaisedAt")] = new("Raised", FieldKind.Moment),
+        [(nameof(Risk), "RaisedFromKind")] = new("Raised from"),
+        [(nameof(Risk), "RaisedFromId")] = new("Raised from record", FieldKind.Hidden),
+        [(nameof(Risk), "ClosedOn")] = new("Closed on", FieldKind.Date),
+        [(nameof(Risk), "ClosedByUserId")] = new("Closed by", FieldKind.Person),
+        [(nameof(Risk), "ClosingNote")] = new("Why is the risk being closed?"),
+        [(nameof(RiskReview), "Id")] = Id,
+        [(nameof(RiskReview), "RiskId")] = new("Risk", FieldKind.Hidden),
+        [(nameof(RiskReview), "PartnershipId")] = Partnership,
+        [(nameof(RiskReview), "Kind")] = new("Raised or reviewed", FieldKind.Choice),
+        [(nameof(RiskReview), "Likelihood")] = new("How likely is it now?", FieldKind.Number),
+        [(nameof(RiskReview), "Impact")] = new("How much harm would it do now?", FieldKind.Number),
+        [(nameof(RiskReview), "Score")] = new("Score", FieldKind.Number),
+        [(nameof(RiskReview), "Note")] = new("What did the review find?"),
+        [(nameof(RiskReview), "NextReviewOn")] = new("When is it next reviewed?", FieldKind.Date),
+        [(nameof(RiskReview), "ReviewedOn")] = new("Reviewed on", FieldKind.Date),
+        [(nameof(RiskReview), "ByUserId")] = new("Reviewed by", FieldKind.Person),
+        [(nameof(RiskReview), "At")] = new("Recorded", FieldKind.Moment),
         [(nameof(SingleAgencyAudit), "Id")] = Id,
         [(nameof(SingleAgencyAudit), "PartnershipId")] = Partnership,
         [(nameof(SingleAgencyAudit), "AgencyId")] = new("Agency", FieldKind.Agency),

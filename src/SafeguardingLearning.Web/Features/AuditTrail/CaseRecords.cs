@@ -3,6 +3,7 @@ using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.DataReturns;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Domain.Risks;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 
 namespace SafeguardingLearning.Web.Features.AuditTrail;
@@ -32,6 +33,7 @@ public static class CaseRecords
         nameof(SingleAgencyAudit), nameof(SingleAgencyAuditDocument), nameof(SingleAgencyAuditEvent), nameof(SingleAgencyAuditTheme),
         nameof(CaseAudit), nameof(CaseAuditAgency), nameof(AuditCase), nameof(AuditAnswer), nameof(AgreedGrading), nameof(AuditFinding), nameof(AuditFindingTheme),
         nameof(DataReturn), nameof(DataValue), nameof(DataValueChange), nameof(QuarterLock),
+        nameof(Risk), nameof(RiskReview),
     };
 
     /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable, the action plan settings and the self-assessment frameworks.</summary>

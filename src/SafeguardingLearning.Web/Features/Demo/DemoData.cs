@@ -79,6 +79,11 @@ public static class DemoData
         {
             await DemoAudits.SeedAsync(scope.ServiceProvider);
         }
+
+        if (app.Configuration.GetValue("Demo:Risks", true))
+        {
+            await DemoRisks.SeedAsync(scope.ServiceProvider);
+        }
     }
 
     /// <summary>Idempotent: does nothing when the demo partnership exists.</summary>

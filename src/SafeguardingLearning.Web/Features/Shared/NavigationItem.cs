@@ -23,6 +23,7 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Returns to moderate", "Moderation", "Index", AccessPolicies.ModerateReturns),
         new("Audits", "Audits", "Index", AccessPolicies.ViewAudits),
         new("Data", "DataReturns", "Index", AccessPolicies.ViewDataReturns),
+        new("Risks", "Risks", "Index", AccessPolicies.ViewRisks),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),
