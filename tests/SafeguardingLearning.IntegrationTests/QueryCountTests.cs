@@ -210,8 +210,8 @@ public class QueryCountTests(ITestOutputHelper output)
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Read_pages_send_as_many_queries_over_ten_years_of_cases_as_over_the_demo(DatabaseProvider provider)
     {
-        // With the demo's Child P action plan, so the action pages list rows at demo scale too.
-        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Demo:ActionPlan"] = "true" });
+        // With the demo's Child P action plan and single-agency audits, so those pages list rows at demo scale too.
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Demo:ActionPlan"] = "true", ["Demo:SingleAgencyAudits"] = "true" });
         var sessions = new Dictionary<string, HttpClient>();
         foreach (var person in Pages.Select(p => p.Person).Distinct())
         {
