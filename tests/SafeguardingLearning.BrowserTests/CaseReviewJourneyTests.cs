@@ -209,7 +209,11 @@ public class CaseReviewJourneyTests(AppServer server) : BrowserTest(server)
             // the decision commissioned has a clock of its own: the partners' first check on its time and quality.
             await page.GotoAsync("/");
             var named = (await page.Locator("#deadline-calendar li").AllInnerTextsAsync()).Where(d => d.Contains(pseudonym, StringComparison.Ordinal)).ToList();
-            Assert.Single(named, d => d.Contains("Check the review's time and quality", StringComparison.Ordinal));
+
+            // The review's own first check is on its row of the open reviews (the calendar lists only the 25 soonest
+            // of the partnership's deadlines, which the demo's risks, audits and data returns may fill first).
+            var rows = (await page.Locator("#open-reviews tbody tr").AllInnerTextsAsync()).Where(r => r.Contains(pseudonym, StringComparison.Ordinal)).ToList();
+            Assert.Single(rows, r => r.Contains("Check the review's time and quality", StringComparison.Ordinal));
             var remaining = named.Where(d => !d.Contains("Check the review's time and quality", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(remaining);
             Assert.All(remaining, d => Assert.Contains("sent to the Panel", d, StringComparison.Ordinal));
