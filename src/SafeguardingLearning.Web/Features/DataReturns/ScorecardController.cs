@@ -164,6 +164,9 @@ public sealed class ScorecardController(AppDbContext db, TimeProvider clock, Ban
             storyRows));
     }
 
+    /// <summary>A stored value as digits with no trailing zeros ("240", not "240.0"), for spreadsheets.</summary>
+    private static string Plain(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
+
     /// <summary>Every submitted value of the partnership, one row each, oldest quarter first.</summary>
     [HttpGet("/data/values.csv")]
     public async Task<IActionResult> Csv()
@@ -207,9 +210,9 @@ public sealed class ScorecardController(AppDbContext db, TimeProvider clock, Ban
                 row.Theme,
                 row.Agency,
                 FinancialQuarter.FromKey(row.Quarter).Name,
-                row.Value!.Value.ToString(CultureInfo.InvariantCulture),
+                Plain(row.Value!.Value),
                 Indicators.Describe(row.Unit),
-                row.Target?.ToString(CultureInfo.InvariantCulture),
+                row.Target is { } target ? Plain(target) : null,
                 RagWord(Rag.Of(row.Value, row.Target, row.Tolerance, row.Polarity)),
                 row.SubmittedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 row.Locked ? "Yes" : "No",
