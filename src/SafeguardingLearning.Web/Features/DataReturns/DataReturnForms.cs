@@ -134,7 +134,8 @@ public sealed class ScorecardFilter
 
 public sealed record AgencyChoice(Guid Id, string Name);
 
-public sealed record ScorecardRow(Guid Id, string Name, IndicatorPart Part, string? Theme, string Owner, string? Value, string? Target, RagRating Rag, Direction Direction, string? Change);
+/// <param name="Missing">What the Value cell says when there is no value: not submitted, or none to count.</param>
+public sealed record ScorecardRow(Guid Id, string Name, IndicatorPart Part, string? Theme, string Owner, string? Value, string Missing, string? Target, RagRating Rag, Direction Direction, string? Change);
 
 public sealed record ScorecardModel(FinancialQuarter Quarter, bool IsLastEnded, ScorecardFilter Filter, IReadOnlyList<ScorecardRow> Rows, IReadOnlyList<AgencyChoice> Agencies, IReadOnlyList<string> Themes, IReadOnlyList<FinancialQuarter> Quarters);
 

@@ -80,6 +80,7 @@ public sealed class ScorecardController(AppDbContext db, TimeProvider clock, Ban
                     i.Theme,
                     i.ComputedBy is not null ? "Worked out by the product" : i.OwningAgencyId is { } o ? names.GetValueOrDefault(o, "An agency") : "No agency yet",
                     value is { } v ? Indicators.Format(v, i.Unit) : null,
+                    i.ComputedBy is not null ? "None due in the quarter" : "Not submitted",
                     i.Target is { } t ? Indicators.Format(t, i.Unit) : null,
                     Rag.Of(value, i.Target, i.Tolerance, i.Polarity),
                     DirectionOfTravel.Of(previous, value, i.Polarity),
