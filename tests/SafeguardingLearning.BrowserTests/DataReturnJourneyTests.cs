@@ -5,7 +5,8 @@ namespace SafeguardingLearning.BrowserTests;
 /// <summary>
 /// The police's quarterly data return, by hand: a value outside the expected range is warned about
 /// and confirmed, the story behind the data written, the return submitted; the business unit sees it
-/// in the quarter's overview. Each page accessible, and reflowing at 320 and 1280 CSS pixels wide.
+/// in the quarter's overview, on the scorecard and on the indicator's page, whose chart and table
+/// agree. Each page accessible, and reflowing at 320 and 1280 CSS pixels wide.
 /// </summary>
 public class DataReturnJourneyTests(AppServer server) : BrowserTest(server)
 {
@@ -59,6 +60,17 @@ public class DataReturnJourneyTests(AppServer server) : BrowserTest(server)
             await page.GotoAsync($"/data/quarters/{quarter}");
             Assert.Contains("5,000", await page.Locator("#values").TextContentAsync(), StringComparison.Ordinal);
             await CheckAtBothWidths(page, "data-quarter");
+
+            // The scorecard for that quarter, then the indicator's page: its chart and its table agree.
+            await page.GotoAsync($"/data/scorecard?quarter={quarter}");
+            Assert.Contains("5,000", await page.Locator("#scorecard").TextContentAsync(), StringComparison.Ordinal);
+            await CheckAtBothWidths(page, "data-scorecard");
+            await page.Locator("#scorecard").GetByRole(AriaRole.Link, new() { Name = "Missing episodes", Exact = true }).ClickAsync();
+            var rows = await page.Locator("#values tbody tr").CountAsync();
+            Assert.True(rows >= 1, "the indicator's table lists no quarter");
+            Assert.Equal(rows, await page.Locator("#chart .app-chart__point").CountAsync());
+            Assert.Contains("5,000", await page.Locator("#values").TextContentAsync(), StringComparison.Ordinal);
+            await CheckAtBothWidths(page, "data-indicator");
         });
     }
 }

@@ -12,7 +12,7 @@ public class SignInTests(AppServer server) : BrowserTest(server)
         { "police.lead@northshire.example", "Northshire Police", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments", "Returns to moderate", "Audits", "Data", "Risks"] },
         { "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments", "Returns to moderate", "Audits", "Data", "Risks"] },
         { "reviewer@northshire.example", "Your reviews", ["Home"] },
-        { "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Risks", "Themes", "Partner agencies"] },
+        { "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Data", "Risks", "Themes", "Partner agencies"] },
     };
 
     [Theory]

@@ -23,7 +23,7 @@ public class SignInTests(ApplicationsFixture apps) : IClassFixture<ApplicationsF
             data.Add(provider, "police.lead@northshire.example", "Northshire Police", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments", "Returns to moderate", "Audits", "Data", "Risks"]);
             data.Add(provider, "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments", "Returns to moderate", "Audits", "Data", "Risks"]);
             data.Add(provider, "reviewer@northshire.example", "Your reviews", ["Home"]);
-            data.Add(provider, "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Risks", "Themes", "Partner agencies"]);
+            data.Add(provider, "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Data", "Risks", "Themes", "Partner agencies"]);
         }
 
         return data;

@@ -43,7 +43,10 @@ public class AccessTableTests
 
     private static readonly Dictionary<string, object> Expected = new()
     {
-        ["DataReturnsController.Index GET"] = new[] { Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead },
+        ["DataReturnsController.Index GET"] = new[] { Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead },
+        ["ScorecardController.Scorecard GET"] = new[] { Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead },
+        ["ScorecardController.Indicator GET"] = new[] { Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead },
+        ["ScorecardController.Csv GET"] = new[] { Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead },
         ["DataReturnsController.Dataset POST"] = BusinessUnit,
         ["DataReturnsController.Quarter GET"] = new[] { Role.BusinessUnit, Role.IndependentChair },
         ["DataReturnsController.AgencyReturn GET"] = new[] { Role.BusinessUnit, Role.IndependentChair },

@@ -70,6 +70,7 @@ public static class AccessPolicies
 
     public const string ViewDataReturns = nameof(ViewDataReturns);
     public const string ReadDataReturns = nameof(ReadDataReturns);
+    public const string ReadScorecard = nameof(ReadScorecard);
     public const string EnterDataReturns = nameof(EnterDataReturns);
     public const string ManageDataReturns = nameof(ManageDataReturns);
 
@@ -174,8 +175,9 @@ public static class AccessPolicies
         // Quarterly data returns: each agency lead enters only the indicators their agency owns (the
         // data layer shows them no other agency's return); the business unit sees who has submitted,
         // chases, queries values and locks a quarter; the chair reads the quarter's returns.
-        [ViewDataReturns] = [Role.BusinessUnit, Role.IndependentChair, Role.AgencyLead],
+        [ViewDataReturns] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
         [ReadDataReturns] = [Role.BusinessUnit, Role.IndependentChair],
+        [ReadScorecard] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
         [EnterDataReturns] = [Role.AgencyLead],
         [ManageDataReturns] = [Role.BusinessUnit],
         // Multi-agency case audits: the business unit plans and runs them and keeps the tools; the

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SafeguardingLearning.Web.Domain.DataReturns;
+using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.DataReturns;
 
@@ -98,7 +99,7 @@ public sealed record QuarterSummary(FinancialQuarter Quarter, DateOnly DueOn, bo
 
 public sealed record IndicatorRow(Guid Id, string Code, string Name, IndicatorPart Part, string? Theme, AccountabilityQuestion Question, IndicatorUnit Unit, Polarity Polarity, decimal? Target, string Owner);
 
-public sealed record DataIndexModel(bool IsAgencyLead, bool MayManage, string? AgencyName, int OwnIndicators, IReadOnlyList<QuarterSummary> Quarters, IReadOnlyList<IndicatorRow> Dataset);
+public sealed record DataIndexModel(bool IsAgencyLead, bool MayManage, string? AgencyName, int OwnIndicators, IReadOnlyList<QuarterSummary> Quarters, IReadOnlyList<IndicatorRow> Dataset, bool MayReadReturns = true);
 
 public sealed record AgencyStanding(Guid AgencyId, string Name, DataReturnState? State, DateTime? SubmittedAt, bool Late, int OpenQueries);
 
@@ -111,3 +112,37 @@ public sealed record ValueHistoryRow(DateTime At, string What, string? Value, st
 public sealed record AgencyValueRow(Indicator Indicator, decimal? Value, RagRating Rag, bool CheckedOutOfRange, ValueQueryState QueryState, string? Query, string? Answer, IReadOnlyList<ValueHistoryRow> History);
 
 public sealed record AgencyReturnReadModel(FinancialQuarter Quarter, string AgencyName, Guid AgencyId, bool Locked, bool MayQuery, DataReturnState? State, DateTime? SubmittedAt, DataStory? Story, string? Version, IReadOnlyList<AgencyValueRow> Rows, ValueQueryForm Form);
+
+public sealed class ScorecardFilter
+{
+    public string? Quarter { get; set; }
+
+    /// <summary>"A" (core) or "B" (thematic); anything else is every part.</summary>
+    public string? Part { get; set; }
+
+    public IndicatorPart? PartAsked => Part?.Trim().ToUpperInvariant() switch
+    {
+        "A" => IndicatorPart.Core,
+        "B" => IndicatorPart.Thematic,
+        _ => null,
+    };
+
+    public Guid? Agency { get; set; }
+
+    public string? Theme { get; set; }
+}
+
+public sealed record AgencyChoice(Guid Id, string Name);
+
+/// <param name="Missing">What the Value cell says when there is no value: not submitted, or none to count.</param>
+public sealed record ScorecardRow(Guid Id, string Name, IndicatorPart Part, string? Theme, string Owner, string? Value, string Missing, string? Target, RagRating Rag, Direction Direction, string? Change);
+
+public sealed record ScorecardModel(FinancialQuarter Quarter, bool IsLastEnded, ScorecardFilter Filter, IReadOnlyList<ScorecardRow> Rows, IReadOnlyList<AgencyChoice> Agencies, IReadOnlyList<string> Themes, IReadOnlyList<FinancialQuarter> Quarters);
+
+public sealed record QuarterPoint(FinancialQuarter Quarter, decimal Value, DateTime? SubmittedAt);
+
+public sealed record QuarterStory(FinancialQuarter Quarter, DataStory Story);
+
+public sealed record IndicatorValueRow(FinancialQuarter Quarter, decimal Value, string Shown, RagRating Rag, Direction Direction, string? Change);
+
+public sealed record IndicatorPageModel(Indicator Indicator, string Owner, IReadOnlyList<IndicatorValueRow> Rows, IndicatorChart Chart, string Summary, Page<QuarterStory> Stories);

@@ -61,7 +61,8 @@ public sealed class DataReturnsController(AppDbContext db, TimeProvider clock, B
             agencyId is { } a ? names.GetValueOrDefault(a) : null,
             indicators.Count(i => i.OwningAgencyId == agencyId && agencyId is not null && !i.IsComputed),
             summaries,
-            dataset));
+            dataset,
+            User.GetRole() is { } role && AccessPolicies.Roles[AccessPolicies.ReadDataReturns].Contains(role)));
     }
 
     /// <summary>The business unit takes on the shipped dataset: the partnership's own copy, each indicator owned by the member agency of its usual kind. Safe to press twice.</summary>
