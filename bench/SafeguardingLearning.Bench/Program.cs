@@ -7,6 +7,7 @@ using SafeguardingLearning.Bench;
 using SafeguardingLearning.Web;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.DataReturns;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Themes;
@@ -79,6 +80,11 @@ static async Task Generate(double scale, string pagesFile)
         .OrderByDescending(c => c.Invitees.Count).Select(c => c.Id).FirstAsync();
     var neglectAudit = await db.CaseAudits.Where(a => a.PartnershipId == northshire && a.ThemeId == theme && a.RevisitOfId == null && db.CaseAudits.Any(r => r.RevisitOfId == a.Id))
         .OrderByDescending(a => a.ProposedOn).Select(a => a.Id).FirstAsync();
+    await DemoDataReturns.SeedAsync(scope.ServiceProvider);
+    await DemoRisks.SeedAsync(scope.ServiceProvider);
+    var lastQuarter = FinancialQuarter.FromKey(await db.DataReturns.Where(r => r.PartnershipId == northshire).MaxAsync(r => r.Quarter)).Slug;
+    var missingEpisodes = await db.Indicators.Where(i => i.PartnershipId == northshire && i.Code == "MISSING-EPISODES").Select(i => i.Id).SingleAsync();
+    var openRisk = await db.Risks.Where(r => r.PartnershipId == northshire && r.ClosedOn == null).OrderBy(r => r.RaisedAt).Select(r => r.Id).FirstAsync();
     const string Manager = "manager@northshire.example", Chair = "chair@northshire.example", PoliceLead = "police.lead@northshire.example", Board = "board@northshire.example";
     string[][] pages =
     [
@@ -116,6 +122,15 @@ static async Task Generate(double scale, string pagesFile)
         ["the central record of audits", "/audits/record", Chair],
         ["single-agency audits", "/audits/single-agency", Manager],
         ["single-agency audits (agency lead)", "/audits/single-agency", PoliceLead],
+        ["data: the quarters", "/data", Manager],
+        ["data: a quarter's returns", $"/data/quarters/{lastQuarter}", Manager],
+        ["data: an agency's return (agency lead)", $"/data/returns/{lastQuarter}", PoliceLead],
+        ["the scorecard", "/data/scorecard", Board],
+        ["an indicator (missing episodes)", $"/data/indicators/{missingEpisodes}", Board],
+        ["risk register", "/risks", Manager],
+        ["risk register (agency lead)", "/risks", PoliceLead],
+        ["risk matrix", "/risks/matrix", Chair],
+        ["a risk", $"/risks/{openRisk}", Manager],
     ];
     await File.WriteAllLinesAsync(pagesFile, pages.Select(p => string.Join('\t', p)));
 }

@@ -7,10 +7,12 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.DataReturns;
 using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Domain.Risks;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 using SafeguardingLearning.Web.Features.Demo;
 
@@ -35,6 +37,12 @@ public sealed record TenYearScale(double Factor)
 
     /// <summary>Audits Northshire's agencies ran of their own practice and reported to the partnership.</summary>
     public int SingleAgencyAudits => Scaled(240);
+
+    /// <summary>Quarters of data returns before the demo's three years (seven more years).</summary>
+    public int DataQuarters => Scaled(28);
+
+    /// <summary>Risks on Northshire's register over ten years, most of them closed.</summary>
+    public int Risks => Scaled(400);
 
     private int Scaled(int count) => Math.Max(1, (int)Math.Round(count * Factor));
 }
@@ -108,6 +116,7 @@ public static class TenYearData
 
         await AddSelfAssessments(services, world, scale);
         await AddAudits(services, world, faker, scale);
+        await AddDataAndRisks(services, world, faker, scale);
         await TopUpAuditTrail(services, world, faker, scale.AuditEntries);
 
         await using var countScope = World.NewScope(services, out var counts);
@@ -514,6 +523,105 @@ public static class TenYearData
 
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>
+    /// Northshire's quarterly data and risk register over ten years, beside the demo's three years of
+    /// returns and its eight risks: <see cref="TenYearScale.DataQuarters"/> earlier quarters in which
+    /// every owning agency submitted its values and the story behind them, each quarter locked; and
+    /// <see cref="TenYearScale.Risks"/> risks, each reviewed a few times, nine in ten closed.
+    /// </summary>
+    public static async Task AddDataAndRisks(IServiceProvider services, TenYearScale scale, int seed = 2026)
+    {
+        var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
+        await AddDataAndRisks(services, await World.LoadAsync(services), faker, scale);
+    }
+
+    private static async Task AddDataAndRisks(IServiceProvider services, World world, Faker faker, TenYearScale scale)
+    {
+        var partnership = world.Northshire;
+        var manager = world.Managers[partnership];
+        await using (var scope = World.NewScope(services, out _))
+        {
+            await DemoDataReturns.SeedAsync(scope.ServiceProvider);
+            await DemoRisks.SeedAsync(scope.ServiceProvider);
+        }
+
+        FinancialQuarter first;
+        List<IGrouping<Guid, Indicator>> owners;
+        await using (var scope = World.NewScope(services, out var db))
+        {
+            first = FinancialQuarter.FromKey(await db.DataReturns.Where(r => r.PartnershipId == partnership).MinAsync(r => r.Quarter));
+            owners = [.. (await db.Indicators.Where(i => i.PartnershipId == partnership && i.OwningAgencyId != null && i.ComputedBy == null).ToListAsync()).GroupBy(i => i.OwningAgencyId!.Value)];
+        }
+
+        var quarter = first;
+        for (var n = 0; n < scale.DataQuarters; n++)
+        {
+            quarter = quarter.Previous;
+            await using var scope = World.NewScope(services, out var db);
+            var submittedAt = At(quarter.Ends.AddDays(14));
+            foreach (var owner in owners)
+            {
+                var user = world.AgencyLeads.GetValueOrDefault(owner.Key, manager);
+                var dataReturn = DataReturn.Start(partnership, owner.Key, quarter, user, submittedAt.AddDays(-3), world.Today);
+                var values = owner.ToDictionary(i => i.Id, i => new EnteredValue(Around(faker, i), true));
+                dataReturn.Save(values, new DataStory(faker.Lorem.Sentence(), faker.Lorem.Sentence(), faker.Lorem.Sentence(), faker.Lorem.Sentence()), [.. owner], quarterLocked: false);
+                dataReturn.Submit([.. owner], quarterLocked: false, user, submittedAt);
+                db.DataReturns.Add(dataReturn);
+            }
+
+            db.QuarterLocks.Add(new QuarterLock(partnership, quarter, manager, At(quarter.Ends.AddDays(45)), world.Today));
+            await db.SaveChangesAsync();
+        }
+
+        var agencies = world.Agencies[partnership];
+        for (var start = 0; start < scale.Risks; start += BatchSize)
+        {
+            await using var scope = World.NewScope(services, out var db);
+            foreach (var _ in Enumerable.Range(0, Math.Min(BatchSize, scale.Risks - start)))
+            {
+                var raisedOn = world.Today.AddDays(-faker.Random.Int(60, 3650));
+                var (likelihood, impact) = (faker.Random.Int(1, 5), faker.Random.Int(1, 5));
+                var (targetLikelihood, targetImpact) = (faker.Random.Int(1, Math.Min(2, likelihood)), faker.Random.Int(1, Math.Min(2, impact)));
+                var risk = Risk.Raise(partnership, faker.Random.Bool(0.6f) ? faker.PickRandom(agencies) : null, faker.Lorem.Sentence(), faker.Lorem.Sentence(), faker.Lorem.Sentence(), faker.Name.FullName(),
+                    likelihood, impact, targetLikelihood * targetImpact, raisedOn.AddDays(90), agencies, manager, raisedFrom: null, At(raisedOn), raisedOn);
+                var on = raisedOn;
+                foreach (var _review in Enumerable.Range(0, faker.Random.Int(0, 4)))
+                {
+                    on = on.AddDays(faker.Random.Int(20, 90));
+                    if (on >= world.Today.AddDays(-1))
+                    {
+                        break;
+                    }
+
+                    risk.Review(faker.Random.Int(targetLikelihood, 5), faker.Random.Int(targetImpact, 5), faker.Lorem.Sentence(), on.AddDays(90), manager, At(on), on);
+                }
+
+                if (faker.Random.Bool(0.9f))
+                {
+                    risk.Close(faker.Lorem.Sentence(), manager, on.AddDays(30) < world.Today ? on.AddDays(30) : world.Today);
+                }
+                else if (risk.ReviewOn <= world.Today)
+                {
+                    // Still open: its next review is weeks ahead, as a register kept up to date has it.
+                    risk.Review(risk.Likelihood, risk.Impact, faker.Lorem.Sentence(), world.Today.AddDays(faker.Random.Int(14, 80)), manager, At(world.Today), world.Today);
+                }
+
+                db.Risks.Add(risk);
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>A value inside the indicator's expected range.</summary>
+    private static decimal Around(Faker faker, Indicator indicator)
+    {
+        var min = indicator.ExpectedMin ?? 0;
+        var max = Math.Max(min, indicator.ExpectedMax ?? (min + 100));
+        var value = min + ((max - min) * (decimal)faker.Random.Double(0.2, 0.8));
+        return indicator.Unit is IndicatorUnit.Count or IndicatorUnit.Days ? Math.Round(value) : Math.Round(value, 1);
     }
 
     /// <summary>Six cases, every agency's answers, and the audit day held on <paramref name="day"/>; a revisit's agreed gradings are better.</summary>

@@ -118,7 +118,7 @@ public class DataReturnTests
         var police = await app.SignInAs(PoliceLead);
         var template = await (await police.GetAsync($"{Form}/template.csv")).Content.ReadAsStringAsync();
         Assert.StartsWith("code,indicator,unit,value,checked", template, StringComparison.Ordinal);
-        Assert.Contains("MISSING-EPISODES,Missing episodes,Number,,", template, StringComparison.Ordinal);
+        Assert.Contains("\"MISSING-EPISODES\",\"Missing episodes\",\"Number\",\"\",\"\"", template, StringComparison.Ordinal);
         Assert.DoesNotContain("CSC-REREFERRALS", template, StringComparison.Ordinal);
 
         var bad = "code,indicator,unit,value,checked\n" +
@@ -142,6 +142,12 @@ public class DataReturnTests
         var saved = await app.Query(db => db.DataReturns.Include(r => r.Values).SingleAsync());
         Assert.Equal(DataReturnState.Draft, saved.State);
         Assert.Equal([41m, 240m, 9000m], saved.Values.Select(v => v.Value!.Value).Order());
+
+        // The template, downloaded again with what was saved, goes back up unchanged.
+        var filled = await (await police.GetAsync($"{Form}/template.csv")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(Form, (await police.PostFile(Form, $"{Form}/upload", "file", "return.csv", filled, "text/csv")).RedirectPath());
+        var again = await app.Query(db => db.DataValues.Select(v => v.Value!.Value).ToListAsync());
+        Assert.Equal([41m, 240m, 9000m], again.Order());
     }
 
     [Theory]

@@ -9,6 +9,7 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.DataReturns;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.ReviewChronology;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.DataReturns;
@@ -327,7 +328,7 @@ public static class DataReturnCsv
     public static string Row(Indicator indicator, decimal? value, bool checkedOutOfRange)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        return string.Join(",", new[] { indicator.Code, indicator.Name, Indicators.Describe(indicator.Unit), DataReturnForm.Typed(value), checkedOutOfRange ? "yes" : string.Empty }.Select(Cell)) + "\r\n";
+        return ChronologyCsv.Line([indicator.Code, indicator.Name, Indicators.Describe(indicator.Unit), DataReturnForm.Typed(value), checkedOutOfRange ? "yes" : string.Empty]);
     }
 
     /// <summary>
@@ -408,12 +409,6 @@ public static class DataReturnCsv
         }
 
         return (values, errors);
-    }
-
-    private static string Cell(string value)
-    {
-        var text = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 
     /// <summary>One CSV line's cells, quotes understood.</summary>

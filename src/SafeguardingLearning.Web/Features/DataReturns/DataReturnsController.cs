@@ -95,9 +95,17 @@ public sealed class DataReturnsController(AppDbContext db, TimeProvider clock, B
 
         var calendar = await bankHolidays.Calendar();
         var due = q.DeadlineOn(calendar, options.Value.DeadlineWorkingDaysAfterQuarterEnd);
-        var indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Order).ToListAsync();
+        // The indicators with their owning agencies' names, in one command.
+        var owned = await (
+            from i in db.Indicators.AsNoTracking()
+            join a in db.PartnerAgencies.AsNoTracking() on i.OwningAgencyId equals (Guid?)a.Id into owning
+            from a in owning.DefaultIfEmpty()
+            orderby i.Order
+            select new { Indicator = i, AgencyName = a == null ? null : a.Name }).ToListAsync();
+        var indicators = owned.Select(o => o.Indicator).ToList();
         var owners = indicators.Where(i => i.OwningAgencyId is not null && !i.IsComputed).Select(i => i.OwningAgencyId!.Value).Distinct().ToList();
-        var names = await db.PartnerAgencies.AsNoTracking().Where(a => owners.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var names = owned.Where(o => o.Indicator.OwningAgencyId is not null && o.AgencyName is not null)
+            .DistinctBy(o => o.Indicator.OwningAgencyId).ToDictionary(o => o.Indicator.OwningAgencyId!.Value, o => o.AgencyName!);
         var returns = await db.DataReturns.AsNoTracking().Where(r => r.Quarter == q.Key).Select(r => new { r.AgencyId, r.State, r.SubmittedAt }).ToListAsync();
         var values = await db.DataValues.AsNoTracking().Where(v => v.Quarter == q.Key && db.DataReturns.Any(r => r.Id == v.DataReturnId && r.State == DataReturnState.Submitted))
             .Select(v => new { v.IndicatorId, v.AgencyId, v.Value, v.QueryState }).ToListAsync();
