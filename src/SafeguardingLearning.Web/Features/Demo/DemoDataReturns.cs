@@ -9,8 +9,8 @@ namespace SafeguardingLearning.Web.Features.Demo;
 /// Northshire's dataset, taken on three years ago, with every owning agency's quarterly returns for
 /// twelve quarters (values that drift around each indicator's expected range, and a short story behind
 /// each), made in one batch. The quarters before the last two are locked; in the last ended quarter
-/// the council has submitted, the health board is part-way and the police have not started, for
-/// their lead to try. Seeded in Development with the rest of the demo (the setting
+/// the council has submitted, the health agencies are part-way (the hospital trust returns
+/// emergency attendances for self-harm) and the police have not started, for their leads to try. Seeded in Development with the rest of the demo (the setting
 /// <c>Demo:DataReturns</c> turns it off, as the integration tests do).
 /// </summary>
 public static class DemoDataReturns
@@ -43,7 +43,13 @@ public static class DemoDataReturns
 
         var members = await db.PartnershipAgencies.Where(m => m.PartnershipId == partnershipId)
             .Join(db.PartnerAgencies, m => m.AgencyId, a => a.Id, (m, a) => new { a.Id, a.Name, a.Kind }).ToListAsync();
-        var indicators = DefaultIndicators.CopyInto(partnershipId, [.. members.Select(m => (m.Id, m.Name, m.Kind))], first.Starts.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var takenOn = first.Starts.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var indicators = DefaultIndicators.CopyInto(partnershipId, [.. members.Select(m => (m.Id, m.Name, m.Kind))], takenOn).ToList();
+
+        // Emergency department attendances are counted by the hospital trust, not the care board.
+        var trust = members.Single(m => m.Name == "Northshire NHS Foundation Trust").Id;
+        var selfHarm = indicators.FindIndex(i => i.Code == "SELF-HARM-ATTENDANCES");
+        indicators[selfHarm] = new Indicator(partnershipId, DefaultIndicators.All[selfHarm].Definition, trust, indicators[selfHarm].Order, takenOn);
         db.Indicators.AddRange(indicators);
         var leads = await db.Memberships.Where(m => m.PartnershipId == partnershipId && m.AgencyId != null).Select(m => new { m.AgencyId, m.UserId }).ToListAsync();
         var manager = await db.Users.Where(u => u.Email == "manager@northshire.example").Select(u => u.Id).SingleAsync();
