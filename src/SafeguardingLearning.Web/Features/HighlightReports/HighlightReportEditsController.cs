@@ -71,8 +71,15 @@ public sealed class HighlightReportEditsController(AppDbContext db, TimeProvider
             return NotFound();
         }
 
-        var existing = await Load(q, tracked: true);
         var sign = form.Action == HighlightReportForm.SignAction;
+
+        // The form that started the report, sent again (a double click, a resent request): the report it made, unchanged.
+        if (form.SubmissionKey is { } key && await SubmittedForm.RecordFor(db, key) is { } made)
+        {
+            return Redirect(sign ? $"/highlight-reports/{made}" : $"/highlight-reports/{q.Slug}/edit");
+        }
+
+        var existing = await Load(q, tracked: true);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DisplayDates.Today(clock);
         var validation = new ValidationResult();
