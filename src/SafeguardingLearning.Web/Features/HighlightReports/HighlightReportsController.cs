@@ -51,11 +51,12 @@ public sealed class HighlightReportsController(AppDbContext db, TimeProvider clo
             return View("Index", new HighlightIndexModel(true, agency, q, quarters, q.DeadlineOn(calendar, options.Value.DeadlineWorkingDaysAfterQuarterEnd), [], own));
         }
 
-        // The partnership's member agencies, with each one's report for the quarter, if any: one query.
+        // The agencies that owe a report (those that return data) and any other that wrote one, each with
+        // its report for the quarter, if any: one query.
         var role = User.GetRole();
         var grid = await (
             from a in db.PartnerAgencies.AsNoTracking()
-            where a.IsActive || db.HighlightReports.Any(r => r.AgencyId == a.Id && r.Quarter == q.Key)
+            where db.Indicators.Any(i => i.OwningAgencyId == a.Id && i.ComputedBy == null) || db.HighlightReports.Any(r => r.AgencyId == a.Id && r.Quarter == q.Key)
             orderby a.Name
             select new
             {
