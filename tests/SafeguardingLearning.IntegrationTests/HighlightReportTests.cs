@@ -257,6 +257,34 @@ public class HighlightReportTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_document_is_attached_by_its_content_and_read_only_by_those_who_read_the_report(DatabaseProvider provider)
+    {
+        var (app, _) = await Start(provider, new DateOnly(2027, 1, 6));
+        await using var _app = app;
+        var police = await app.SignInAs(PoliceLead);
+        var fields = new Dictionary<string, string>(Report(action: "save"));
+
+        // A file that is not a document we accept, whatever its name: refused, nothing saved.
+        var refused = await police.PostFile(Edit, Edit, "Form.Document", "report.pdf", "not a pdf"u8.ToArray(), "application/pdf", fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.StartsWith("The selected file must be a PDF", Error(await refused.ReadPage(), "Form_Document"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.Query(db => db.HighlightReports.CountAsync()));
+
+        Assert.Equal(Edit, (await police.PostFile(Edit, Edit, "Form.Document", "training.pdf", "%PDF-1.4 training figures"u8.ToArray(), "application/pdf", fields)).RedirectPath());
+        var document = await app.Query(db => db.HighlightReportDocuments.SingleAsync());
+        Assert.Equal("training.pdf", document.FileName);
+        Assert.Equal(HttpStatusCode.OK, (await police.GetAsync($"/highlight-reports/documents/{document.Id}")).StatusCode);
+
+        // A draft is the agency's alone; once sent, the business unit reads the document too, another agency never.
+        var manager = await app.SignInAs(Manager);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/highlight-reports/documents/{document.Id}")).StatusCode);
+        Assert.Equal($"/highlight-reports/{document.HighlightReportId}", (await police.PostForm(Edit, Report(), Edit)).RedirectPath());
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/highlight-reports/documents/{document.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAs(CouncilLead)).GetAsync($"/highlight-reports/documents/{document.Id}")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Agencies_are_reminded_of_their_report_and_the_business_unit_of_one_waiting_once_each(DatabaseProvider provider)
     {
         // Q3's data returns, and so its highlight reports, are due on Friday 29 January 2027, first reminded on Friday 22 January.
