@@ -8,6 +8,7 @@ using SafeguardingLearning.Web.Features.DataReturns;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Dissemination;
 using SafeguardingLearning.Web.Features.ExternalSignIn;
+using SafeguardingLearning.Web.Features.HighlightReports;
 using SafeguardingLearning.Web.Features.Jobs;
 using SafeguardingLearning.Web.Features.Partnerships;
 using SafeguardingLearning.Web.Features.PracticeAudits;
@@ -90,6 +91,7 @@ namespace SafeguardingLearning.Web
             builder.AddPracticeAudits();
             builder.AddDataReturns();
             builder.AddRisks();
+            builder.AddHighlightReports();
             builder.AddWebShell();
         }
     }

@@ -17,7 +17,7 @@ public partial class EveryPageNarrowTests(AppServer server) : BrowserTest(server
         "/", "/reminders", "/notifications", "/notifications/new", "/rapid-reviews", "/reviews", "/reviews/new", "/themes",
         "/agencies", "/agencies/new", "/people", "/people/invite", "/partnerships", "/calendar", "/timetable", "/audit",
         "/audit/verify", "/jobs", "/account/password", "/account/two-factor", "/accessibility", "/privacy", "/cookies",
-        "/audits/single-agency", "/audits/single-agency/new", "/data",
+        "/audits/single-agency", "/audits/single-agency/new", "/data", "/highlight-reports",
     ];
 
     // The business unit, an agency lead, a reviewer and an administrator: between them they reach every kind of page

@@ -115,6 +115,8 @@ public class QueryCountTests(ITestOutputHelper output)
             ($"/actions/{action.Id}", "police.lead@northshire.example"),
             ($"/dissemination/{briefing}", "manager@northshire.example"),
             ($"/dissemination/{briefing}", "police.lead@northshire.example"),
+            ("/highlight-reports", "manager@northshire.example"),
+            ("/highlight-reports", "police.lead@northshire.example"),
         };
 
         var counts = await Count(app, sessions, pages);

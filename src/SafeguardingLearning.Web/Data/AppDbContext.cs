@@ -154,6 +154,16 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Risks.RiskReview> RiskReviews => Set<Domain.Risks.RiskReview>();
 
+    public DbSet<Domain.HighlightReports.HighlightReport> HighlightReports => Set<Domain.HighlightReports.HighlightReport>();
+
+    public DbSet<Domain.HighlightReports.ProposedRisk> ProposedRisks => Set<Domain.HighlightReports.ProposedRisk>();
+
+    public DbSet<Domain.HighlightReports.BoardAsk> BoardAsks => Set<Domain.HighlightReports.BoardAsk>();
+
+    public DbSet<Domain.HighlightReports.HighlightReportStep> HighlightReportSteps => Set<Domain.HighlightReports.HighlightReportStep>();
+
+    public DbSet<Domain.HighlightReports.HighlightReportDocument> HighlightReportDocuments => Set<Domain.HighlightReports.HighlightReportDocument>();
+
     public DbSet<Domain.Reminders.Reminder> Reminders => Set<Domain.Reminders.Reminder>();
 
     public DbSet<Domain.Reminders.OutboxEmail> OutboxEmails => Set<Domain.Reminders.OutboxEmail>();

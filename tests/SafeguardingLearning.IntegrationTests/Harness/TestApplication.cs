@@ -156,6 +156,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         builder.UseSetting("Demo:Audits", "false");
         builder.UseSetting("Demo:DataReturns", "false");
         builder.UseSetting("Demo:Risks", "false");
+        builder.UseSetting("Demo:HighlightReports", "false");
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -68,6 +68,10 @@ public static class AccessPolicies
     public const string ViewRisks = nameof(ViewRisks);
     public const string ManageRisks = nameof(ManageRisks);
 
+    public const string ViewHighlightReports = nameof(ViewHighlightReports);
+    public const string WriteHighlightReports = nameof(WriteHighlightReports);
+    public const string AcceptHighlightReports = nameof(AcceptHighlightReports);
+
     public const string ViewDataReturns = nameof(ViewDataReturns);
     public const string ReadDataReturns = nameof(ReadDataReturns);
     public const string ReadScorecard = nameof(ReadScorecard);
@@ -180,6 +184,13 @@ public static class AccessPolicies
         [ReadScorecard] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
         [EnterDataReturns] = [Role.AgencyLead],
         [ManageDataReturns] = [Role.BusinessUnit],
+
+        // Single-agency highlight reports: each agency lead writes their own agency's for a quarter (the
+        // data layer shows them no other agency's); the business unit reads every one sent and accepts it
+        // or asks for more; the chair reads those sent and accepted, board members those accepted.
+        [ViewHighlightReports] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
+        [WriteHighlightReports] = [Role.AgencyLead],
+        [AcceptHighlightReports] = [Role.BusinessUnit],
         // Multi-agency case audits: the business unit plans and runs them and keeps the tools; the
         // chair reads them; an agency lead sees the audits their agency takes part in (the data layer
         // shows them no other) and answers for their agency's involvement in each case. The central

@@ -1,6 +1,7 @@
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.DataReturns;
+using SafeguardingLearning.Web.Domain.HighlightReports;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Domain.Risks;
@@ -34,6 +35,7 @@ public static class CaseRecords
         nameof(CaseAudit), nameof(CaseAuditAgency), nameof(AuditCase), nameof(AuditAnswer), nameof(AgreedGrading), nameof(AuditFinding), nameof(AuditFindingTheme),
         nameof(DataReturn), nameof(DataValue), nameof(DataValueChange), nameof(QuarterLock),
         nameof(Risk), nameof(RiskReview),
+        nameof(HighlightReport), nameof(ProposedRisk), nameof(BoardAsk), nameof(HighlightReportStep), nameof(HighlightReportDocument),
     };
 
     /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable, the action plan settings and the self-assessment frameworks.</summary>

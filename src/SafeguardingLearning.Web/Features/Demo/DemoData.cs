@@ -84,6 +84,11 @@ public static class DemoData
         {
             await DemoRisks.SeedAsync(scope.ServiceProvider);
         }
+
+        if (app.Configuration.GetValue("Demo:HighlightReports", true))
+        {
+            await DemoHighlightReports.SeedAsync(scope.ServiceProvider);
+        }
     }
 
     /// <summary>Idempotent: does nothing when the demo partnership exists.</summary>

@@ -20,7 +20,7 @@ namespace SafeguardingLearning.Web.Features.Risks;
 /// them, and starts the action plan of a risk's mitigating actions. Nobody else changes a risk.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ManageRisks)]
-public sealed class RiskEditsController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class RiskEditsController(AppDbContext db, TimeProvider clock, LearningSources sources) : Controller
 {
     private const string Prefix = "Form";
 
@@ -155,7 +155,7 @@ public sealed class RiskEditsController(AppDbContext db, TimeProvider clock) : C
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Risk", await RiskPages.Load(db, User, id, form, null, DisplayDates.Today(clock), outcome == FormOutcome.Stale));
+        return View("Risk", await RiskPages.Load(db, sources, User, id, form, null, DisplayDates.Today(clock), outcome == FormOutcome.Stale));
     }
 
     [HttpPost("/risks/{id:guid}/close")]
@@ -180,7 +180,7 @@ public sealed class RiskEditsController(AppDbContext db, TimeProvider clock) : C
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Risk", await RiskPages.Load(db, User, id, null, form, DisplayDates.Today(clock), outcome == FormOutcome.Stale));
+        return View("Risk", await RiskPages.Load(db, sources, User, id, null, form, DisplayDates.Today(clock), outcome == FormOutcome.Stale));
     }
 
     /// <summary>

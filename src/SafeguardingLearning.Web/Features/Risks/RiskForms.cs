@@ -204,7 +204,7 @@ public sealed record RiskPageModel(
     string? ClosingNote,
     string RaisedBy,
     DateTime RaisedAt,
-    string? RaisedFrom,
+    Domain.Learning.LearningSourceSummary? RaisedFrom,
     IReadOnlyList<RiskHistoryRow> History,
     Guid? PlanId,
     IReadOnlyList<MitigationRow> Mitigations,

@@ -9,6 +9,7 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Risks;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.ReviewChronology;
@@ -23,7 +24,7 @@ namespace SafeguardingLearning.Web.Features.Risks;
 /// never another agency's (the data layer's filter). Anything else is "not found".
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewRisks)]
-public sealed class RisksController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class RisksController(AppDbContext db, TimeProvider clock, LearningSources sources) : Controller
 {
     [HttpGet("/risks")]
     public async Task<IActionResult> Index([FromQuery] RiskFilter filter, int? page)
@@ -92,7 +93,7 @@ public sealed class RisksController(AppDbContext db, TimeProvider clock) : Contr
     [HttpGet("/risks/{id:guid}")]
     public async Task<IActionResult> Risk(Guid id)
     {
-        var page = await RiskPages.Load(db, User, id, null, null, DisplayDates.Today(clock));
+        var page = await RiskPages.Load(db, sources, User, id, null, null, DisplayDates.Today(clock));
         return page is null ? NotFound() : View(page);
     }
 
@@ -157,7 +158,7 @@ public sealed record RiskMatrixPageModel(RiskMatrixModel Matrix, int Total, IRea
 /// <summary>A risk's page, read for the person: its details, history, position on the matrix and mitigating actions.</summary>
 internal static class RiskPages
 {
-    public static async Task<RiskPageModel?> Load(AppDbContext db, System.Security.Claims.ClaimsPrincipal user, Guid id, RiskReviewForm? review, RiskCloseForm? close, DateOnly today, bool stale = false)
+    public static async Task<RiskPageModel?> Load(AppDbContext db, LearningSources sources, System.Security.Claims.ClaimsPrincipal user, Guid id, RiskReviewForm? review, RiskCloseForm? close, DateOnly today, bool stale = false)
     {
         db.ChangeTracker.Clear();
         var risk = await db.Risks.Include(r => r.Reviews).SingleOrDefaultAsync(r => r.Id == id);
@@ -205,6 +206,15 @@ internal static class RiskPages
         }
 
         var matrix = new RiskMatrixModel(new Dictionary<(int, int), int> { [(risk.Likelihood, risk.Impact)] = 1 }, "Where the risk sits on the matrix now", (risk.Likelihood, risk.Impact), false, new RiskFilter());
+
+        // Where it came from, named by the capability that owns the record (a highlight report: its agency and quarter), if the reader may see it.
+        LearningSourceSummary? raisedFrom = null;
+        if (risk.Source is { } from)
+        {
+            var source = new LearningSource(from.Kind, from.Id);
+            raisedFrom = (await sources.DescribeAsync([source])).GetValueOrDefault(source) is { Link: not null } named ? named : new LearningSourceSummary("another record", null);
+        }
+
         return new RiskPageModel(
             risk.Id,
             risk.Description,
@@ -220,7 +230,7 @@ internal static class RiskPages
             risk.ClosingNote,
             Name(risk.RaisedByUserId),
             risk.RaisedAt,
-            risk.RaisedFromKind is null ? null : risk.RaisedFromKind == RaisedFrom.HighlightReport ? "A single-agency highlight report" : "Another record",
+            raisedFrom,
             history,
             plan,
             mitigations,
