@@ -9,6 +9,7 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.DataReturns;
+using SafeguardingLearning.Web.Domain.HighlightReports;
 using SafeguardingLearning.Web.Domain.Learning;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Demo;
@@ -334,7 +335,8 @@ public class QueryCountTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The quarterly data and risk pages over the demo's three years of returns and eight risks, and
+    /// The quarterly data, highlight report and risk pages over the demo's three years of returns and
+    /// eight risks, and
     /// then over ten years of them: each sends the same number of commands however many quarters and
     /// risks there are, within the budget of six.
     /// </summary>
@@ -342,9 +344,9 @@ public class QueryCountTests(ITestOutputHelper output)
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Data_and_risk_pages_send_as_many_commands_over_ten_years_as_over_the_demo(DatabaseProvider provider)
     {
-        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Demo:DataReturns"] = "true", ["Demo:Risks"] = "true" });
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Demo:DataReturns"] = "true", ["Demo:Risks"] = "true", ["Demo:HighlightReports"] = "true" });
         var sessions = new Dictionary<string, HttpClient>();
-        foreach (var person in new[] { "manager@northshire.example", "chair@northshire.example", "police.lead@northshire.example", "board@northshire.example" })
+        foreach (var person in new[] { "manager@northshire.example", "chair@northshire.example", "police.lead@northshire.example", "health.lead@northshire.example", "board@northshire.example" })
         {
             sessions[person] = await app.SignInAs(person);
         }
@@ -355,6 +357,7 @@ public class QueryCountTests(ITestOutputHelper output)
             Missing = await db.Indicators.Where(i => i.Code == "MISSING-EPISODES").Select(i => i.Id).SingleAsync(),
             Rapid = await db.Indicators.Where(i => i.ComputedBy != null).Select(i => i.Id).FirstAsync(),
             Risk = await db.Risks.OrderBy(r => r.RaisedAt).Select(r => r.Id).FirstAsync(),
+            Accepted = await db.HighlightReports.Where(r => r.State == HighlightReportState.Accepted).OrderByDescending(r => r.Quarter).Select(r => r.Id).FirstAsync(),
         });
         var pages = new List<(string Page, string Person)>
         {
@@ -371,6 +374,11 @@ public class QueryCountTests(ITestOutputHelper output)
             ("/risks?page=2", "board@northshire.example"),
             ("/risks/matrix", "chair@northshire.example"),
             ($"/risks/{ids.Risk}", "manager@northshire.example"),
+            ("/highlight-reports", "board@northshire.example"),
+            ("/highlight-reports", "health.lead@northshire.example"),
+            ($"/highlight-reports/{ids.Accepted}", "manager@northshire.example"),
+            ($"/highlight-reports/{ids.Accepted}", "board@northshire.example"),
+            ($"/highlight-reports/{ids.Last}/edit", "health.lead@northshire.example"),
         };
 
         var demo = await Count(app, sessions, pages);

@@ -7,24 +7,32 @@ using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.HighlightReports;
 
+public sealed record DataReturnHead(DataReturnState State, string? Shows, string? Why, string? Worries, string? Doing);
+
 /// <summary>What the report's pages read besides the report: the agency's data for the quarter, and the notifications it may link.</summary>
 internal static class HighlightReads
 {
     /// <summary>
     /// The story behind the agency's data: each indicator it owns (never one the product computes)
-    /// with its value in the agency's data return for the quarter, submitted or draft. Two queries.
+    /// with its value in the agency's data return for the quarter, submitted or draft. One query.
     /// </summary>
-    public static async Task<(IReadOnlyList<HighlightValueRow> Rows, DataReturn? Return)> ValuesAsync(AppDbContext db, Guid agencyId, FinancialQuarter quarter)
+    public static async Task<IReadOnlyList<HighlightValueRow>> ValuesAsync(AppDbContext db, Guid agencyId, FinancialQuarter quarter)
     {
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.OwningAgencyId == agencyId && i.ComputedBy == null).OrderBy(i => i.Order).ToListAsync();
-        var dataReturn = await db.DataReturns.AsNoTracking().Include(r => r.Values).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Quarter == quarter.Key);
-        var rows = indicators.Select(i =>
-        {
-            var value = dataReturn?.Values.FirstOrDefault(v => v.IndicatorId == i.Id)?.Value;
-            return new HighlightValueRow(i.Code, i.Name, value is { } v ? Indicators.Format(v, i.Unit) : null, i.Target is { } t ? Indicators.Format(t, i.Unit) : null, i.Rate(value));
-        }).ToList();
-        return (rows, dataReturn);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.OwningAgencyId == agencyId && i.ComputedBy == null).OrderBy(i => i.Order)
+            .Select(i => new { Indicator = i, Value = db.DataValues.Where(v => v.AgencyId == agencyId && v.Quarter == quarter.Key && v.IndicatorId == i.Id).Select(v => v.Value).FirstOrDefault() })
+            .ToListAsync();
+        return [.. indicators.Select(x => new HighlightValueRow(
+            x.Indicator.Code,
+            x.Indicator.Name,
+            x.Value is { } v ? Indicators.Format(v, x.Indicator.Unit) : null,
+            x.Indicator.Target is { } t ? Indicators.Format(t, x.Indicator.Unit) : null,
+            x.Indicator.Rate(x.Value)))];
     }
+
+    /// <summary>The agency's data return for the quarter, if it has started one: its state and the story behind its data.</summary>
+    public static Task<DataReturnHead?> ReturnAsync(AppDbContext db, Guid agencyId, FinancialQuarter quarter) =>
+        db.DataReturns.AsNoTracking().Where(r => r.AgencyId == agencyId && r.Quarter == quarter.Key)
+            .Select(r => new DataReturnHead(r.State, r.StoryShows, r.StoryWhy, r.StoryWorries, r.StoryDoing)).SingleOrDefaultAsync();
 
     /// <summary>
     /// The partnership's serious incident notifications the reader may see (an agency lead only those

@@ -41,7 +41,9 @@ public sealed class HighlightReportEditsController(AppDbContext db, TimeProvider
             return NotFound();
         }
 
-        var report = await Load(q, tracked: false);
+        var report = await Load(q, tracked: true);
+        var version = report is null ? null : ConcurrencyTokens.Read(db.Entry(report));
+        db.ChangeTracker.Clear();
         if (report is not null && !report.IsEditable)
         {
             return Redirect($"/highlight-reports/{report.Id}");
@@ -51,13 +53,13 @@ public sealed class HighlightReportEditsController(AppDbContext db, TimeProvider
         if (report is null)
         {
             // A new report starts from the story the agency told with its data return, if it wrote one.
-            var (_, dataReturn) = await HighlightReads.ValuesAsync(db, User.GetAgencyId()!.Value, q);
-            form = new HighlightReportForm { SubmissionKey = Guid.NewGuid(), Shows = dataReturn?.StoryShows, Why = dataReturn?.StoryWhy, Worries = dataReturn?.StoryWorries, Doing = dataReturn?.StoryDoing };
+            var dataReturn = await HighlightReads.ReturnAsync(db, User.GetAgencyId()!.Value, q);
+            form = new HighlightReportForm { SubmissionKey = Guid.NewGuid(), Shows = dataReturn?.Shows, Why = dataReturn?.Why, Worries = dataReturn?.Worries, Doing = dataReturn?.Doing };
         }
         else
         {
             form = HighlightReportForm.From(report);
-            form.Version = await VersionOf(report.Id);
+            form.Version = version;
         }
 
         return View("Edit", await Page(q, report, form));
@@ -221,7 +223,8 @@ public sealed class HighlightReportEditsController(AppDbContext db, TimeProvider
     private async Task<HighlightReport?> Load(FinancialQuarter quarter, bool tracked)
     {
         var agencyId = User.GetAgencyId();
-        var query = db.HighlightReports.Include(r => r.Risks).Include(r => r.Asks).Include(r => r.Documents).AsSplitQuery();
+        // A report has a few proposed risks, board asks and documents: one query.
+        var query = db.HighlightReports.Include(r => r.Risks).Include(r => r.Asks).Include(r => r.Documents).AsSingleQuery();
         if (!tracked)
         {
             query = query.AsNoTracking();
@@ -282,7 +285,8 @@ public sealed class HighlightReportEditsController(AppDbContext db, TimeProvider
     {
         var agencyId = User.GetAgencyId()!.Value;
         var agency = await db.PartnerAgencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync() ?? "Your agency";
-        var (values, dataReturn) = await HighlightReads.ValuesAsync(db, agencyId, quarter);
+        var values = await HighlightReads.ValuesAsync(db, agencyId, quarter);
+        var dataReturn = await HighlightReads.ReturnAsync(db, agencyId, quarter);
         var calendar = await bankHolidays.Calendar();
         form.AddBlankRows();
         return new HighlightEditModel(

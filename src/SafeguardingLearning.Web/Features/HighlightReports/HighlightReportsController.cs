@@ -162,7 +162,9 @@ public sealed class HighlightReportsController(AppDbContext db, TimeProvider clo
     private async Task<HighlightReportPageModel?> Page(Guid id, HighlightDecisionForm? decision, bool stale = false)
     {
         db.ChangeTracker.Clear();
-        var report = await Visible().Include(r => r.Risks).Include(r => r.Asks).Include(r => r.Steps).Include(r => r.Documents).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id);
+        // The report with its few proposed risks, board asks and documents in one query; its history
+        // with the names of who took each step in another.
+        var report = await Visible().Include(r => r.Risks).Include(r => r.Asks).Include(r => r.Documents).AsSingleQuery().SingleOrDefaultAsync(r => r.Id == id);
         if (report is null)
         {
             return null;
@@ -170,11 +172,16 @@ public sealed class HighlightReportsController(AppDbContext db, TimeProvider clo
 
         var version = ConcurrencyTokens.Read(db.Entry(report));
         var agency = await db.PartnerAgencies.AsNoTracking().Where(a => a.Id == report.AgencyId).Select(a => a.Name).SingleAsync();
-        var (values, _) = await HighlightReads.ValuesAsync(db, report.AgencyId, report.OfQuarter);
-        var userIds = report.Steps.Select(s => s.ByUserId).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        var history = report.Steps.OrderBy(s => s.At).ThenBy(s => s.Kind)
-            .Select(s => new HighlightStepRow(s.At, HighlightReportStep.Describe(s.Kind), names.GetValueOrDefault(s.ByUserId, "Someone no longer with the partnership"), s.Note)).ToList();
+        var values = await HighlightReads.ValuesAsync(db, report.AgencyId, report.OfQuarter);
+        var steps = await (
+            from s in db.HighlightReportSteps.AsNoTracking()
+            where s.HighlightReportId == id
+            join u in db.Users.AsNoTracking() on s.ByUserId equals u.Id into users
+            from u in users.DefaultIfEmpty()
+            select new { s.At, s.Kind, s.Note, Name = u == null ? null : u.DisplayName }).ToListAsync();
+
+        // Ordered here: the kind is stored as its name, and steps taken at the same moment go in the order of the kinds.
+        var history = steps.OrderBy(s => s.At).ThenBy(s => s.Kind).Select(s => new HighlightStepRow(s.At, HighlightReportStep.Describe(s.Kind), s.Name ?? "Someone no longer with the partnership", s.Note)).ToList();
         var notification = report.NotificationId is { } n ? await HighlightReads.NotificationAsync(db, n) : null;
         decision ??= new HighlightDecisionForm();
         if (stale || decision.Version is null)
