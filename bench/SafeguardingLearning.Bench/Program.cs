@@ -8,6 +8,7 @@ using SafeguardingLearning.Web;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.DataReturns;
+using SafeguardingLearning.Web.Domain.HighlightReports;
 using SafeguardingLearning.Web.Features.Calendar;
 using SafeguardingLearning.Web.Features.Demo;
 using SafeguardingLearning.Web.Features.Themes;
@@ -84,6 +85,8 @@ static async Task Generate(double scale, string pagesFile)
     await DemoRisks.SeedAsync(scope.ServiceProvider);
     var lastQuarter = FinancialQuarter.FromKey(await db.DataReturns.Where(r => r.PartnershipId == northshire).MaxAsync(r => r.Quarter)).Slug;
     var missingEpisodes = await db.Indicators.Where(i => i.PartnershipId == northshire && i.Code == "MISSING-EPISODES").Select(i => i.Id).SingleAsync();
+    await DemoHighlightReports.SeedAsync(scope.ServiceProvider);
+    var acceptedReport = await db.HighlightReports.Where(r => r.PartnershipId == northshire && r.State == HighlightReportState.Accepted).OrderByDescending(r => r.Quarter).Select(r => r.Id).FirstAsync();
     var openRisk = await db.Risks.Where(r => r.PartnershipId == northshire && r.ClosedOn == null).OrderBy(r => r.RaisedAt).Select(r => r.Id).FirstAsync();
     const string Manager = "manager@northshire.example", Chair = "chair@northshire.example", PoliceLead = "police.lead@northshire.example", Board = "board@northshire.example";
     string[][] pages =
@@ -131,6 +134,8 @@ static async Task Generate(double scale, string pagesFile)
         ["risk register (agency lead)", "/risks", PoliceLead],
         ["risk matrix", "/risks/matrix", Chair],
         ["a risk", $"/risks/{openRisk}", Manager],
+        ["highlight reports: the quarter's grid", "/highlight-reports", Manager],
+        ["a highlight report (police)", $"/highlight-reports/{acceptedReport}", Board],
     ];
     await File.WriteAllLinesAsync(pagesFile, pages.Select(p => string.Join('\t', p)));
 }
