@@ -249,25 +249,13 @@ public sealed class HighlightReportEditsController(AppDbContext db, TimeProvider
             return null;
         }
 
-        if (file.Length == 0)
+        var (kind, refused) = await AttachmentContent.CheckAsync(file, attachments.Value.MaxBytes, HttpContext.RequestAborted);
+        if (kind is { } accepted)
         {
-            validation.Errors.Add(new ValidationFailure(field, "The selected file is empty"));
-            return null;
+            return (new DocumentToAttach(file.FileName, accepted, file.Length), file);
         }
 
-        if (file.Length > attachments.Value.MaxBytes)
-        {
-            validation.Errors.Add(new ValidationFailure(field, $"The selected file must be smaller than {AttachmentContent.Size(attachments.Value.MaxBytes)}"));
-            return null;
-        }
-
-        await using var content = file.OpenReadStream();
-        if (await AttachmentContent.DetectAsync(content, HttpContext.RequestAborted) is { } kind)
-        {
-            return (new DocumentToAttach(file.FileName, kind, file.Length), file);
-        }
-
-        validation.Errors.Add(new ValidationFailure(field, $"The selected file must be {AttachmentContent.AcceptedKinds}"));
+        validation.Errors.Add(new ValidationFailure(field, refused!));
         return null;
     }
 

@@ -204,7 +204,6 @@ public sealed class SingleAgencyReportsController(AppDbContext db, TimeProvider 
     private async Task<(DocumentToAttach Attach, IFormFile File)?> CheckDocument(SingleAgencyAuditForm form, ValidationResult validation, bool required)
     {
         const string field = nameof(SingleAgencyAuditForm.Document);
-        var maxBytes = attachments.Value.MaxBytes;
         if (form.Document is not { } file || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
         {
             if (required)
@@ -215,25 +214,13 @@ public sealed class SingleAgencyReportsController(AppDbContext db, TimeProvider 
             return null;
         }
 
-        if (file.Length == 0)
+        var (kind, refused) = await AttachmentContent.CheckAsync(file, attachments.Value.MaxBytes, HttpContext.RequestAborted);
+        if (kind is { } accepted)
         {
-            validation.Errors.Add(new ValidationFailure(field, "The selected file is empty"));
-            return null;
+            return (new DocumentToAttach(file.FileName, accepted, file.Length), file);
         }
 
-        if (file.Length > maxBytes)
-        {
-            validation.Errors.Add(new ValidationFailure(field, $"The selected file must be smaller than {AttachmentContent.Size(maxBytes)}"));
-            return null;
-        }
-
-        await using var content = file.OpenReadStream();
-        if (await AttachmentContent.DetectAsync(content, HttpContext.RequestAborted) is { } kind)
-        {
-            return (new DocumentToAttach(file.FileName, kind, file.Length), file);
-        }
-
-        validation.Errors.Add(new ValidationFailure(field, $"The selected file must be {AttachmentContent.AcceptedKinds}"));
+        validation.Errors.Add(new ValidationFailure(field, refused!));
         return null;
     }
 

@@ -254,26 +254,14 @@ public sealed class FillInController(AppDbContext db, TimeProvider clock, Attach
             }
 
             var field = $"{nameof(StandardAnswersForm.Answers)}[{index}].{nameof(AnswerForm.Document)}";
-            if (file.Length == 0)
+            var (kind, refused) = await AttachmentContent.CheckAsync(file, maxBytes, HttpContext.RequestAborted);
+            if (kind is { } accepted)
             {
-                validation.Errors.Add(new ValidationFailure(field, "The selected file is empty"));
-                continue;
-            }
-
-            if (file.Length > maxBytes)
-            {
-                validation.Errors.Add(new ValidationFailure(field, $"The selected file must be smaller than {AttachmentContent.Size(maxBytes)}"));
-                continue;
-            }
-
-            await using var content = file.OpenReadStream();
-            if (await AttachmentContent.DetectAsync(content, HttpContext.RequestAborted) is { } kind)
-            {
-                chosen.Add((index, file, kind));
+                chosen.Add((index, file, accepted));
             }
             else
             {
-                validation.Errors.Add(new ValidationFailure(field, $"The selected file must be {AttachmentContent.AcceptedKinds}"));
+                validation.Errors.Add(new ValidationFailure(field, refused!));
             }
         }
 

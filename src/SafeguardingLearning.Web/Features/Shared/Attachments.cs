@@ -47,6 +47,28 @@ public static class AttachmentContent
             : null;
     }
 
+    /// <summary>
+    /// A document chosen on a form, told by its content (never its name or the type the browser
+    /// claims): its kind, or why it is refused (empty, larger than <paramref name="maxBytes"/>, or of
+    /// a kind not accepted) in words for the form's field.
+    /// </summary>
+    public static async Task<(AttachmentKind? Kind, string? Refused)> CheckAsync(Microsoft.AspNetCore.Http.IFormFile file, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Length == 0)
+        {
+            return (null, "The selected file is empty");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return (null, $"The selected file must be smaller than {Size(maxBytes)}");
+        }
+
+        await using var content = file.OpenReadStream();
+        return await DetectAsync(content, cancellationToken) is { } kind ? (kind, null) : (null, $"The selected file must be {AcceptedKinds}");
+    }
+
     /// <summary>Tells an uploaded document's kind by its first bytes, and a zip package by what it holds.</summary>
     public static async Task<AttachmentKind?> DetectAsync(Stream content, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Shared;
 
@@ -42,5 +43,17 @@ public class AttachmentContentTests
         Assert.Null(Detect(Zip("xl/workbook.xml")));
         Assert.Null(Detect([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]));
         Assert.Null(Detect([]));
+    }
+
+    [Fact]
+    public async Task A_chosen_file_is_refused_when_empty_too_large_or_not_an_accepted_kind_and_told_by_its_content()
+    {
+        static FormFile File(byte[] content, string name) => new(new MemoryStream(content), 0, content.Length, "Document", name);
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n%...");
+
+        Assert.Equal((AttachmentKind.Pdf, null), await AttachmentContent.CheckAsync(File(pdf, "named.txt"), 1024, CancellationToken.None));
+        Assert.Equal((null, "The selected file is empty"), await AttachmentContent.CheckAsync(File([], "policy.pdf"), 1024, CancellationToken.None));
+        Assert.Equal((null, "The selected file must be smaller than 10 bytes"), await AttachmentContent.CheckAsync(File(pdf, "policy.pdf"), 10, CancellationToken.None));
+        Assert.Equal((null, $"The selected file must be {AttachmentContent.AcceptedKinds}"), await AttachmentContent.CheckAsync(File("just text"u8.ToArray(), "policy.pdf"), 1024, CancellationToken.None));
     }
 }
