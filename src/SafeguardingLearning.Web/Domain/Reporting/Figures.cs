@@ -9,19 +9,20 @@ namespace SafeguardingLearning.Web.Domain.Reporting;
 /// <param name="Value">The count (or measure) itself.</param>
 /// <param name="Link">The signed-in page listing exactly the records counted, relative to the service's address; null where there is none.</param>
 /// <param name="OutOf">The whole the value is part of ("4 of 5"), when it is one.</param>
-public sealed record Figure(string Key, string Label, decimal Value, string? Link = null, decimal? OutOf = null);
+/// <param name="LinkPolicy">The access policy the linked page requires (<c>AccessPolicies</c>); the link is shown only to people it lets in.</param>
+public sealed record Figure(string Key, string Label, decimal Value, string? Link = null, decimal? OutOf = null, string? LinkPolicy = null);
 
 /// <summary>
 /// A record a section names rather than counts: a review and its learning, a theme and where it
 /// recurred, an audit and its findings. <paramref name="Text"/> is plain text.
 /// </summary>
-public sealed record FigureItem(string Title, string Text, string? Link = null);
+public sealed record FigureItem(string Title, string Text, string? Link = null, string? LinkPolicy = null);
 
 /// <summary>One point of a chart: a quarter's value.</summary>
 public sealed record ChartPoint(string Label, decimal Value);
 
 /// <summary>A measure over time, drawn as a chart with a table beside it.</summary>
-public sealed record FigureChart(string Title, string Unit, IReadOnlyList<ChartPoint> Points, decimal? Target = null, string? Link = null);
+public sealed record FigureChart(string Title, string Unit, IReadOnlyList<ChartPoint> Points, decimal? Target = null, string? Link = null, string? LinkPolicy = null);
 
 /// <summary>
 /// What one capability reports for a period, under one heading: its figures, the records it names
