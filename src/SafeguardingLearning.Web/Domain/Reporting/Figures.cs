@@ -66,3 +66,6 @@ public sealed class YearFigures(IEnumerable<IFigureSource> sources)
         return [.. sections.OrderBy(s => s.Order).ThenBy(s => s.Key, StringComparer.Ordinal)];
     }
 }
+
+/// <summary>The records one figure source reads; a saved change to any of them makes stored figures stale.</summary>
+public sealed record FigureInputs(IReadOnlyCollection<Type> EntityTypes);

@@ -16,12 +16,15 @@ public static class FigureSources
 {
     /// <summary>
     /// Registers a capability's figures for the board's dashboard and the yearly report; they read
-    /// every registered source and name no capability.
+    /// every registered source and name no capability. <paramref name="reads"/> lists every record
+    /// the source reads (names included): a saved change to any of them makes the partnership's
+    /// stored figures stale, as for deadlines (docs/adr/0008).
     /// </summary>
-    public static IServiceCollection AddFigureSource<TSource>(this IServiceCollection services)
+    public static IServiceCollection AddFigureSource<TSource>(this IServiceCollection services, params Type[] reads)
         where TSource : class, IFigureSource
     {
         services.AddScoped<IFigureSource, TSource>();
+        services.AddSingleton(new FigureInputs(reads));
         services.TryAddScoped<YearFigures>();
         services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section)
             .Validate(o => o.YearStartMonth is >= 1 and <= 12, "Reporting:YearStartMonth must be a month from 1 to 12");
