@@ -16,6 +16,7 @@ using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.ReviewMonitoring;
 using SafeguardingLearning.Web.Features.Risks;
+using SafeguardingLearning.Web.Features.YearlyReports;
 using SafeguardingLearning.Web.Features.Reviews;
 using SafeguardingLearning.Web.Features.SelfAssessments;
 using SafeguardingLearning.Web.Features.Shared;
@@ -92,6 +93,7 @@ namespace SafeguardingLearning.Web
             builder.AddDataReturns();
             builder.AddRisks();
             builder.AddHighlightReports();
+            builder.AddYearlyReports();
             builder.AddWebShell();
         }
     }

@@ -7,12 +7,12 @@ public class SignInTests(AppServer server) : BrowserTest(server)
     public static TheoryData<string, string, string[]> DemoAccounts => new()
     {
         { "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable", "Scheduled jobs", "Job dashboard"] },
-        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Self-assessments", "Returns to moderate", "Audits", "Data", "Risks", "Themes", "Partner agencies"] },
-        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Self-assessments", "Audits", "Data", "Risks", "Themes", "Partner agencies"] },
+        { "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Self-assessments", "Returns to moderate", "Audits", "Data", "Risks", "Yearly reports", "Themes", "Partner agencies"] },
+        { "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Self-assessments", "Audits", "Data", "Risks", "Yearly reports", "Themes", "Partner agencies"] },
         { "police.lead@northshire.example", "Northshire Police", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments", "Returns to moderate", "Audits", "Data", "Risks"] },
         { "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments", "Returns to moderate", "Audits", "Data", "Risks"] },
         { "reviewer@northshire.example", "Your reviews", ["Home"] },
-        { "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Data", "Risks", "Themes", "Partner agencies"] },
+        { "board@northshire.example", "Dashboard", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Data", "Risks", "Yearly reports", "Themes", "Partner agencies"] },
     };
 
     [Theory]

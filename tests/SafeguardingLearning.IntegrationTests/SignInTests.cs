@@ -18,12 +18,12 @@ public class SignInTests(ApplicationsFixture apps) : IClassFixture<ApplicationsF
         foreach (var provider in Databases.Providers)
         {
             data.Add(provider, "admin@northshire.example", "Administration", ["Home", "Themes", "Partner agencies", "Accounts", "Audit trail", "Bank holidays", "Rapid review timetable", "Scheduled jobs", "Job dashboard"]);
-            data.Add(provider, "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Self-assessments", "Returns to moderate", "Audits", "Data", "Risks", "Themes", "Partner agencies"]);
-            data.Add(provider, "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Self-assessments", "Audits", "Data", "Risks", "Themes", "Partner agencies"]);
+            data.Add(provider, "manager@northshire.example", "Business unit", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Self-assessments", "Returns to moderate", "Audits", "Data", "Risks", "Yearly reports", "Themes", "Partner agencies"]);
+            data.Add(provider, "chair@northshire.example", "Independent chair", ["Home", "Serious incidents", "Rapid reviews", "Review register", "Actions", "Dissemination", "Self-assessments", "Audits", "Data", "Risks", "Yearly reports", "Themes", "Partner agencies"]);
             data.Add(provider, "police.lead@northshire.example", "Northshire Police", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments", "Returns to moderate", "Audits", "Data", "Risks"]);
             data.Add(provider, "health.lead@northshire.example", "Northshire NHS Foundation Trust", ["Home", "Your agency's reviews", "Learning sent to your agency", "Actions", "Your agency's self-assessments", "Returns to moderate", "Audits", "Data", "Risks"]);
             data.Add(provider, "reviewer@northshire.example", "Your reviews", ["Home"]);
-            data.Add(provider, "board@northshire.example", "Board overview", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Data", "Risks", "Themes", "Partner agencies"]);
+            data.Add(provider, "board@northshire.example", "Dashboard", ["Home", "Actions", "Dissemination", "Self-assessment reports", "Data", "Risks", "Yearly reports", "Themes", "Partner agencies"]);
         }
 
         return data;

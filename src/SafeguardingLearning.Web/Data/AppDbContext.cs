@@ -170,6 +170,16 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Reminders.JobRun> JobRuns => Set<Domain.Reminders.JobRun>();
 
+    public DbSet<Domain.Reporting.YearlyReport> YearlyReports => Set<Domain.Reporting.YearlyReport>();
+
+    public DbSet<Domain.Reporting.YearlyReportNarrative> YearlyReportNarratives => Set<Domain.Reporting.YearlyReportNarrative>();
+
+    public DbSet<Domain.Reporting.YearlyReportStep> YearlyReportSteps => Set<Domain.Reporting.YearlyReportStep>();
+
+    public DbSet<Domain.Reporting.StoredFigures> StoredFigures => Set<Domain.Reporting.StoredFigures>();
+
+    public DbSet<Domain.Reporting.BoardPaper> BoardPapers => Set<Domain.Reporting.BoardPaper>();
+
     public DbSet<StoredDeadline> StoredDeadlines => Set<StoredDeadline>();
 
     public DbSet<DeadlineSnapshot> DeadlineSnapshots => Set<DeadlineSnapshot>();
@@ -246,7 +256,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
         {
             var declared = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
                 .GetService(typeof(IEnumerable<DeadlineInputs>)) as IEnumerable<DeadlineInputs> ?? [];
-            _deadlineInputTypes = [typeof(Domain.Calendar.BankHoliday), .. declared.SelectMany(d => d.EntityTypes)];
+            // The figure sources' records share the count: stored figures are stale when it moves too.
+            var figures = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+                .GetService(typeof(IEnumerable<Domain.Reporting.FigureInputs>)) as IEnumerable<Domain.Reporting.FigureInputs> ?? [];
+            _deadlineInputTypes = [typeof(Domain.Calendar.BankHoliday), .. declared.SelectMany(d => d.EntityTypes), .. figures.SelectMany(f => f.EntityTypes)];
         }
 
         return _deadlineInputTypes;

@@ -24,7 +24,7 @@ internal static class AuditRecorder
         typeof(AuditEntry), typeof(UserSession), typeof(DataProtectionKey), typeof(SubmittedForm),
         typeof(Domain.Reminders.Reminder), typeof(Domain.Reminders.OutboxEmail), typeof(Domain.Reminders.JobRun),
         // Derived from case records, replaced whole when stale: the change to the case is on the trail, its deadlines are not.
-        typeof(Domain.Deadlines.StoredDeadline), typeof(Domain.Deadlines.DeadlineSnapshot),
+        typeof(Domain.Deadlines.StoredDeadline), typeof(Domain.Deadlines.DeadlineSnapshot), typeof(Domain.Reporting.StoredFigures),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityRole), typeof(IdentityRoleClaim<string>), typeof(IdentityUserRole<string>),
     ];

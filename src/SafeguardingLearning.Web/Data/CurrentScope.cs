@@ -82,4 +82,5 @@ public static class SystemActors
     public const string DemoData = "demo-data";
     public const string FirstAdministrator = "first-administrator";
     public const string StoredDeadlines = "stored-deadlines";
+    public const string StoredFigures = "stored-figures";
 }

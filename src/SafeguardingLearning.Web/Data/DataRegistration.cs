@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace SafeguardingLearning.Web.Data;
@@ -16,6 +17,8 @@ public static class DataRegistration
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<CurrentScope>();
         builder.Services.AddScoped<DeadlineTable>();
+        builder.Services.AddScoped<FigureTable>();
+        builder.Services.TryAddScoped<Domain.Reporting.YearFigures>();
         builder.AddAuditChainKey();
 
         switch (settings.Provider)

@@ -72,6 +72,12 @@ public static class AccessPolicies
     public const string WriteHighlightReports = nameof(WriteHighlightReports);
     public const string AcceptHighlightReports = nameof(AcceptHighlightReports);
 
+    public const string ViewYearlyReports = nameof(ViewYearlyReports);
+    public const string ManageYearlyReports = nameof(ManageYearlyReports);
+    public const string ApproveYearlyReports = nameof(ApproveYearlyReports);
+    public const string ViewDashboard = nameof(ViewDashboard);
+    public const string MakeBoardPapers = nameof(MakeBoardPapers);
+
     public const string ViewDataReturns = nameof(ViewDataReturns);
     public const string ReadDataReturns = nameof(ReadDataReturns);
     public const string ReadScorecard = nameof(ReadScorecard);
@@ -205,6 +211,18 @@ public static class AccessPolicies
         // (the data layer shows them no other agency's). Independent reviewers do not see it.
         [ViewRisks] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember, Role.AgencyLead],
         [ManageRisks] = [Role.BusinessUnit],
+
+        // The yearly report (Working Together 2023, chapter 2): the business unit drafts, publishes and
+        // sends it; the chair (who holds the sign-offs for the safeguarding partners) approves or
+        // returns it; board members read it once published (the data layer and the page decide).
+        [ViewYearlyReports] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
+        [ManageYearlyReports] = [Role.BusinessUnit],
+        [ApproveYearlyReports] = [Role.IndependentChair],
+
+        // The partnership's dashboard: the board's home page, read by the business unit and the chair
+        // too; the business unit keeps it as board papers for a meeting.
+        [ViewDashboard] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
+        [MakeBoardPapers] = [Role.BusinessUnit],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -22,11 +22,17 @@ public sealed class HomeController(AppDbContext db, BankHolidays bankHolidays, T
     public const int DeadlineWeeks = 6;
 
     [HttpGet("/")]
-    public async Task<IActionResult> Index([FromServices] DeadlineTable deadlineTable)
+    public async Task<IActionResult> Index([FromServices] DeadlineTable deadlineTable, [FromServices] Dashboard.DashboardReads dashboard)
     {
         if (User.GetRole() is not { } role || User.GetPartnershipId() is not { } partnershipId)
         {
             return View("NoRole");
+        }
+
+        // A board member's home page is the partnership's dashboard.
+        if (role == Role.BoardMember)
+        {
+            return View("~/Features/Dashboard/Dashboard.cshtml", await dashboard.LoadAsync(User, null, print: false, new Dashboard.BoardPaperForm()));
         }
 
         // What is waiting for this person: screening for the business unit, sign-off for the chair.

@@ -24,6 +24,7 @@ public sealed record NavigationItem(string Text, string Controller, string Actio
         new("Audits", "Audits", "Index", AccessPolicies.ViewAudits),
         new("Data", "DataReturns", "Index", AccessPolicies.ViewDataReturns),
         new("Risks", "Risks", "Index", AccessPolicies.ViewRisks),
+        new("Yearly reports", "YearlyReports", "Index", AccessPolicies.ViewYearlyReports),
         new("Themes", "Themes", "Index", AccessPolicies.ViewThemes),
         new("Partner agencies", "Agencies", "Index", AccessPolicies.ViewPartnerAgencies),
         new("Accounts", "People", "Index", AccessPolicies.ManageAccounts),

@@ -2283,6 +2283,195 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.BoardPaper", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "MeetingOn");
+
+                    b.ToTable("BoardPapers");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.StoredFigures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ComputedFor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("YearStarts")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "YearStarts")
+                        .IsUnique();
+
+                    b.ToTable("StoredFigures");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FrozenFigures")
+                        .HasMaxLength(1000000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SentToPanelOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SentToWhatWorksOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<DateOnly>("YearEnds")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("YearStarts")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "State");
+
+                    b.HasIndex("PartnershipId", "YearStarts")
+                        .IsUnique();
+
+                    b.ToTable("YearlyReports");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReportNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("YearlyReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YearlyReportId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("YearlyReportNarratives");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReportStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ApprovedAs")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("YearlyReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YearlyReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("YearlyReportSteps");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4586,6 +4775,51 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.BoardPaper", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.StoredFigures", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReportNarrative", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", null)
+                        .WithMany("Narratives")
+                        .HasForeignKey("YearlyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReportStep", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("YearlyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", null)
@@ -5174,6 +5408,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>
+                {
+                    b.Navigation("Narratives");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>

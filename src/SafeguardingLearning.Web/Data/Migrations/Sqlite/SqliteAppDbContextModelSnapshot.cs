@@ -2246,6 +2246,194 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.BoardPaper", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "MeetingOn");
+
+                    b.ToTable("BoardPapers");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.StoredFigures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("YearStarts")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "YearStarts")
+                        .IsUnique();
+
+                    b.ToTable("StoredFigures");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenFigures")
+                        .HasMaxLength(1000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SentToPanelOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SentToWhatWorksOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("YearEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("YearStarts")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "State");
+
+                    b.HasIndex("PartnershipId", "YearStarts")
+                        .IsUnique();
+
+                    b.ToTable("YearlyReports");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReportNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("YearlyReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YearlyReportId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("YearlyReportNarratives");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReportStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedAs")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("YearlyReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YearlyReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("YearlyReportSteps");
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4534,6 +4722,51 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.BoardPaper", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.StoredFigures", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReportNarrative", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", null)
+                        .WithMany("Narratives")
+                        .HasForeignKey("YearlyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReportStep", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("YearlyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.AgencyAttachment", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Reviews.AgencyRequest", null)
@@ -5122,6 +5355,13 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>
+                {
+                    b.Navigation("Narratives");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reviews.CaseReview", b =>
