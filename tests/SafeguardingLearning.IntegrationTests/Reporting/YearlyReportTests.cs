@@ -53,8 +53,13 @@ public class YearlyReportTests
     private static Task<int> MemberAgencies(TestApplication app) =>
         app.Query(db => db.PartnershipAgencies.IgnoreQueryFilters().CountAsync(pa => db.Partnerships.IgnoreQueryFilters().Any(p => p.Id == pa.PartnershipId && p.Name == DemoData.PartnershipName)));
 
-    private static string Figure(AngleSharp.Html.Dom.IHtmlDocument page, string key) =>
-        page.QuerySelector($"[data-figure='{key}'] dd")!.TextContent.Trim();
+    /// <summary>A figure's value as it reads on the page, without the words only a screen reader hears.</summary>
+    private static string Figure(AngleSharp.Html.Dom.IHtmlDocument page, string key)
+    {
+        var value = page.QuerySelector($"[data-figure='{key}'] dd")!;
+        value.QuerySelector(".govuk-visually-hidden")?.Remove();
+        return value.TextContent.Trim();
+    }
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

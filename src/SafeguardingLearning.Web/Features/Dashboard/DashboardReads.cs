@@ -50,7 +50,7 @@ public sealed record DashboardPage(
 /// in the year (kind, stage, on time or not, decisions and their justification once signed off), and
 /// every registered capability's figures (themes, audits, Section 11 and 175, the dataset, risks,
 /// actions, dissemination), each number a link to the records it counts where the reader may open
-/// them. Read-only. Four queries when the stored figures are fresh.
+/// them. Read-only. Four queries (board papers, rapid reviews, reviews, figures) when the stored figures are fresh.
 /// </summary>
 public sealed class DashboardReads(AppDbContext db, FigureTable figureTable, BankHolidays bankHolidays, TimeProvider clock, IOptions<ReportingOptions> options, IAuthorizationService authorization)
 {
@@ -66,12 +66,8 @@ public sealed class DashboardReads(AppDbContext db, FigureTable figureTable, Ban
         var partnershipId = user.GetPartnershipId()!.Value;
         var calendar = await bankHolidays.Calendar();
 
-        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId).Select(p => new
-        {
-            p.Name,
-            Papers = db.BoardPapers.OrderByDescending(b => b.MeetingOn).ThenByDescending(b => b.CreatedAt).Take(10)
-                .Select(b => new BoardPaperRow(b.Id, b.MeetingOn, b.CreatedAt, b.Size)).ToList(),
-        }).SingleAsync(cancellationToken);
+        var papers = await db.BoardPapers.AsNoTracking().OrderByDescending(b => b.MeetingOn).ThenByDescending(b => b.CreatedAt).Take(10)
+            .Select(b => new BoardPaperRow(b.Id, b.MeetingOn, b.CreatedAt, b.Size)).ToListAsync(cancellationToken);
 
         // Rapid reviews notified in the year, and any not yet sent to the Panel from before; the
         // domain says when each was due and whether it was sent in time.
@@ -96,7 +92,7 @@ public sealed class DashboardReads(AppDbContext db, FigureTable figureTable, Ban
         var asOf = chosen.HasEnded(today) ? chosen.Ends : today;
 
         return new DashboardPage(
-            partnership.Name,
+            user.GetPartnershipName() ?? string.Empty,
             chosen,
             years,
             [.. rapid.Select(x =>
@@ -123,7 +119,7 @@ public sealed class DashboardReads(AppDbContext db, FigureTable figureTable, Ban
             view,
             figures.ComputedOn,
             print ? clock.GetUtcNow().UtcDateTime : null,
-            partnership.Papers,
+            papers,
             user.IsInRole(nameof(Role.BusinessUnit)),
             form);
     }

@@ -83,28 +83,21 @@ public sealed record FigureView(IReadOnlyList<FigureSection> Sections, IReadOnly
 public static class YearlyReportReads
 {
     /// <summary>
-    /// The report for a year with its narratives and history (one query) and the partnership's name;
-    /// its figures frozen, or stored and refreshed when stale (<see cref="FigureTable"/>).
+    /// The report for a year with its narratives and history (one query) and the names of those who
+    /// took its steps (one more); its figures frozen, or stored and refreshed when stale (<see cref="FigureTable"/>).
     /// </summary>
-    public static async Task<YearlyReportPage?> LoadAsync(AppDbContext db, FigureTable figureTable, ReportingYear year, ReportingOptions options, DateOnly today, Func<IReadOnlyList<FigureSection>, Task<FigureView>> view, CancellationToken cancellationToken = default)
+    public static async Task<YearlyReportPage?> LoadAsync(AppDbContext db, FigureTable figureTable, string partnership, ReportingYear year, ReportingOptions options, DateOnly today, Func<IReadOnlyList<FigureSection>, Task<FigureView>> view, CancellationToken cancellationToken = default)
     {
         // Tracked, so that its version can be read for the forms on the page.
-        var report = await db.YearlyReports.Include(r => r.Narratives).Include(r => r.Steps).AsSplitQuery()
+        var report = await db.YearlyReports.Include(r => r.Narratives).Include(r => r.Steps).AsSingleQuery()
             .Where(r => r.YearStarts == year.Starts).SingleOrDefaultAsync(cancellationToken);
         if (report is null)
         {
             return null;
         }
 
-        var names = await (
-            from p in db.Partnerships.AsNoTracking()
-            where p.Id == report.PartnershipId
-            select new
-            {
-                p.Name,
-                People = db.Users.Where(u => db.YearlyReportSteps.Any(s => s.YearlyReportId == report.Id && s.ByUserId == u.Id)).Select(u => new { u.Id, u.DisplayName }).ToList(),
-            }).SingleAsync(cancellationToken);
-        var people = names.People.ToDictionary(p => p.Id, p => p.DisplayName);
+        var ids = report.Steps.Select(s => s.ByUserId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
         IReadOnlyList<FigureSection> sections;
         DateOnly figuresOn;
@@ -122,7 +115,7 @@ public static class YearlyReportReads
         var required = YearlyReportApprovers.Required(options.LeadPartnersApprove);
         return new YearlyReportPage(
             report.Id,
-            names.Name,
+            partnership,
             year,
             report.State,
             ConcurrencyTokens.Read(db.Entry(report)),

@@ -99,7 +99,7 @@ public sealed class YearlyReportPages(AppDbContext db, FigureTable figureTable, 
         }
 
         var today = DisplayDates.Today(clock);
-        var page = await YearlyReportReads.LoadAsync(db, figureTable, parsed, options.Value, today,
+        var page = await YearlyReportReads.LoadAsync(db, figureTable, user.GetPartnershipName() ?? string.Empty, parsed, options.Value, today,
             sections => print ? Task.FromResult(FigureView.Printed(sections)) : FigureView.ForAsync(sections, user, authorization));
         if (page is null || (user.GetRole() == Role.BoardMember && page.State != YearlyReportState.Published))
         {
