@@ -27,6 +27,7 @@ public class AssuranceFiguresTests
     private static readonly Dictionary<string, string> EveryDemo = new()
     {
         ["Demo:ActionPlan"] = "true",
+        ["Demo:LastYear"] = "true",
         ["Demo:SelfAssessments"] = "true",
         ["Demo:DataReturns"] = "true",
         ["Demo:Risks"] = "true",
@@ -120,6 +121,18 @@ public class AssuranceFiguresTests
         }
 
         Assert.True(Value(sections, SelfAssessmentFigures.Key, "section-11.returned") > 0, "the demo's Section 11 returns were due in 2025-26");
+        Assert.True(Value(sections, SelfAssessmentFigures.Key, "section-175.accepted") > 0, "the demo's Section 175/157 returns were due in 2025-26");
+        foreach (var key in new[] { "action-plans.completed", "action-plans.closed-with-impact", "action-plans.overdue" })
+        {
+            Assert.True(Value(sections, ActionPlanFigures.Key, key) > 0, $"the demo has {key} in 2025-26");
+        }
+
+        Assert.True(Value(sections, DisseminationFigures.Key, "dissemination.confirmations") > 0, "the demo disseminated learning in 2025-26");
+
+        // The actions named are those closed with evidence of impact, shared with the partnership, with what difference they made.
+        var named = sections.Single(s => s.Key == ActionPlanFigures.Key).Items;
+        Assert.Equal(actions.Where(a => a.ClosedOn is { } c && InYear(c) && a.SharedWithPartnership).OrderBy(a => a.ClosedOn).Select(a => a.Activity), named.Select(i => i.Title));
+        Assert.All(named, i => Assert.Contains("The difference it made:", i.Text, StringComparison.Ordinal));
         await SelfAssessmentRatingsMatch(app, p, cycles, shares, sections);
 
         // Data: the returns due in the year (by their deadline) and each charted indicator's green quarters.
@@ -215,5 +228,42 @@ public class AssuranceFiguresTests
         Assert.All(ours.Where(s => s.Key is RiskFigures.Key or SelfAssessmentFigures.Key or DataFigures.Key or ActionPlanFigures.Key or DisseminationFigures.Key).SelectMany(s => s.Figures), f => Assert.Equal(0, f.Value));
         Assert.All(ours.Where(s => s.Key is RiskFigures.Key or SelfAssessmentFigures.Key or ActionPlanFigures.Key).SelectMany(s => s.Items), i => Assert.Fail($"Southmoor names {i.Title}"));
         Assert.Empty(ours.Single(s => s.Key == DataFigures.Key).Charts);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Each_action_and_dissemination_figure_links_to_a_list_of_exactly_the_records_it_counts(DatabaseProvider provider)
+    {
+        await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: EveryDemo);
+        var today = ReviewSeeds.Today();
+        var p = await app.Query(db => db.Partnerships.Where(x => x.Name == DemoData.PartnershipName).Select(x => x.Id).SingleAsync());
+        var sections = await Read(app, p, today);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var actions = await app.Query(db => db.ImprovementActions.Where(a => a.PartnershipId == p).ToListAsync());
+
+        foreach (var figure in sections.Single(s => s.Key == ActionPlanFigures.Key).Figures.Where(f => f.Link is not null))
+        {
+            var page = await manager.GetPage(figure.Link!);
+            Assert.Equal((int)figure.Value, page.QuerySelectorAll("tbody tr").Length);
+        }
+
+        // The closed actions listed are those closed in the year, by name.
+        var closed = await manager.GetPage("/actions?year=2025-26&counted=closed");
+        var listed = closed.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.All(actions.Where(a => a.ClosedOn is { } c && InYear(c)), a => Assert.Contains(listed, r => r.Contains(a.Activity, StringComparison.Ordinal)));
+        Assert.Contains("closed with evidence of their impact in", closed.QuerySelector("#tracker-year")!.TextContent, StringComparison.Ordinal);
+
+        // A year or a figure that is not one admits nothing.
+        Assert.Empty((await manager.GetPage("/actions?year=2025&counted=closed")).QuerySelectorAll("tbody tr"));
+        Assert.Empty((await manager.GetPage("/actions?year=2025-26&counted=everything")).QuerySelectorAll("tbody tr"));
+
+        // The dissemination list for the year: the records sent in it, no others.
+        var records = await app.Query(db => db.DisseminationRecords.Where(d => d.PartnershipId == p).ToListAsync());
+        var year = await manager.GetPage("/dissemination?year=2025-26");
+        var rows = year.QuerySelectorAll("#disseminations tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(records.Count(d => InYear(d.DisseminatedOn)), rows.Count);
+        Assert.Equal(Value(sections, DisseminationFigures.Key, "dissemination.records"), rows.Count);
+        Assert.All(records.Where(d => !InYear(d.DisseminatedOn)), d => Assert.DoesNotContain(rows, r => r.Contains(d.Title, StringComparison.Ordinal)));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await manager.GetAsync("/dissemination?year=2025-27")).StatusCode);
     }
 }
