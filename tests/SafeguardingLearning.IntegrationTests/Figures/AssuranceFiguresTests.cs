@@ -232,7 +232,7 @@ public class AssuranceFiguresTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Each_action_and_dissemination_figure_links_to_a_list_of_exactly_the_records_it_counts(DatabaseProvider provider)
+    public async Task Each_action_dissemination_and_risk_figure_links_to_a_list_of_exactly_the_records_it_counts(DatabaseProvider provider)
     {
         await using var app = new TestApplication(await TestDatabase.CreateAsync(provider), settings: EveryDemo);
         var today = ReviewSeeds.Today();
@@ -265,5 +265,20 @@ public class AssuranceFiguresTests
         Assert.Equal(Value(sections, DisseminationFigures.Key, "dissemination.records"), rows.Count);
         Assert.All(records.Where(d => !InYear(d.DisseminatedOn)), d => Assert.DoesNotContain(rows, r => r.Contains(d.Title, StringComparison.Ordinal)));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await manager.GetAsync("/dissemination?year=2025-27")).StatusCode);
+
+        // The risk register for the year: the risks raised in it, those closed in it, those open.
+        var risks = await app.Query(db => db.Risks.Where(r => r.PartnershipId == p).ToListAsync());
+        foreach (var figure in sections.Single(s => s.Key == RiskFigures.Key).Figures)
+        {
+            Assert.NotNull(figure.Link);
+            var page = await manager.GetPage(figure.Link!);
+            Assert.Equal((int)figure.Value, page.QuerySelectorAll("#risks tbody tr").Length);
+        }
+
+        var raised = (await manager.GetPage("/risks?status=all&raised=2025-26")).QuerySelectorAll("#risks tbody tr").Select(r => r.TextContent).ToList();
+        Assert.All(risks.Where(r => !InYear(r.RaisedAt)), r => Assert.DoesNotContain(raised, row => row.Contains(r.Description, StringComparison.Ordinal)));
+        Assert.All(risks.Where(r => InYear(r.RaisedAt)), r => Assert.Contains(raised, row => row.Contains(r.Description, StringComparison.Ordinal)));
+        Assert.Empty((await manager.GetPage("/risks?status=all&raised=2025")).QuerySelectorAll("#risks tbody tr"));
+        Assert.Empty((await manager.GetPage("/risks?status=all&closedin=2024-26")).QuerySelectorAll("#risks tbody tr"));
     }
 }

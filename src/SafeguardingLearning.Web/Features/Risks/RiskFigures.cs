@@ -19,6 +19,22 @@ public sealed class RiskFigures(AppDbContext db) : IFigureSource
     /// <summary>How many open risks the section names.</summary>
     public const int TopRisks = 5;
 
+    /// <summary>Raised on a UK day of the year.</summary>
+    public static IQueryable<Risk> RaisedIn(IQueryable<Risk> risks, ReportingYear year)
+    {
+        var (from, before) = YearInUtc.Bounds(year);
+        return risks.Where(r => r.RaisedAt >= from && r.RaisedAt < before);
+    }
+
+    /// <summary>Closed on a day of the year.</summary>
+    public static IQueryable<Risk> ClosedIn(IQueryable<Risk> risks, ReportingYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var starts = year.Starts;
+        var ends = year.Ends;
+        return risks.Where(r => r.ClosedOn >= starts && r.ClosedOn <= ends);
+    }
+
     public async Task<FigureSection> ReadAsync(ReportingYear year, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
@@ -51,8 +67,8 @@ public sealed class RiskFigures(AppDbContext db) : IFigureSource
 
         Figure[] figures =
         [
-            new($"{Key}.raised", "Risks raised on the register in the year", counts?.Raised ?? 0),
-            new($"{Key}.closed", "Risks closed in the year", counts?.Closed ?? 0),
+            new($"{Key}.raised", "Risks raised on the register in the year", counts?.Raised ?? 0, $"/risks?status=all&raised={year.Slug}", LinkPolicy: AccessPolicies.ViewRisks),
+            new($"{Key}.closed", "Risks closed in the year", counts?.Closed ?? 0, $"/risks?status=closed&closedin={year.Slug}", LinkPolicy: AccessPolicies.ViewRisks),
             new($"{Key}.open", "Risks open now", counts?.Open ?? 0, "/risks?status=open", LinkPolicy: AccessPolicies.ViewRisks),
         ];
         var items = top.Select(r => new FigureItem(
