@@ -151,6 +151,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         // Each test starts without the demo's year of Child P's action plan and its self-assessment
         // cycles, so what it makes is all there is; DemoActionPlanTests and CycleReportTests turn them on.
         builder.UseSetting("Demo:ActionPlan", "false");
+        builder.UseSetting("Demo:LastYear", "false");
         builder.UseSetting("Demo:SelfAssessments", "false");
         builder.UseSetting("Demo:SingleAgencyAudits", "false");
         builder.UseSetting("Demo:Audits", "false");

@@ -3,6 +3,7 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
+using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.ActionPlans;
@@ -18,6 +19,7 @@ public static class ActionPlansRegistration
     {
         // Named by the plan's title; the partnership's settings say when the chair is told.
         builder.Services.AddDeadlineSource<ActionDeadlines>(typeof(ImprovementAction), typeof(ActionPlan), typeof(ActionPlanSettings));
+        builder.Services.AddFigureSource<ActionPlanFigures>(typeof(ImprovementAction), typeof(ActionPlan), typeof(ProgressUpdate), typeof(ImpactDecision), typeof(PartnerAgency));
         return builder;
     }
 }

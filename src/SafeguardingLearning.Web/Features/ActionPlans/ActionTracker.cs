@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.ActionPlans;
@@ -33,6 +34,12 @@ public sealed class TrackerFilter
 
     public bool Overdue { get; set; }
 
+    /// <summary>A reporting year by its name ("2025-26"), with <see cref="Counted"/>: the actions a yearly figure counts.</summary>
+    public string? Year { get; set; }
+
+    /// <summary>Which of the year's figures: <see cref="ActionYearQueries.Completed"/>, <see cref="ActionYearQueries.Closed"/> or <see cref="ActionYearQueries.Overdue"/>.</summary>
+    public string? Counted { get; set; }
+
     public string? Sort { get; set; }
 
     public string? Order { get; set; }
@@ -40,7 +47,7 @@ public sealed class TrackerFilter
     /// <summary>The page of the tracker, counting from 1.</summary>
     public int? Page { get; set; }
 
-    public bool IsEmpty => Plan is null && string.IsNullOrEmpty(Source) && string.IsNullOrEmpty(Agency) && Theme is null && string.IsNullOrEmpty(Status) && !Overdue;
+    public bool IsEmpty => Plan is null && string.IsNullOrEmpty(Source) && string.IsNullOrEmpty(Agency) && Theme is null && string.IsNullOrEmpty(Status) && !Overdue && string.IsNullOrEmpty(Year);
 
     /// <summary>The sort asked for, or by end date when none or an unknown one is.</summary>
     public string SortKey => Sort is StatusSort or AgencySort or LastUpdateSort ? Sort : EndDateSort;
@@ -79,6 +86,12 @@ public sealed class TrackerFilter
         if (Overdue)
         {
             values[nameof(Overdue)] = "true";
+        }
+
+        if (!string.IsNullOrEmpty(Year))
+        {
+            values[nameof(Year)] = Year;
+            values[nameof(Counted)] = Counted ?? string.Empty;
         }
 
         var key = sort ?? SortKey;
@@ -166,7 +179,8 @@ public static class ActionTracker
     private static readonly ActionStatus[] OpenStatuses = [ActionStatus.NotStarted, ActionStatus.OnTrack, ActionStatus.AtRisk];
 
     /// <summary>The actions this reader may see that the filter admits, in the filter's order.</summary>
-    public static IQueryable<ImprovementAction> Actions(AppDbContext db, ActionPerson reader, TrackerFilter filter, DateOnly today)
+    /// <param name="yearStartMonth">The month the partnership's reporting year starts in, for a filter by year.</param>
+    public static IQueryable<ImprovementAction> Actions(AppDbContext db, ActionPerson reader, TrackerFilter filter, DateOnly today, int yearStartMonth = ReportingYear.DefaultStartMonth)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var actions = ActionVisibility.For(db, reader);
@@ -215,6 +229,14 @@ public static class ActionTracker
         {
             // ImprovementAction.Overdue, as a query: open and past its end date.
             actions = actions.Where(a => OpenStatuses.Contains(a.Status) && a.EndDate < today);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Year))
+        {
+            // A yearly figure's actions; a year or a figure typed into the address that is not one admits nothing.
+            actions = ReportingYear.Parse(filter.Year, yearStartMonth) is { } year
+                ? ActionYearQueries.Counted(db, actions, year, filter.Counted, today)
+                : actions.Where(a => false);
         }
 
         return Ordered(db, actions, filter);
@@ -347,6 +369,17 @@ public static class ActionTracker
         if (filter.Overdue)
         {
             parts.Add("overdue only");
+        }
+
+        if (!string.IsNullOrEmpty(filter.Year))
+        {
+            parts.Add(filter.Counted switch
+            {
+                ActionYearQueries.Completed => $"completed in {filter.Year}",
+                ActionYearQueries.Closed => $"closed with evidence of impact in {filter.Year}",
+                ActionYearQueries.Overdue => $"overdue at the end of {filter.Year}",
+                _ => $"year: {filter.Year}",
+            });
         }
 
         return parts.Count == 0 ? "All actions you can see" : "Actions filtered by " + string.Join("; ", parts);

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
@@ -19,7 +20,7 @@ namespace SafeguardingLearning.Web.Features.ActionPlans;
 /// actions and other agencies' shared ones in each.
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewActions)]
-public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, LearningSources sources) : Controller
+public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, LearningSources sources, IOptions<ReportingOptions> reporting) : Controller
 {
     [HttpGet("/actions")]
     public async Task<IActionResult> Index([FromQuery] TrackerFilter filter)
@@ -27,7 +28,7 @@ public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuth
         var reader = ActionVisibility.Reader(User);
         var today = DisplayDates.Today(clock);
         var choices = await ActionTracker.Choices(db, reader, filter.Plan);
-        var rows = await ActionTracker.Rows(db, ActionTracker.Actions(db, reader, filter, today)).ToPageAsync(filter.Page);
+        var rows = await ActionTracker.Rows(db, ActionTracker.Actions(db, reader, filter, today, reporting.Value.YearStartMonth)).ToPageAsync(filter.Page);
         var themes = await ActionTracker.ThemesOf(db, [.. rows.Items.Select(r => r.Id)]);
         var mayFollowThemes = (await authorization.AuthorizeAsync(User, AccessPolicies.ReadThemeFindings)).Succeeded;
         var agencies = ActionTracker.Options(choices, TrackerChoice.AgencyKind, "Any agency");
@@ -51,7 +52,7 @@ public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuth
     {
         var reader = ActionVisibility.Reader(User);
         var today = DisplayDates.Today(clock);
-        var rows = await ActionTracker.CsvRows(db, ActionTracker.Actions(db, reader, filter, today)).ToListAsync();
+        var rows = await ActionTracker.CsvRows(db, ActionTracker.Actions(db, reader, filter, today, reporting.Value.YearStartMonth)).ToListAsync();
         db.RecordEvent(AuditAction.Exported, nameof(ImprovementAction), null, new { Page = "Actions", Format = "CSV", Actions = rows.Count });
         await db.SaveChangesAsync();
 
@@ -87,7 +88,7 @@ public sealed class TrackerController(AppDbContext db, TimeProvider clock, IAuth
         var reader = ActionVisibility.Reader(User);
         var today = DisplayDates.Today(clock);
         var choices = await ActionTracker.Choices(db, reader, filter.Plan);
-        var rows = await ActionTracker.Rows(db, ActionTracker.Actions(db, reader, filter, today)).ToListAsync();
+        var rows = await ActionTracker.Rows(db, ActionTracker.Actions(db, reader, filter, today, reporting.Value.YearStartMonth)).ToListAsync();
         var themes = await ActionTracker.ThemesOf(db, [.. rows.Select(r => r.Id)]);
         db.RecordEvent(AuditAction.Viewed, nameof(ImprovementAction), null, new { Page = "Actions for printing", Actions = rows.Count });
         await db.SaveChangesAsync();

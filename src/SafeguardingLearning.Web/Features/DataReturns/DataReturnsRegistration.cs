@@ -21,6 +21,7 @@ public static class DataReturnsRegistration
     {
         builder.Services.Configure<DataReturnOptions>(builder.Configuration.GetSection("DataReturns"));
         builder.Services.AddDeadlineSource<DataReturnDeadlines>(typeof(Indicator), typeof(DataReturn), typeof(QuarterLock), typeof(PartnerAgency));
+        builder.Services.AddFigureSource<DataFigures>(typeof(Indicator), typeof(DataReturn), typeof(DataValue), typeof(BankHoliday));
         return builder;
     }
 }

@@ -11,6 +11,7 @@ using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Shared;
@@ -37,9 +38,23 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
 
     [Authorize(Policy = AccessPolicies.ViewDisseminations)]
     [HttpGet("/dissemination")]
-    public async Task<IActionResult> Index(int? page)
+    public async Task<IActionResult> Index(int? page, string? year, [FromServices] IOptions<ReportingOptions> reporting)
     {
-        var rows = await db.DisseminationRecords.AsNoTracking()
+        var records = db.DisseminationRecords.AsNoTracking();
+        ReportingYear? inYear = null;
+        if (!string.IsNullOrEmpty(year))
+        {
+            // Only a reporting year's learning ("2025-26"); a year typed into the address that is not one is not found.
+            inYear = ReportingYear.Parse(year, reporting.Value.YearStartMonth);
+            if (inYear is null)
+            {
+                return NotFound();
+            }
+
+            records = DisseminationFigures.In(records, inYear);
+        }
+
+        var rows = await records
             .OrderByDescending(d => d.DisseminatedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id)
             .Select(d => new DisseminationRow(
                 d.Id, d.Title, d.Kind, d.DisseminatedOn, d.ConfirmBy, d.SourceKind, d.SourceId,
@@ -47,7 +62,7 @@ public sealed class DisseminationController(AppDbContext db, BankHolidays bankHo
                 db.DisseminationConfirmations.Count(c => c.DisseminationRecordId == d.Id)))
             .ToPageAsync(page);
         var named = await sources.DescribeAsync(rows.Items.Select(r => r.Source));
-        return View(new DisseminationListModel(rows, named));
+        return View(new DisseminationListModel(rows, named) { Year = inYear });
     }
 
     [Authorize(Policy = AccessPolicies.RecordDissemination)]

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Shared;
 
@@ -147,6 +148,9 @@ public sealed record DisseminationRow(Guid Id, string Title, DisseminationKind K
 
 public sealed record DisseminationListModel(Page<DisseminationRow> Rows, IReadOnlyDictionary<LearningSource, LearningSourceSummary> Sources)
 {
+    /// <summary>The reporting year the list is limited to, if one is asked for.</summary>
+    public ReportingYear? Year { get; init; }
+
     public string SourceName(DisseminationRow row) => Sources.TryGetValue(row.Source, out var s) ? s.Name : "Unknown source";
 }
 

@@ -16,6 +16,7 @@ public static class DisseminationRegistration
     {
         builder.Services.AddDeadlineSource<DisseminationDeadlines>(typeof(DisseminationRecord), typeof(DisseminationConfirmation));
         builder.Services.TryAddScoped<LearningSources>();
+        builder.Services.AddFigureSource<DisseminationFigures>(typeof(DisseminationRecord), typeof(DisseminationConfirmation));
         return builder;
     }
 }

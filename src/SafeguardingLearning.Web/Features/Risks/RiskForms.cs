@@ -142,6 +142,12 @@ public sealed class RiskFilter
 
     public int? Impact { get; set; }
 
+    /// <summary>A reporting year by its name ("2025-26"): only the risks raised in it.</summary>
+    public string? Raised { get; set; }
+
+    /// <summary>A reporting year by its name: only the risks closed in it.</summary>
+    public string? ClosedIn { get; set; }
+
     public string StatusOrDefault => Status is Closed or All ? Status : Open;
 
     public string Query(int? page = null)
@@ -161,6 +167,16 @@ public sealed class RiskFilter
         if (Impact is { } i)
         {
             parts.Add("impact=" + i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (!string.IsNullOrEmpty(Raised))
+        {
+            parts.Add("raised=" + Uri.EscapeDataString(Raised));
+        }
+
+        if (!string.IsNullOrEmpty(ClosedIn))
+        {
+            parts.Add("closedin=" + Uri.EscapeDataString(ClosedIn));
         }
 
         if (page is { } p)

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.ActionPlans;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Domain.Risks;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.ReviewChronology;
@@ -24,7 +26,7 @@ namespace SafeguardingLearning.Web.Features.Risks;
 /// never another agency's (the data layer's filter). Anything else is "not found".
 /// </summary>
 [Authorize(Policy = AccessPolicies.ViewRisks)]
-public sealed class RisksController(AppDbContext db, TimeProvider clock, LearningSources sources) : Controller
+public sealed class RisksController(AppDbContext db, TimeProvider clock, LearningSources sources, IOptions<ReportingOptions> reporting) : Controller
 {
     [HttpGet("/risks")]
     public async Task<IActionResult> Index([FromQuery] RiskFilter filter, int? page)
@@ -125,6 +127,17 @@ public sealed class RisksController(AppDbContext db, TimeProvider clock, Learnin
         if (filter.Impact is { } i)
         {
             risks = risks.Where(r => r.Impact == i);
+        }
+
+        // A reporting year's risks, as the yearly figures count them; a year typed into the address that is not one admits nothing.
+        if (!string.IsNullOrEmpty(filter.Raised))
+        {
+            risks = ReportingYear.Parse(filter.Raised, reporting.Value.YearStartMonth) is { } raised ? RiskFigures.RaisedIn(risks, raised) : risks.Where(r => false);
+        }
+
+        if (!string.IsNullOrEmpty(filter.ClosedIn))
+        {
+            risks = ReportingYear.Parse(filter.ClosedIn, reporting.Value.YearStartMonth) is { } closed ? RiskFigures.ClosedIn(risks, closed) : risks.Where(r => false);
         }
 
         return risks;

@@ -4,6 +4,7 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
 using SafeguardingLearning.Web.Domain.Learning;
+using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.Risks;
 using SafeguardingLearning.Web.Features.Shared;
 
@@ -21,6 +22,7 @@ public static class RisksRegistration
         builder.Services.AddScoped<ILearningSourceKind, RiskLearningSource>();
         builder.Services.TryAddScoped<LearningSources>();
         builder.Services.AddDeadlineSource<RiskReviewDeadlines>(typeof(Risk));
+        builder.Services.AddFigureSource<RiskFigures>(typeof(Risk), typeof(PartnerAgency));
         return builder;
     }
 }

@@ -25,6 +25,7 @@ public static class SelfAssessmentsRegistration
         builder.Services.AddScoped<ILearningSourceKind, SelfAssessmentLearningSource>();
         builder.Services.TryAddScoped<LearningSources>();
         builder.Services.AddDeadlineSource<SelfAssessmentDeadlines>(typeof(AssessmentCycle), typeof(CycleInvitee), typeof(ReturnShare), typeof(RequiredChange), typeof(PartnerAgency));
+        builder.Services.AddFigureSource<SelfAssessmentFigures>(typeof(AssessmentCycle), typeof(CycleInvitee), typeof(ReturnShare), typeof(ReceivedAnswer), typeof(ModeratedStandard), typeof(FrameworkVersion), typeof(FrameworkQuestion), typeof(FrameworkStandard), typeof(Domain.ActionPlans.ImprovementAction), typeof(Domain.ActionPlans.ActionPlan));
         builder.Services.AddScoped<CycleInvitations>();
         builder.Services.AddScoped<CycleInvitationsJob>();
         builder.Services.AddSingleton(new KnownJob(CycleInvitationsJob.Id, "Self-assessment invitations", "Emails the leads of agencies and schools invited to a self-assessment cycle on the day it opens"));
