@@ -13,6 +13,7 @@ using SafeguardingLearning.Web.Features.Jobs;
 using SafeguardingLearning.Web.Features.Partnerships;
 using SafeguardingLearning.Web.Features.PracticeAudits;
 using SafeguardingLearning.Web.Features.Pdf;
+using SafeguardingLearning.Web.Features.PublicPages;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.ReviewMonitoring;
 using SafeguardingLearning.Web.Features.Risks;
@@ -94,6 +95,7 @@ namespace SafeguardingLearning.Web
             builder.AddRisks();
             builder.AddHighlightReports();
             builder.AddYearlyReports();
+            builder.AddPublicPages();
             builder.AddWebShell();
         }
     }

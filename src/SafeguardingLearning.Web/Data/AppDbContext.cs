@@ -152,6 +152,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope)
 
     public DbSet<Domain.Risks.Risk> Risks => Set<Domain.Risks.Risk>();
 
+    public DbSet<Domain.PublicPages.PublishedReview> PublishedReviews => Set<Domain.PublicPages.PublishedReview>();
+
+    public DbSet<Domain.PublicPages.PublishedResponse> PublishedResponses => Set<Domain.PublicPages.PublishedResponse>();
+
     public DbSet<Domain.Risks.RiskReview> RiskReviews => Set<Domain.Risks.RiskReview>();
 
     public DbSet<Domain.HighlightReports.HighlightReport> HighlightReports => Set<Domain.HighlightReports.HighlightReport>();

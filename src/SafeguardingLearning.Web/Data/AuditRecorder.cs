@@ -115,6 +115,18 @@ internal static class AuditRecorder
                 continue;
             }
 
+            if (property.Metadata.ClrType == typeof(byte[]))
+            {
+                // A document's content (a published report's PDF): recorded by its size and
+                // fingerprint, never the bytes themselves.
+                if (entry.State != EntityState.Modified || property.IsModified)
+                {
+                    changes[name] = Fingerprint(property.CurrentValue as byte[]);
+                }
+
+                continue;
+            }
+
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -135,6 +147,9 @@ internal static class AuditRecorder
 
         return changes;
     }
+
+    private static string? Fingerprint(byte[]? content) =>
+        content is null ? null : $"{content.Length} bytes, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))}";
 
     private static string Key(EntityEntry entry) =>
         string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));

@@ -10,6 +10,8 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
     {
         builder.Property(p => p.Name).HasMaxLength(200).IsRequired();
         builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.PublicSlug).HasMaxLength(Partnership.PublicSlugMaxLength);
+        builder.HasIndex(p => p.PublicSlug).IsUnique();
         builder.HasMany(p => p.Agencies).WithOne().HasForeignKey(a => a.PartnershipId);
         builder.Navigation(p => p.Agencies).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

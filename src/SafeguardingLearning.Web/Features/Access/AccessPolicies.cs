@@ -68,6 +68,9 @@ public static class AccessPolicies
     public const string ViewRisks = nameof(ViewRisks);
     public const string ManageRisks = nameof(ManageRisks);
 
+    public const string ManagePublicPages = nameof(ManagePublicPages);
+    public const string ManagePublicAddress = nameof(ManagePublicAddress);
+
     public const string ViewHighlightReports = nameof(ViewHighlightReports);
     public const string WriteHighlightReports = nameof(WriteHighlightReports);
     public const string AcceptHighlightReports = nameof(AcceptHighlightReports);
@@ -223,6 +226,11 @@ public static class AccessPolicies
         // too; the business unit keeps it as board papers for a meeting.
         [ViewDashboard] = [Role.BusinessUnit, Role.IndependentChair, Role.BoardMember],
         [MakeBoardPapers] = [Role.BusinessUnit],
+
+        // A published review's public page: the business unit chooses what is published and
+        // withdraws it after its minimum year; the administrator sets the partnership's public address.
+        [ManagePublicPages] = [Role.BusinessUnit],
+        [ManagePublicAddress] = [Role.Administrator],
     };
 
     internal static void Configure(AuthorizationOptions options)

@@ -7,6 +7,7 @@ using SafeguardingLearning.Web.Domain.HighlightReports;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Partnerships;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Domain.PublicPages;
 using SafeguardingLearning.Web.Domain.Risks;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 
@@ -509,6 +510,30 @@ public static class AuditLabels
         [(nameof(Risk), "ClosedOn")] = new("Closed on", FieldKind.Date),
         [(nameof(Risk), "ClosedByUserId")] = new("Closed by", FieldKind.Person),
         [(nameof(Risk), "ClosingNote")] = new("Why is the risk being closed?"),
+        [(nameof(PublishedReview), "Id")] = Id,
+        [(nameof(PublishedReview), "PartnershipId")] = Partnership,
+        [(nameof(PublishedReview), "CaseReviewId")] = new("Review", FieldKind.Hidden),
+        [(nameof(PublishedReview), "PublicId")] = new("Public address"),
+        [(nameof(PublishedReview), "PublicTitle")] = new("Public title"),
+        [(nameof(PublishedReview), "Summary")] = new("Summary"),
+        [(nameof(PublishedReview), "PublishedOn")] = new("Published on", FieldKind.Date),
+        [(nameof(PublishedReview), "ReportFileName")] = new("The report"),
+        [(nameof(PublishedReview), "ReportContent")] = new("The report's content"),
+        [(nameof(PublishedReview), "ReportSizeInBytes")] = new("The report's size in bytes", FieldKind.Number),
+        [(nameof(PublishedReview), "ReportFromDraftReportId")] = new("Copied from the final report version", FieldKind.Hidden),
+        [(nameof(PublishedReview), "PreparedByUserId")] = new("Prepared by", FieldKind.Person),
+        [(nameof(PublishedReview), "PreparedAt")] = new("Prepared", FieldKind.Moment),
+        [(nameof(PublishedReview), "ChangedAt")] = new("Last changed", FieldKind.Moment),
+        [(nameof(PublishedReview), "WithdrawnOn")] = new("Withdrawn on", FieldKind.Date),
+        [(nameof(PublishedReview), "WithdrawalReason")] = new("Why is the page being withdrawn?"),
+        [(nameof(PublishedReview), "WithdrawnByUserId")] = new("Withdrawn by", FieldKind.Person),
+        [(nameof(PublishedResponse), "Id")] = Id,
+        [(nameof(PublishedResponse), "PublishedReviewId")] = new("Public page", FieldKind.Hidden),
+        [(nameof(PublishedResponse), "Number")] = new("Finding", FieldKind.Number),
+        [(nameof(PublishedResponse), "Finding")] = new("What the review found"),
+        [(nameof(PublishedResponse), "Recommendation")] = new("Recommendation"),
+        [(nameof(PublishedResponse), "Response")] = new("The board's response"),
+        [(nameof(PublishedResponse), "RespondedOn")] = new("Responded on", FieldKind.Date),
         [(nameof(RiskReview), "Id")] = Id,
         [(nameof(RiskReview), "RiskId")] = new("Risk", FieldKind.Hidden),
         [(nameof(RiskReview), "PartnershipId")] = Partnership,

@@ -4,6 +4,7 @@ using SafeguardingLearning.Web.Domain.DataReturns;
 using SafeguardingLearning.Web.Domain.HighlightReports;
 using SafeguardingLearning.Web.Domain.Dissemination;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Domain.PublicPages;
 using SafeguardingLearning.Web.Domain.Risks;
 using SafeguardingLearning.Web.Domain.SelfAssessments;
 
@@ -36,6 +37,7 @@ public static class CaseRecords
         nameof(DataReturn), nameof(DataValue), nameof(DataValueChange), nameof(QuarterLock),
         nameof(Risk), nameof(RiskReview),
         nameof(HighlightReport), nameof(ProposedRisk), nameof(BoardAsk), nameof(HighlightReportStep), nameof(HighlightReportDocument),
+        nameof(PublishedReview), nameof(PublishedResponse),
     };
 
     /// <summary>Kinds that hold the partnership's settings, not a case: the themes, the timetable, the action plan settings and the self-assessment frameworks.</summary>

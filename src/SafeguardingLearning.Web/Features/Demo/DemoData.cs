@@ -94,6 +94,11 @@ public static class DemoData
         {
             await DemoLastYear.SeedAsync(scope.ServiceProvider);
         }
+
+        if (app.Configuration.GetValue("Demo:PublicPages", true))
+        {
+            await DemoPublicPages.SeedAsync(scope.ServiceProvider);
+        }
     }
 
     /// <summary>Idempotent: does nothing when the demo partnership exists.</summary>

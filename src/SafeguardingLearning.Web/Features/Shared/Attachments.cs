@@ -90,8 +90,9 @@ public static class AttachmentContent
             using var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
             return zip.GetEntry("word/document.xml") is not null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentOutOfRangeException)
         {
+            // Not a zip package at all, or one cut short (its end record points past the end of the file).
             return false;
         }
     }

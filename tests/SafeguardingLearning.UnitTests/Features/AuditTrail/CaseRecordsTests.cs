@@ -18,7 +18,7 @@ public class CaseRecordsTests
     public void Every_kind_of_record_in_domain_reviews_action_plans_self_assessments_and_audits_is_decided_as_case_data_or_not()
     {
         using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, CurrentScope.System());
-        string?[] caseNamespaces = [typeof(CaseReview).Namespace, typeof(ImprovementAction).Namespace, typeof(DisseminationRecord).Namespace, typeof(SelfAssessmentReturn).Namespace, typeof(CaseAudit).Namespace, typeof(Web.Domain.DataReturns.DataReturn).Namespace, typeof(Risk).Namespace, typeof(Web.Domain.HighlightReports.HighlightReport).Namespace];
+        string?[] caseNamespaces = [typeof(CaseReview).Namespace, typeof(ImprovementAction).Namespace, typeof(DisseminationRecord).Namespace, typeof(SelfAssessmentReturn).Namespace, typeof(CaseAudit).Namespace, typeof(Web.Domain.DataReturns.DataReturn).Namespace, typeof(Risk).Namespace, typeof(Web.Domain.HighlightReports.HighlightReport).Namespace, typeof(Web.Domain.PublicPages.PublishedReview).Namespace];
         var kinds = db.Model.GetEntityTypes()
             .Where(t => caseNamespaces.Contains(t.ClrType.Namespace))
             .Select(t => t.ClrType.Name)

@@ -55,5 +55,8 @@ public class AttachmentContentTests
         Assert.Equal((null, "The selected file is empty"), await AttachmentContent.CheckAsync(File([], "policy.pdf"), 1024, CancellationToken.None));
         Assert.Equal((null, "The selected file must be smaller than 10 bytes"), await AttachmentContent.CheckAsync(File(pdf, "policy.pdf"), 10, CancellationToken.None));
         Assert.Equal((null, $"The selected file must be {AttachmentContent.AcceptedKinds}"), await AttachmentContent.CheckAsync(File("just text"u8.ToArray(), "policy.pdf"), 1024, CancellationToken.None));
+
+        // A zip package cut short (its end record points past the end of the upload) is refused, not an error.
+        Assert.Equal((null, $"The selected file must be {AttachmentContent.AcceptedKinds}"), await AttachmentContent.CheckAsync(File("PK\u0003\u0004 not a pdf"u8.ToArray(), "report.docx"), 1024, CancellationToken.None));
     }
 }

@@ -1592,9 +1592,16 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PublicSlug")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PublicSlug")
                         .IsUnique();
 
                     b.ToTable("Partnerships");
@@ -2140,6 +2147,126 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ThemeId");
 
                     b.ToTable("SingleAgencyAuditTheme");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PublishedReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedReviewId", "Number");
+
+                    b.ToTable("PublishedResponses");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PreparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreparedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("PublicTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("ReportContent")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ReportFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ReportFromDraftReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReportSizeInBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "WithdrawnOn", "PublishedOn");
+
+                    b.ToTable("PublishedReviews");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reminders.JobRun", b =>
@@ -4775,6 +4902,30 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedResponse", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("PublishedReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reminders.Reminder", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
@@ -5423,6 +5574,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.PostgreSql
                     b.Navigation("Events");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>

@@ -1591,10 +1591,18 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("PublicSlug")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("PublicSlug")
+                        .IsUnique()
+                        .HasFilter("[PublicSlug] IS NOT NULL");
 
                     b.ToTable("Partnerships");
                 });
@@ -2137,6 +2145,125 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.HasIndex("ThemeId");
 
                     b.ToTable("SingleAgencyAuditTheme");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PublishedReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedReviewId", "Number");
+
+                    b.ToTable("PublishedResponses");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("PreparedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PreparedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("PublicTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("ReportContent")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ReportFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("ReportFromDraftReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ReportSizeInBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "WithdrawnOn", "PublishedOn");
+
+                    b.ToTable("PublishedReviews");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reminders.JobRun", b =>
@@ -4760,6 +4887,30 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedResponse", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("PublishedReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reminders.Reminder", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
@@ -5408,6 +5559,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>

@@ -1558,9 +1558,16 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicSlug")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PublicSlug")
                         .IsUnique();
 
                     b.ToTable("Partnerships");
@@ -2100,6 +2107,124 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.HasIndex("ThemeId");
 
                     b.ToTable("SingleAgencyAuditTheme");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PublishedReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedReviewId", "Number");
+
+                    b.ToTable("PublishedResponses");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PreparedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ReportContent")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ReportFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReportFromDraftReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportSizeInBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "WithdrawnOn", "PublishedOn");
+
+                    b.ToTable("PublishedReviews");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reminders.JobRun", b =>
@@ -4707,6 +4832,30 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedResponse", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("PublishedReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.HasOne("SafeguardingLearning.Web.Domain.Reviews.CaseReview", null)
+                        .WithMany()
+                        .HasForeignKey("CaseReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reminders.Reminder", b =>
                 {
                     b.HasOne("SafeguardingLearning.Web.Domain.Partnerships.Partnership", null)
@@ -5355,6 +5504,11 @@ namespace SafeguardingLearning.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("SafeguardingLearning.Web.Domain.PublicPages.PublishedReview", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("SafeguardingLearning.Web.Domain.Reporting.YearlyReport", b =>
