@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeguardingLearning.IntegrationTests.Harness;
+using SafeguardingLearning.Tests.Shared;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
@@ -32,7 +33,8 @@ public class YearlyReportTests
     private static async Task<(TestApplication App, FakeClock Clock)> Start(DatabaseProvider provider)
     {
         var clock = new FakeClock(FakeClock.MorningOf(Today));
-        var app = new TestApplication(await TestDatabase.CreateAsync(provider), services: s => s.AddSingleton<TimeProvider>(clock));
+        // The demo's public addresses ("northshire", "southmoor") come with its public pages.
+        var app = new TestApplication(await TestDatabase.CreateAsync(provider), services: s => s.AddSingleton<TimeProvider>(clock), settings: new Dictionary<string, string> { ["Demo:PublicPages"] = "true" });
         _ = app.Services;
         return (app, clock);
     }
@@ -153,7 +155,28 @@ public class YearlyReportTests
         }
 
         // Published: the board reads it, and the business unit is chased to send it until both sendings are recorded.
+        var visitor = app.NewSession();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/published/northshire/yearly-reports/2025-26")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostForm(Page, [], $"{Page}/publish")).StatusCode);
+
+        // The public reads the published report without signing in: its approved words and frozen figures, and the PDF printed on publication.
+        var published = await visitor.GetAsync("/published/northshire/yearly-reports/2025-26");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.False(published.Headers.Contains("Set-Cookie"));
+        var publicPage = await published.ReadPage();
+        Assert.Equal(agencies.ToString(System.Globalization.CultureInfo.InvariantCulture), Figure(publicPage, "arrangements.agencies"));
+        Assert.Contains("Fewer children waited for a plan.", publicPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(publicPage.QuerySelectorAll("main a[href^='/yearly-reports'], main a[href^='/agencies']"));
+        Assert.Equal("/published/northshire/yearly-reports/2025-26", (await visitor.GetPage("/published/northshire")).QuerySelector("#yearly-report-list a")!.GetAttribute("href"));
+        var pdf = await visitor.GetAsync("/published/northshire/yearly-reports/2025-26/report.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var facts = await PdfInspection.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.True(facts.Tagged);
+        Assert.True(facts.HasOutline);
+        Assert.True(facts.Pages >= 2, $"{facts.Pages} pages");
+        Assert.Contains("Fewer children waited for a plan.", facts.Text, StringComparison.Ordinal);
+        Assert.Contains("Member agencies of the partnership", facts.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/published/southmoor/yearly-reports/2025-26")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAs(Board)).GetAsync(Page)).StatusCode);
         var sending = await Open(app, clock);
         var chase = Assert.Single(sending);

@@ -41,13 +41,14 @@ public sealed class PublicPagesController(AppDbContext db, IOptions<EmailOptions
         }
 
         var number = Paging.Number(page, partnership.Published, PageSize);
-        if (NotModified($"{partnership.Id:N}|{partnership.Name}|{partnership.Published}|{partnership.LastChangedAt?.Ticks}|{number}", partnership.LastChangedAt))
+        var yearly = await PublicReads.YearlyReportsAsync(db, partnership.Id);
+        if (NotModified($"{partnership.Id:N}|{partnership.Name}|{partnership.Published}|{partnership.LastChangedAt?.Ticks}|{number}|{string.Join(',', yearly.Select(y => $"{y.Year}:{y.PublishedOn}"))}", partnership.LastChangedAt))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
         var rows = partnership.Published == 0 ? [] : await PublicReads.Reviews(db, partnership.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync();
-        return View(new PublicIndexModel(partnership.Name, partnership.Slug, new Page<PublicReviewRow>(rows, number, PageSize, partnership.Published), Canonical($"/published/{partnership.Slug}{(number > 1 ? $"?page={number}" : "")}")));
+        return View(new PublicIndexModel(partnership.Name, partnership.Slug, yearly, new Page<PublicReviewRow>(rows, number, PageSize, partnership.Published), Canonical($"/published/{partnership.Slug}{(number > 1 ? $"?page={number}" : "")}")));
     }
 
     [HttpGet("/published/{slug}/reviews/{publicId}")]
@@ -130,12 +131,26 @@ public sealed class PublicPagesController(AppDbContext db, IOptions<EmailOptions
         return View("Withdrawn", new PublicWithdrawnModel(partnershipName, slug, withdrawnOn));
     }
 
+    private bool NotModified(string version, DateTime? changedAt) => PublicCaching.NotModified(Request, Response, version, changedAt);
+
+    private void Cacheable() => PublicCaching.Cacheable(Response);
+
+    private static string Tag(string version) => PublicCaching.Tag(version);
+
+    /// <summary>The page's address for search engines: the service's configured address, never the request's Host.</summary>
+    private string Canonical(string path) =>
+        $"{(email.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}")}{path}";
+}
+
+/// <summary>How every public answer is cached: public, a short max-age, an ETag and Last-Modified answered with 304.</summary>
+public static class PublicCaching
+{
     /// <summary>Marks the answer cacheable and tells whether the browser's copy is still current (then the answer is 304).</summary>
-    private bool NotModified(string version, DateTime? changedAt)
+    public static bool NotModified(HttpRequest request, HttpResponse response, string version, DateTime? changedAt)
     {
-        Cacheable();
+        Cacheable(response);
         var tag = new EntityTagHeaderValue(Tag(version));
-        var headers = Response.GetTypedHeaders();
+        var headers = response.GetTypedHeaders();
         headers.ETag = tag;
         DateTimeOffset? lastModified = changedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
         if (lastModified is { } modified)
@@ -143,25 +158,21 @@ public sealed class PublicPagesController(AppDbContext db, IOptions<EmailOptions
             headers.LastModified = modified;
         }
 
-        var request = Request.GetTypedHeaders();
-        if (request.IfNoneMatch is { Count: > 0 } ifNoneMatch)
+        var asked = request.GetTypedHeaders();
+        if (asked.IfNoneMatch is { Count: > 0 } ifNoneMatch)
         {
             return ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false));
         }
 
         // HTTP dates have whole seconds.
-        return request.IfModifiedSince is { } since && lastModified is { } last && last.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+        return asked.IfModifiedSince is { } since && lastModified is { } last && last.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 
-    private void Cacheable() =>
-        Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds) };
+    public static void Cacheable(HttpResponse response) =>
+        response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(PublicPagesController.MaxAgeSeconds) };
 
-    private static string Tag(string version) =>
+    public static string Tag(string version) =>
         $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)))[..32]}\"";
-
-    /// <summary>The page's address for search engines: the service's configured address, never the request's Host.</summary>
-    private string Canonical(string path) =>
-        $"{(email.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}")}{path}";
 }
 
 /// <summary>
@@ -190,6 +201,18 @@ public static class PublicReads
                 db.PublishedReviews.IgnoreQueryFilters().Count(r => r.PartnershipId == p.Id && r.WithdrawnOn == null),
                 db.PublishedReviews.IgnoreQueryFilters().Where(r => r.PartnershipId == p.Id).Max(r => (DateTime?)r.ChangedAt)))
             .SingleOrDefaultAsync();
+    }
+
+    /// <summary>The partnership's published yearly reports, newest first: few, so not paged. One command.</summary>
+    public static async Task<List<PublicYearlyReportRow>> YearlyReportsAsync(AppDbContext db, Guid partnershipId)
+    {
+        var reports = await db.YearlyReports.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.PartnershipId == partnershipId && r.State == Domain.Reporting.YearlyReportState.Published)
+            .OrderByDescending(r => r.YearStarts)
+            .Select(r => new { r.YearStarts, r.PublishedOn })
+            .ToListAsync();
+        return [.. reports.Select(r => (Year: Domain.Reporting.ReportingYear.Starting(r.YearStarts.Year, r.YearStarts.Month), r.PublishedOn))
+            .Select(r => new PublicYearlyReportRow(r.Year.Slug, r.Year.Describe(), r.PublishedOn!.Value))];
     }
 
     /// <summary>The partnership's published reviews, newest first, as the index lists them.</summary>
@@ -268,7 +291,7 @@ public sealed record PublicPartnership(Guid Id, string Name, string Slug, int Pu
 
 public sealed record PublicReviewRow(string PublicId, string PublicTitle, string Summary, DateOnly PublishedOn);
 
-public sealed record PublicIndexModel(string PartnershipName, string Slug, Page<PublicReviewRow> Reviews, string Canonical);
+public sealed record PublicIndexModel(string PartnershipName, string Slug, IReadOnlyList<PublicYearlyReportRow> YearlyReports, Page<PublicReviewRow> Reviews, string Canonical);
 
 public sealed record PublicResponseRow(int Number, string Finding, string? Recommendation, string Response, DateOnly? RespondedOn);
 

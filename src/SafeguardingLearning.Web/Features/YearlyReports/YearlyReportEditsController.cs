@@ -9,6 +9,7 @@ using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Features.Access;
+using SafeguardingLearning.Web.Features.Pdf;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.YearlyReports;
@@ -111,9 +112,23 @@ public sealed class YearlyReportEditsController(AppDbContext db, TimeProvider cl
     public Task<IActionResult> Submit(string year, [Bind(Prefix = "Submission")] ReportStepForm form, [FromServices] YearlyReportPages pages) =>
         Step(year, "Submission", "submit", form.Version, pages, (report, userId, now, _) => report.Submit(userId, now), "The report has been sent to the independent chair for approval.");
 
+    /// <summary>
+    /// Publishes the approved report. The PDF the public downloads is printed here, once, as
+    /// published, and kept in the document store: the published copy never changes afterwards.
+    /// </summary>
     [HttpPost("/yearly-reports/{year}/publish")]
-    public Task<IActionResult> Publish(string year, [Bind(Prefix = "Publication")] ReportStepForm form, [FromServices] YearlyReportPages pages) =>
-        Step(year, "Publication", "publish", form.Version, pages, (report, userId, now, today) => report.Publish(userId, now, today), "The report has been published. Send it to the Panel and the What Works centre, and record when you did.");
+    public async Task<IActionResult> Publish(string year, [Bind(Prefix = "Publication")] ReportStepForm form, [FromServices] YearlyReportPages pages, [FromServices] IPdfRenderer pdf, [FromServices] AttachmentStore store)
+    {
+        if (await pages.PageAsync(User, year, print: true) is { State: YearlyReportState.Approved } approved && approved.Version == form.Version)
+        {
+            var printed = approved with { State = YearlyReportState.Published, PublishedOn = DisplayDates.Today(clock) };
+            var document = await pdf.RenderAsync(await this.RenderViewToStringAsync("ReportPrint", printed), YearlyReportDocuments.PdfOptions(printed), HttpContext.RequestAborted);
+            store.Delete(approved.Id);
+            await store.SaveAsync(approved.Id, new MemoryStream(document), HttpContext.RequestAborted);
+        }
+
+        return await Step(year, "Publication", "publish", form.Version, pages, (report, userId, now, today) => report.Publish(userId, now, today), "The report has been published. Send it to the Panel and the What Works centre, and record when you did.");
+    }
 
     [HttpPost("/yearly-reports/{year}/sent")]
     public async Task<IActionResult> Sent(string year, [Bind(Prefix = "Sending")] SentForm form, [FromServices] IValidator<SentForm> validator, [FromServices] YearlyReportPages pages)

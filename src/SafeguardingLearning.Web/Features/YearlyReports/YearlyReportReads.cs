@@ -82,6 +82,31 @@ public sealed record FigureView(IReadOnlyList<FigureSection> Sections, IReadOnly
 
 public static class YearlyReportReads
 {
+    /// <summary>A published report as the public reads it: its words and the figures frozen on approval, without links.</summary>
+    public static YearlyReportPage Published(YearlyReport report, string partnership)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new YearlyReportPage(
+            report.Id,
+            partnership,
+            report.Year,
+            report.State,
+            string.Empty,
+            report.Narratives.Where(n => n.Text.Length > 0).ToDictionary(n => n.Key, n => n.Text),
+            [],
+            FigureView.Printed(FigureJson.Read(report.FrozenFigures ?? "[]")),
+            Domain.Calendar.DisplayDates.DayOf(report.FrozenAt ?? report.CreatedAt),
+            report.FrozenAt,
+            [],
+            [],
+            [],
+            report.PublishedOn,
+            null,
+            null,
+            null,
+            PublicAddress: null);
+    }
+
     /// <summary>
     /// The report for a year with its narratives and history (one query) and the names of those who
     /// took its steps (one more); its figures frozen, or stored and refreshed when stale (<see cref="FigureTable"/>).
