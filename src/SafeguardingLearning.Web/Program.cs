@@ -89,6 +89,7 @@ namespace SafeguardingLearning.Web
             builder.AddActionPlans();
             builder.AddSelfAssessments();
             builder.AddPracticeAudits();
+            builder.AddThemes();
             builder.AddDataReturns();
             builder.AddRisks();
             builder.AddHighlightReports();

@@ -89,6 +89,11 @@ public static class DemoData
         {
             await DemoHighlightReports.SeedAsync(scope.ServiceProvider);
         }
+
+        if (app.Configuration.GetValue("Demo:YearlyReport", true))
+        {
+            await DemoYearlyReport.SeedAsync(scope.ServiceProvider);
+        }
     }
 
     /// <summary>Idempotent: does nothing when the demo partnership exists.</summary>
