@@ -52,7 +52,6 @@ public class ReviewFiguresTests
         var expected = await Expected(app, northshire);
         var actual = sections.SelectMany(s => s.Figures).ToDictionary(f => f.Key, f => (f.Value, f.OutOf));
         Assert.Equal(expected.Figures.OrderBy(f => f.Key, StringComparer.Ordinal), actual.OrderBy(f => f.Key, StringComparer.Ordinal));
-        Assert.All(sections.SelectMany(s => s.Figures), f => Assert.Null(f.Link));
 
         // The demo has something to count for each: a notification, rapid reviews on time and late,
         // a review published with findings, an audit and its revisit, a single-agency audit.
@@ -153,6 +152,49 @@ public class ReviewFiguresTests
         Assert.Equal(1m, figures["case-reviews.published"].Value);
         Assert.Equal(0m, figures["audits.held"].Value);
         Assert.Contains(Secret, theirs.Single(s => s.Key == "case-reviews").Items.Single().Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Each_figure_s_link_lists_exactly_the_records_it_counts(DatabaseProvider provider)
+    {
+        await using var app = App(await TestDatabase.CreateAsync(provider));
+        var northshire = await PartnershipId(app, DemoData.PartnershipName);
+        var manager = await app.SignInAs("manager@northshire.example");
+        var linked = (await Figures(app, northshire)).SelectMany(s => s.Figures).Where(f => f.Link is not null).ToList();
+        Assert.Contains(linked, f => f.Key == "rapid-reviews.within-15-working-days");
+        Assert.Contains(linked, f => f.Key == "case-reviews.published");
+        Assert.Contains(linked, f => f.Key == "audits.single-agency-reported");
+        foreach (var figure in linked)
+        {
+            Assert.NotNull(figure.LinkPolicy);
+            var page = await manager.GetPage(figure.Link!);
+            var table = page.QuerySelector("#rapid-reviews, #notifications, #register, #audits");
+            var rows = table?.QuerySelectorAll("tbody tr").Length ?? 0;
+            Assert.True(figure.Value == rows, $"{figure.Key} counts {figure.Value}; {figure.Link} lists {rows}");
+            if (figure.Value > 0)
+            {
+                Assert.NotNull(page.QuerySelector("#filter, #year-filter"));
+            }
+        }
+
+        // Which ones, not only how many: the rapid reviews sent on time, and the reviews published, by name.
+        var onTime = await manager.GetPage(linked.Single(f => f.Key == "rapid-reviews.within-15-working-days").Link!);
+        var rapid = await app.Query(db => (from r in db.RapidReviews
+                                           join n in db.Notifications on r.NotificationId equals n.Id
+                                           where r.PartnershipId == northshire && r.ReportSentOn != null
+                                           select new { n.ChildPseudonym, r.PartnershipNotifiedDate, Sent = r.ReportSentOn!.Value }).ToListAsync());
+        WorkingDayCalendar calendar = null!;
+        await app.Seed(async services => calendar = await services.GetRequiredService<BankHolidays>().Calendar());
+        Assert.Equal(
+            rapid.Where(r => InYear(r.Sent) && r.Sent <= calendar.AddWorkingDays(r.PartnershipNotifiedDate, 15)).Select(r => r.ChildPseudonym).Order(StringComparer.Ordinal),
+            onTime.QuerySelectorAll("#rapid-reviews tbody th").Select(th => th.TextContent.Trim()).Order(StringComparer.Ordinal));
+        var published = await manager.GetPage(linked.Single(f => f.Key == "case-reviews.published").Link!);
+        Assert.Contains(DemoYearlyReport.PublishedReview, published.QuerySelector("#register")!.TextContent, StringComparison.Ordinal);
+
+        // Without a year the lists are whole again.
+        var all = await app.Query(db => db.RapidReviews.CountAsync(r => r.PartnershipId == northshire));
+        Assert.Equal(all, (await manager.GetPage("/rapid-reviews?completed=on-time")).QuerySelectorAll("#rapid-reviews tbody tr").Length);
     }
 
     private static Dictionary<string, (decimal Value, decimal? OutOf)> Flatten(IEnumerable<FigureSection> sections) =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
 using SafeguardingLearning.Web.Domain.Reporting;
+using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Shared;
 
 namespace SafeguardingLearning.Web.Features.PracticeAudits;
@@ -65,7 +66,7 @@ public sealed class AuditFigures(AppDbContext db) : IFigureSource
             new("audits.findings", "Findings of the multi-agency case audits and revisits held", audits.Sum(a => a.Findings.Count)),
             new("audits.revisits-held", "Revisits of multi-agency case audits held", revisits.Count),
             new("audits.revisits-showing-improvement", "Revisits showing improvement (more questions graded better than worse)", comparisons.Values.Count(c => c.ShowsImprovement), OutOf: revisits.Count),
-            new("audits.single-agency-reported", "Single-agency audits reported to the board (acknowledged by the business unit)", singleAgency),
+            new("audits.single-agency-reported", "Single-agency audits reported to the board (acknowledged by the business unit)", singleAgency, $"/audits/single-agency?year={year.Slug}", LinkPolicy: AccessPolicies.ViewSingleAgencyAudits),
         };
         var items = audits.Select(a =>
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Features.RapidReviews;
 
@@ -18,6 +19,9 @@ public sealed class RapidReviewFigures(AppDbContext db) : IFigureSource
 {
     public const string SectionKey = "notifications-and-rapid-reviews";
 
+    /// <summary>The rapid reviews list's policy: the figures link to it, filtered to the records they count.</summary>
+    private const string ListPolicy = AccessPolicies.ViewCaseReviews;
+
     public async Task<FigureSection> ReadAsync(ReportingYear year, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
@@ -30,25 +34,20 @@ public sealed class RapidReviewFigures(AppDbContext db) : IFigureSource
         var open = await db.RapidReviews.CountAsync(RapidReview.OpenAtEndOfRule(year), cancellationToken);
         var figures = new List<Figure>
         {
-            new("notifications.received", "Serious incident notifications received", notifications),
-            new("rapid-reviews.completed", "Rapid reviews completed (decision sent to the Panel)", completed.Count),
-            new("rapid-reviews.within-15-working-days", "Rapid reviews completed within 15 working days", completed.Count(r => r.ReportSentOn <= r.ReportDueOn), OutOf: completed.Count),
+            new("notifications.received", "Serious incident notifications received", notifications, $"/notifications?year={year.Slug}", LinkPolicy: ListPolicy),
+            new("rapid-reviews.completed", "Rapid reviews completed (decision sent to the Panel)", completed.Count, RapidReviewListFilter.CompletedLink(year), LinkPolicy: ListPolicy),
+            new("rapid-reviews.within-15-working-days", "Rapid reviews completed within 15 working days", completed.Count(r => r.ReportSentOn <= r.ReportDueOn), RapidReviewListFilter.CompletedLink(year, onTime: true), completed.Count, ListPolicy),
         };
         figures.AddRange(Enum.GetValues<RapidReviewDecision>().Select(decision => new Figure(
             DecisionKey(decision),
             $"Rapid review decisions: {RapidReviewNames.Describe(decision)}",
-            completed.Count(r => r.Decision == decision))));
-        figures.Add(new("rapid-reviews.open-at-year-end", "Rapid reviews still open at the end of the year", open));
+            completed.Count(r => r.Decision == decision),
+            RapidReviewListFilter.DecisionLink(year, decision),
+            LinkPolicy: ListPolicy)));
+        figures.Add(new("rapid-reviews.open-at-year-end", "Rapid reviews still open at the end of the year", open, RapidReviewListFilter.OpenLink(year), LinkPolicy: ListPolicy));
         return new FigureSection(SectionKey, "Notifications and rapid reviews", 10, figures, [], []);
     }
 
     /// <summary>"rapid-reviews.decision.no-further-action".</summary>
-    public static string DecisionKey(RapidReviewDecision decision) => "rapid-reviews.decision." + decision switch
-    {
-        RapidReviewDecision.LocalReviewAndRecommendNationalReview => "local-review-and-recommend-national-review",
-        RapidReviewDecision.LocalReviewNoNationalIssues => "local-review-no-national-issues",
-        RapidReviewDecision.AlternativeLocalLearning => "alternative-local-learning",
-        RapidReviewDecision.NoFurtherAction => "no-further-action",
-        _ => decision.ToString().ToLowerInvariant(),
-    };
+    public static string DecisionKey(RapidReviewDecision decision) => "rapid-reviews.decision." + RapidReviewListFilter.DecisionSlug(decision);
 }

@@ -5,6 +5,7 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Domain.Reviews;
+using SafeguardingLearning.Web.Features.Access;
 
 namespace SafeguardingLearning.Web.Features.Reviews;
 
@@ -22,6 +23,9 @@ namespace SafeguardingLearning.Web.Features.Reviews;
 public sealed class CaseReviewFigures(AppDbContext db) : IFigureSource
 {
     public const string SectionKey = "case-reviews";
+
+    /// <summary>The review register's policy: the figures link to it, filtered to the reviews they count.</summary>
+    private const string ListPolicy = AccessPolicies.ViewCaseReviews;
 
     public async Task<FigureSection> ReadAsync(ReportingYear year, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -41,12 +45,12 @@ public sealed class CaseReviewFigures(AppDbContext db) : IFigureSource
         var lcsprs = completed.Where(r => r.Kind is ReviewKind.LocalChildSafeguardingPracticeReview or ReviewKind.SeriousCaseReview).ToList();
         var withinSixMonths = lcsprs.Count(r => DisplayDates.DayOf(r.PublicationSignedOffAt!.Value) <= r.CommissionedOn.AddMonths(CaseReview.CompletionTargetMonths));
 
-        var figures = new List<Figure> { new("case-reviews.commissioned", "Reviews commissioned", commissioned.Count) };
+        var figures = new List<Figure> { new("case-reviews.commissioned", "Reviews commissioned", commissioned.Count, RegisterYearFilter.Link(year, RegisterYearFilter.Commissioned), LinkPolicy: ListPolicy) };
         figures.AddRange(commissioned.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g =>
-            new Figure(KindKey(g.Key), $"Reviews commissioned: {ReviewNames.Describe(g.Key)}", g.Count())));
-        figures.Add(new("case-reviews.completed", "Reviews completed (final report signed off)", completed.Count));
-        figures.Add(new("case-reviews.published", "Reviews published", published.Count));
-        figures.Add(new("case-reviews.open-at-year-end", "Reviews still open at the end of the year", open));
+            new Figure(KindKey(g.Key), $"Reviews commissioned: {ReviewNames.Describe(g.Key)}", g.Count(), RegisterYearFilter.Link(year, RegisterYearFilter.Commissioned, g.Key), LinkPolicy: ListPolicy)));
+        figures.Add(new("case-reviews.completed", "Reviews completed (final report signed off)", completed.Count, RegisterYearFilter.Link(year, RegisterYearFilter.Completed), LinkPolicy: ListPolicy));
+        figures.Add(new("case-reviews.published", "Reviews published", published.Count, RegisterYearFilter.Link(year, RegisterYearFilter.Published), LinkPolicy: ListPolicy));
+        figures.Add(new("case-reviews.open-at-year-end", "Reviews still open at the end of the year", open, RegisterYearFilter.Link(year, RegisterYearFilter.Open), LinkPolicy: ListPolicy));
         figures.Add(new("case-reviews.lcspr-within-six-months", "Local child safeguarding practice reviews completed within six months of the decision", withinSixMonths, OutOf: lcsprs.Count));
 
         // Only the reviews published in the year: their findings are public.
