@@ -197,6 +197,38 @@ public class ReviewFiguresTests
         Assert.Equal(all, (await manager.GetPage("/rapid-reviews?completed=on-time")).QuerySelectorAll("#rapid-reviews tbody tr").Length);
     }
 
+    /// <summary>
+    /// Each source sends a fixed number of commands, whatever the number of records: three for the
+    /// rapid reviews, two for the case reviews, three for the themes, and for the audits three, with
+    /// one more (the revisits' questions and gradings are two) when a revisit was held in the year.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Each_source_sends_at_most_four_commands(DatabaseProvider provider)
+    {
+        await using var app = App(await TestDatabase.CreateAsync(provider));
+        var northshire = await PartnershipId(app, DemoData.PartnershipName);
+        await Figures(app, northshire); // warm
+        var expected = new Dictionary<string, int>
+        {
+            ["notifications-and-rapid-reviews"] = 3,
+            ["case-reviews"] = 2,
+            ["themes"] = 3,
+            ["audits"] = 4,
+        };
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().ActForPartnership(northshire, "figures-test");
+        foreach (var source in scope.ServiceProvider.GetServices<IFigureSource>())
+        {
+            using var counter = new QueryCountTests.CommandCounter(app.Database.ConnectionString);
+            var section = await source.ReadAsync(Year, Today);
+            if (expected.TryGetValue(section.Key, out var commands))
+            {
+                Assert.True(counter.Count == commands, $"{section.Key}: {counter.Count} commands");
+            }
+        }
+    }
+
     private static Dictionary<string, (decimal Value, decimal? OutOf)> Flatten(IEnumerable<FigureSection> sections) =>
         sections.SelectMany(s => s.Figures).ToDictionary(f => f.Key, f => (f.Value, f.OutOf));
 
