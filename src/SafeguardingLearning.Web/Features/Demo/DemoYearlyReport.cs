@@ -70,7 +70,7 @@ public static class DemoYearlyReport
         review.AssignReviewer(reviewer);
         review.RecordNationalBodiesTold(commissioned.AddDays(5), commissioned.AddDays(5));
         review.MoveTo(ReviewStage.InProgress, commissioned.AddDays(21), calendar);
-        var j1 = review.AddFinding("Notifications of domestic abuse reached the school, but nobody at the school was told what to do with them.", "Schools to name who acts on each notification and record what they did.", Themes("Domestic abuse", "Information sharing"));
+        var j1 = review.AddFinding("Notifications of domestic abuse reached the school, but nobody at the school was told what to do with them.", "Schools to name who acts on each notification and record what they did.", Themes("Domestic abuse"));
         var j2 = review.AddFinding("The young person told three practitioners about violence at home; each recorded it, none asked what it was like to live there.", "Partners to use the young person's own words in every assessment.", Themes("Voice of the child", "Professional curiosity"));
         var agreed = commissioned.AddMonths(3);
         review.MoveTo(ReviewStage.FindingsAgreed, agreed, calendar);
