@@ -91,6 +91,7 @@ namespace SafeguardingLearning.Web
             builder.AddActionPlans();
             builder.AddSelfAssessments();
             builder.AddPracticeAudits();
+            builder.AddThemes();
             builder.AddDataReturns();
             builder.AddRisks();
             builder.AddHighlightReports();

@@ -453,7 +453,7 @@ public class QueryCountTests(ITestOutputHelper output)
         });
 
     /// <summary>Counts the commands EF Core sends to one test database, whichever test runs beside it.</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private readonly string _connectionString;
         private readonly IDisposable _all;

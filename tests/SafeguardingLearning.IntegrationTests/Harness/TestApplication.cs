@@ -159,6 +159,7 @@ public sealed class TestApplication(TestDatabase database, string environment = 
         builder.UseSetting("Demo:Risks", "false");
         builder.UseSetting("Demo:HighlightReports", "false");
         builder.UseSetting("Demo:PublicPages", "false");
+        builder.UseSetting("Demo:YearlyReport", "false");
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -255,6 +255,22 @@ public class CaseReview : IPartnershipOwned, IReviewerAssigned, IVersioned
         ? CommissionedOn.AddMonths(CompletionTargetMonths)
         : Kind == ReviewKind.LearningReview ? CommissionedOn.AddDays(7 * PartnershipReviewLongestWeeks) : null;
 
+    /// <summary>
+    /// The UK day the review was completed: its final report signed off by the independent chair for
+    /// publication (what the yearly report counts as completed); null until then.
+    /// </summary>
+    public DateOnly? CompletedOn => PublicationSignedOffAt is { } at ? DisplayDates.DayOf(at) : null;
+
+    /// <summary>
+    /// Whether the review was open at the end of <paramref name="yearEnds"/>: commissioned by then, not
+    /// published by then, and not closed then (a review closed on or before the day and reopened
+    /// after it was closed on it).
+    /// </summary>
+    public static bool WasOpenAtEndOf(DateOnly yearEnds, DateOnly commissionedOn, DateOnly? publishedOn, DateOnly? closedOn, DateOnly? reopenedOn) =>
+        commissionedOn <= yearEnds
+        && !(publishedOn <= yearEnds)
+        && !(closedOn is { } closed && closed <= yearEnds && !(reopenedOn is { } reopened && reopened >= closed && reopened <= yearEnds));
+
     /// <summary>A partnership review takes 8 to 12 weeks: the earliest it is expected to finish.</summary>
     public DateOnly? CompletionWindowOpens => Kind == ReviewKind.LearningReview ? CommissionedOn.AddDays(7 * PartnershipReviewShortestWeeks) : null;
 

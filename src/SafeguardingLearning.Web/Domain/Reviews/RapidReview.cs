@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
+using SafeguardingLearning.Web.Domain.Reporting;
 
 namespace SafeguardingLearning.Web.Domain.Reviews;
 
@@ -97,6 +99,45 @@ public class RapidReview : IPartnershipOwned, IHiddenFromReviewers, IVersioned
 
     /// <summary>On time when the report reached the Panel by the end of the 15th working day, as counted when it was sent.</summary>
     public bool? ReportSentOnTime(WorkingDayCalendar calendar) => ReportSentOn is { } sent ? sent <= (ReportDueOn ?? DueDate(calendar)) : null;
+
+    /// <summary>
+    /// The day the rapid review was completed: the day its decision and justification were sent to
+    /// the Child Safeguarding Practice Review Panel. That step ends the 15-working-day clock (Working
+    /// Together to Safeguard Children 2023, chapter 5), so it, and not the chair's sign-off, decides
+    /// the reporting year a rapid review is completed in and is counted in, with its on-time result:
+    /// a decision signed off on 31 March and sent to the Panel on 1 April is completed in the year
+    /// starting that 1 April. A rapid review not yet sent is not completed.
+    /// </summary>
+    public DateOnly? CompletedOn => ReportSentOn;
+
+    /// <summary>Whether the rapid review was completed (its decision sent to the Panel) in <paramref name="year"/>.</summary>
+    public bool CompletedIn(ReportingYear year) => year is not null && CompletedOn is { } completed && year.Contains(completed);
+
+    /// <summary>Whether the rapid review had started and was not yet completed at the end of <paramref name="year"/>'s last day.</summary>
+    public bool OpenAtEndOf(ReportingYear year) => year is not null && PartnershipNotifiedDate <= year.Ends && (CompletedOn is not { } completed || completed > year.Ends);
+
+    /// <summary><see cref="CompletedIn"/> for a database query.</summary>
+    public static Expression<Func<RapidReview, bool>> CompletedInRule(ReportingYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var (starts, ends) = (year.Starts, year.Ends);
+        return r => r.ReportSentOn != null && r.ReportSentOn >= starts && r.ReportSentOn <= ends;
+    }
+
+    /// <summary><see cref="OpenAtEndOf"/> for a database query.</summary>
+    public static Expression<Func<RapidReview, bool>> OpenAtEndOfRule(ReportingYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var ends = year.Ends;
+        return r => r.PartnershipNotifiedDate <= ends && (r.ReportSentOn == null || r.ReportSentOn > ends);
+    }
+
+    /// <summary>
+    /// On time, for a database query: sent by the due date fixed when it was sent (see
+    /// <see cref="ReportSentOnTime"/>; a report recorded as sent always has its due date stored).
+    /// </summary>
+    public static Expression<Func<RapidReview, bool>> SentOnTimeRule { get; } =
+        r => r.ReportSentOn != null && r.ReportDueOn != null && r.ReportSentOn <= r.ReportDueOn;
 
     /// <summary>The bank holidays have changed since the report was recorded as sent: today's calendar gives another due date.</summary>
     public bool CalendarChangedSinceReportSent(WorkingDayCalendar calendar) => ReportDueOn is { } due && due != DueDate(calendar);

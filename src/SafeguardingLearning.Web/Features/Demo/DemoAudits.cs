@@ -84,7 +84,7 @@ public static class DemoAudits
     }
 
     /// <summary>The sample, each agency's answers and the audit day, held on <paramref name="day"/>.</summary>
-    private static void Run(AppDbContext db, CaseAudit audit, AuditTool tool, string[] children, Guid[] agencies, string voice, string risk, string userId, DateOnly day)
+    internal static void Run(AppDbContext db, CaseAudit audit, AuditTool tool, string[] children, Guid[] agencies, string voice, string risk, string userId, DateOnly day)
     {
         foreach (var child in children)
         {

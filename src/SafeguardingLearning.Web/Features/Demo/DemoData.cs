@@ -95,6 +95,11 @@ public static class DemoData
             await DemoLastYear.SeedAsync(scope.ServiceProvider);
         }
 
+        if (app.Configuration.GetValue("Demo:YearlyReport", true))
+        {
+            await DemoYearlyReport.SeedAsync(scope.ServiceProvider);
+        }
+
         if (app.Configuration.GetValue("Demo:PublicPages", true))
         {
             await DemoPublicPages.SeedAsync(scope.ServiceProvider);

@@ -88,15 +88,15 @@ public static class DemoSingleAgencyAudits
         }
     }
 
-    private static SingleAgencyAudit Report(Guid partnershipId, Guid agencyId, string userId, SingleAgencyAuditDetails details, string fileName, DateTime at)
+    internal static SingleAgencyAudit Report(Guid partnershipId, Guid agencyId, string userId, SingleAgencyAuditDetails details, string fileName, DateTime at)
     {
         var pdf = Pdf(fileName);
         return SingleAgencyAudit.Report(partnershipId, agencyId, details, [new DocumentToAttach(fileName, AttachmentKind.Pdf, pdf.Length)], userId, at, DisplayDates.DayOf(at));
     }
 
     /// <summary>A one-page PDF standing in for the agency's report.</summary>
-    private static byte[] Pdf(string title) => System.Text.Encoding.ASCII.GetBytes(
+    internal static byte[] Pdf(string title) => System.Text.Encoding.ASCII.GetBytes(
         $"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% Demo report: {title}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+    internal static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
 }

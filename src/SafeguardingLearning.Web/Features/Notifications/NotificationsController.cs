@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.Calendar;
+using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.AuditTrail;
@@ -41,12 +43,24 @@ public sealed class NotificationsController(AppDbContext db, BankHolidays bankHo
         Fields = new Dictionary<string, string> { [nameof(Screening.ChairDecision)] = nameof(DecisionForm.Outcome) },
     };
 
+    /// <summary>
+    /// Every notification, newest first; with <c>?year=2025-26</c> (a yearly report's figure links so)
+    /// only those the partnership received in that reporting year, by the day it was notified.
+    /// </summary>
     [HttpGet("/notifications")]
-    public async Task<IActionResult> Index(int? page)
+    public async Task<IActionResult> Index(int? page, string? year, [FromServices] IOptions<ReportingOptions> reporting)
     {
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
-        var rows = await db.Notifications.AsNoTracking()
+        var notifications = db.Notifications.AsNoTracking();
+        if (ReportingYear.Parse(year, reporting.Value.YearStartMonth) is { } received)
+        {
+            var (starts, ends) = (received.Starts, received.Ends);
+            notifications = notifications.Where(n => n.PartnershipNotifiedDate >= starts && n.PartnershipNotifiedDate <= ends);
+            ViewData["Filter"] = $"received in {received.Name} ({received.Describe()})";
+        }
+
+        var rows = await notifications
             .OrderByDescending(n => n.PartnershipNotifiedDate)
             .ThenBy(n => n.ChildPseudonym)
             .ThenBy(n => n.Id)

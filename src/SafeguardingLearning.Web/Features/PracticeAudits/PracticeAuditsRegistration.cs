@@ -25,6 +25,8 @@ public static class PracticeAuditsRegistration
         builder.Services.AddDeadlineSource<AuditRevisitDeadlines>(typeof(CaseAudit), typeof(Theme));
         builder.Services.AddDeadlineSource<SingleAgencyAuditDeadlines>(typeof(SingleAgencyAudit), typeof(SingleAgencyAuditEvent));
         builder.Services.AddDeadlineSource<AuditAnswersDeadlines>(typeof(CaseAudit), typeof(CaseAuditAgency), typeof(AuditCase), typeof(AuditAnswer), typeof(Theme));
+        builder.Services.AddFigureSource<AuditFigures>(
+            typeof(CaseAudit), typeof(Theme), typeof(AuditFinding), typeof(AuditToolQuestion), typeof(AgreedGrading), typeof(SingleAgencyAudit));
         return builder;
     }
 }

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Audit;
 using SafeguardingLearning.Web.Domain.PracticeAudits;
+using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Features.Access;
 using SafeguardingLearning.Web.Features.Shared;
 
@@ -23,13 +25,23 @@ namespace SafeguardingLearning.Web.Features.PracticeAudits;
 [Authorize(Policy = AccessPolicies.ViewSingleAgencyAudits)]
 public sealed class SingleAgencyAuditsController(AppDbContext db, TimeProvider clock, AttachmentStore store) : Controller
 {
+    /// <summary>
+    /// The single-agency audits this person may read, newest first; with <c>?year=2025-26</c> (a yearly
+    /// report's figure links so) only those acknowledged by the business unit in that reporting year.
+    /// </summary>
     [HttpGet("/audits/single-agency")]
-    public async Task<IActionResult> Index(int? page)
+    public async Task<IActionResult> Index(int? page, string? year, [FromServices] IOptions<ReportingOptions> reporting)
     {
         var role = User.GetRole();
         var lead = role == Role.AgencyLead;
         var agencyId = User.GetAgencyId();
         var audits = Visible();
+        if (ReportingYear.Parse(year, reporting.Value.YearStartMonth) is { } acknowledgedIn)
+        {
+            var (fromUtc, beforeUtc) = ReportingYearMoments.Utc(acknowledgedIn);
+            audits = audits.Where(a => a.State == SingleAgencyAuditState.Acknowledged && a.AcknowledgedAt >= fromUtc && a.AcknowledgedAt < beforeUtc);
+            ViewData["Filter"] = $"acknowledged in {acknowledgedIn.Name} ({acknowledgedIn.Describe()})";
+        }
         var rows = await (
             from a in audits.AsNoTracking()
             join g in db.PartnerAgencies on a.AgencyId equals g.Id

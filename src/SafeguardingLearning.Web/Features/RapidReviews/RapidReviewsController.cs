@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain;
 using SafeguardingLearning.Web.Domain.Access;
@@ -32,15 +33,22 @@ public sealed class RapidReviewsController(AppDbContext db, BankHolidays bankHol
         [nameof(Domain.Reviews.RapidReview.PanelRespondedOn)] = nameof(PanelResponseForm.ReceivedOn),
     };
 
+    /// <summary>
+    /// Every rapid review, or, from a yearly report's figure, those it counts: completed in a year (all,
+    /// within 15 working days, or with one decision) or open at its end (<see cref="RapidReviewListFilter"/>).
+    /// </summary>
     [HttpGet("/rapid-reviews")]
-    public async Task<IActionResult> Index(int? page)
+    public async Task<IActionResult> Index(int? page, string? year, string? completed, string? decision, string? open, [FromServices] IOptions<ReportingOptions> reporting)
     {
         var calendar = await bankHolidays.Calendar();
         var today = DisplayDates.Today(clock);
+        var filter = RapidReviewListFilter.Parse(year, completed, decision, open, reporting.Value.YearStartMonth);
+        var listed = filter?.Apply(db.RapidReviews.AsNoTracking()) ?? db.RapidReviews.AsNoTracking();
+        ViewData["Filter"] = filter?.Describe();
 
         // The most urgent first: the clock is 15 working days from the day the partnership was
         // notified, so the earliest notified of those still running is due first.
-        var ordered = from r in db.RapidReviews.AsNoTracking()
+        var ordered = from r in listed
                       join n in db.Notifications.AsNoTracking() on r.NotificationId equals n.Id
                       orderby StoppedStages.Contains(r.Stage), r.PartnershipNotifiedDate, n.ChildPseudonym, r.Id
                       select r.Id;

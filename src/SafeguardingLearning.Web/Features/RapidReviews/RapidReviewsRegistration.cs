@@ -16,6 +16,7 @@ public static class RapidReviewsRegistration
         // Named by the child's pseudonym on the notification; a request's detail names its agency.
         builder.Services.AddDeadlineSource<RapidReviewDeadlines>(
             typeof(RapidReview), typeof(RapidReviewMilestone), typeof(TimetableMilestone), typeof(SeriousIncidentNotification), typeof(AgencyRequest), typeof(PartnerAgency), typeof(PartnershipAgency));
+        builder.Services.AddFigureSource<RapidReviewFigures>(typeof(SeriousIncidentNotification), typeof(RapidReview));
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using SafeguardingLearning.Web.Data;
 using SafeguardingLearning.Web.Domain.Access;
 using SafeguardingLearning.Web.Domain.Calendar;
 using SafeguardingLearning.Web.Domain.Deadlines;
+using SafeguardingLearning.Web.Domain.Reporting;
 using SafeguardingLearning.Web.Domain.Reviews;
 using SafeguardingLearning.Web.Features.RapidReviews;
 using SafeguardingLearning.Web.Features.Shared;
@@ -38,7 +39,62 @@ public sealed class RegisterFilter
     /// <summary>The page of the register, counting from 1.</summary>
     public int? Page { get; set; }
 
-    public bool IsEmpty => string.IsNullOrEmpty(Kind) && string.IsNullOrEmpty(Stage) && Agency is null && Theme is null;
+    /// <summary>A reporting year ("2025-26"), with <see cref="Counted"/>: the reviews a yearly report's figure counts.</summary>
+    public string? Year { get; set; }
+
+    /// <summary>What the figure counts in <see cref="Year"/> (<see cref="RegisterYearFilter"/>).</summary>
+    public string? Counted { get; set; }
+
+    public bool IsEmpty => string.IsNullOrEmpty(Kind) && string.IsNullOrEmpty(Stage) && Agency is null && Theme is null && string.IsNullOrEmpty(Year);
+}
+
+/// <summary>
+/// The register filtered to the reviews a yearly report's figure counts in a reporting year, by the
+/// same dates as the figures (<see cref="CaseReviewFigures"/>): <c>?year=2025-26&amp;counted=published</c>.
+/// Reviews only: rapid reviews have their own list.
+/// </summary>
+public static class RegisterYearFilter
+{
+    public const string Commissioned = "commissioned";
+    public const string Completed = "completed";
+    public const string Published = "published";
+    public const string Open = "open-at-year-end";
+
+    public static string Link(ReportingYear year, string counted, ReviewKind? kind = null) =>
+        $"/reviews?year={year.Slug}&counted={counted}" + (kind is { } k ? "&kind=" + Uri.EscapeDataString(ReviewNames.Describe(k)) : string.Empty);
+
+    /// <summary>"published in 2025-26", or null when the address asks for no such filter.</summary>
+    public static string? Describe(RegisterFilter filter, int startMonth) =>
+        ReportingYear.Parse(filter?.Year, startMonth) is { } year && filter!.Counted is Commissioned or Completed or Published or Open
+            ? filter.Counted switch
+            {
+                Commissioned => $"commissioned in {year.Name}",
+                Completed => $"completed (final report signed off) in {year.Name}",
+                Published => $"published in {year.Name}",
+                _ => $"still open at the end of {year.Name} ({year.Describe()})",
+            }
+            : null;
+
+    public static IQueryable<CaseReview> Apply(IQueryable<CaseReview> reviews, RegisterFilter filter, int startMonth)
+    {
+        if (ReportingYear.Parse(filter.Year, startMonth) is not { } year)
+        {
+            return reviews;
+        }
+
+        var (starts, ends) = (year.Starts, year.Ends);
+        var (fromUtc, beforeUtc) = ReportingYearMoments.Utc(year);
+        return filter.Counted switch
+        {
+            Commissioned => reviews.Where(r => r.CommissionedOn >= starts && r.CommissionedOn <= ends),
+            Completed => reviews.Where(r => r.PublicationSignedOffAt >= fromUtc && r.PublicationSignedOffAt < beforeUtc),
+            Published => reviews.Where(r => r.Stage == ReviewStage.Published && r.PublishedOn >= starts && r.PublishedOn <= ends),
+            Open => reviews.Where(r => r.CommissionedOn <= ends
+                && !(r.PublishedOn != null && r.PublishedOn <= ends)
+                && !(r.ClosedOn != null && r.ClosedOn <= ends && !(r.ReopenedOn != null && r.ReopenedOn >= r.ClosedOn && r.ReopenedOn <= ends))),
+            _ => reviews.Where(_ => false),
+        };
+    }
 }
 
 public sealed record RegisterModel(
@@ -97,7 +153,7 @@ public static class ReviewRegister
     private static readonly RapidReviewStage[] StoppedRapidStages = [.. Enum.GetValues<RapidReviewStage>().Where(s => s >= RapidReviewStage.SentToPanel)];
 
     /// <summary>Every review and rapid review the filter admits, ordered: the register's rows before they are cut into pages.</summary>
-    public static IQueryable<RegisterEntry> Entries(AppDbContext db, RegisterFilter filter)
+    public static IQueryable<RegisterEntry> Entries(AppDbContext db, RegisterFilter filter, int yearStartMonth = ReportingYear.DefaultStartMonth)
     {
         var kindName = string.IsNullOrEmpty(filter.Kind) ? null : filter.Kind;
         ReviewKind? kind = kindName is null ? null : Enum.GetValues<ReviewKind>().Cast<ReviewKind?>().FirstOrDefault(k => ReviewNames.Describe(k!.Value) == kindName);
@@ -108,9 +164,10 @@ public static class ReviewRegister
         // A filter the register does not know (a kind or stage typed into the address) admits nothing.
         var unknown = (kindName is not null && kind is null && kindName != RapidReviewKind) || (stageKey is not null && stage is null && rapidStage is null);
         var includeReviews = !unknown && kindName != RapidReviewKind && rapidStage is null;
-        var includeRapid = !unknown && kind is null && stage is null && filter.Theme is null;
+        var yearly = ReportingYear.Parse(filter.Year, yearStartMonth) is not null;
+        var includeRapid = !unknown && kind is null && stage is null && filter.Theme is null && !yearly;
 
-        var reviews = db.CaseReviews.AsNoTracking();
+        var reviews = RegisterYearFilter.Apply(db.CaseReviews.AsNoTracking(), filter, yearStartMonth);
         if (kind is { } k)
         {
             reviews = reviews.Where(r => r.Kind == k);
@@ -191,9 +248,9 @@ public static class ReviewRegister
             .ThenBy(e => e.Id);
 
     /// <summary>One page of the register, each row with its deadlines as the domain decides them.</summary>
-    public static async Task<Page<RegisterRow>> PageAsync(AppDbContext db, RegisterFilter filter, WorkingDayCalendar calendar, DateOnly today, int monitoringIntervalWeeks)
+    public static async Task<Page<RegisterRow>> PageAsync(AppDbContext db, RegisterFilter filter, WorkingDayCalendar calendar, DateOnly today, int monitoringIntervalWeeks, int yearStartMonth = ReportingYear.DefaultStartMonth)
     {
-        var page = await Entries(db, filter).ToPageAsync(filter.Page);
+        var page = await Entries(db, filter, yearStartMonth).ToPageAsync(filter.Page);
         var rows = await Rows(db, page.Items, calendar, today, monitoringIntervalWeeks);
         return new Page<RegisterRow>(rows, page.Number, page.Size, page.Total);
     }

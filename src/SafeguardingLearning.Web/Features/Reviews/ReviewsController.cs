@@ -28,9 +28,11 @@ public sealed class ReviewsController(AppDbContext db, BankHolidays bankHolidays
 {
     [Authorize(Policy = AccessPolicies.ViewCaseReviews)]
     [HttpGet("/reviews")]
-    public async Task<IActionResult> Index([FromQuery] RegisterFilter filter)
+    public async Task<IActionResult> Index([FromQuery] RegisterFilter filter, [FromServices] IOptions<ReportingOptions> reporting)
     {
-        var rows = await ReviewRegister.PageAsync(db, filter, await bankHolidays.Calendar(), DisplayDates.Today(clock), monitoring.Value.IntervalWeeks);
+        var startMonth = reporting.Value.YearStartMonth;
+        var rows = await ReviewRegister.PageAsync(db, filter, await bankHolidays.Calendar(), DisplayDates.Today(clock), monitoring.Value.IntervalWeeks, startMonth);
+        ViewData["YearFilter"] = RegisterYearFilter.Describe(filter, startMonth);
         // The filters' choices, agencies and themes, in one query.
         var choices = await db.PartnerAgencies.AsNoTracking().Select(a => new { IsTheme = false, a.Name, a.Id })
             .Concat(db.Themes.AsNoTracking().Select(t => new { IsTheme = true, t.Name, t.Id }))

@@ -19,6 +19,7 @@ public static class ReviewsRegistration
         builder.Services.AddDeadlineSource<CaseReviewDeadlines>(typeof(CaseReview), typeof(MonitoringCheck));
         builder.Services.AddScoped<ILearningSourceKind, ReviewLearningSource>();
         builder.Services.TryAddScoped<LearningSources>();
+        builder.Services.AddFigureSource<CaseReviewFigures>(typeof(CaseReview), typeof(Finding));
         return builder;
     }
 }
