@@ -114,7 +114,7 @@ public partial class EveryPageNarrowTests(AppServer server) : BrowserTest(server
     /// <summary>A page's kind: its address without ids, queries or fragments (one review stands for all).</summary>
     private static string Kind(string url) => Ids().Replace(url.Split('?', '#')[0], "{id}");
 
-    [GeneratedRegex(@"^/(hangfire|jobs/dashboard|sign-in|signed-out|sign-out|invitation|attachments/|audits/single-agency/documents/|lib/|css/|js/|images/|assets/)|\.(pdf|csv|png|jpg|js|css)$")]
+    [GeneratedRegex(@"^/(hangfire|jobs/dashboard|sign-in|signed-out|sign-out|invitation|attachments/|audits/single-agency/documents/|lib/|css/|js/|images/|assets/)|^/published/[^/]+/reviews/[^/]+/report$|\.(pdf|csv|docx|png|jpg|js|css)$")]
     private static partial Regex NotPages();
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]

@@ -73,6 +73,8 @@ public class AccessTableTests
         ["PublicPagesController.Report GET"] = Anyone,
         ["PublicPagesController.Robots GET"] = Anyone,
         ["PublicPagesController.Sitemap GET"] = Anyone,
+        ["PublicYearlyReportsController.Report GET"] = Anyone,
+        ["PublicYearlyReportsController.Pdf GET"] = Anyone,
         ["PublicPageEditsController.Edit GET"] = BusinessUnit,
         ["PublicPageEditsController.Edit POST"] = BusinessUnit,
         ["PublicPageEditsController.Withdraw POST"] = BusinessUnit,
